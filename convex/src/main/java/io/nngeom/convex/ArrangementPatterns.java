@@ -121,7 +121,9 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, long 
         Set<BitSet> out = new LinkedHashSet<>();
         BitSet all = new BitSet();
         all.set(0, n);
-        add(out, all);
+        if (bias) {
+            add(out, all);
+        }
         for (int i = 0; i < n; i++) {
             for (int j = bias ? i + 1 : i; j < n; j++) {
                 if (!bias && j > i) {
