@@ -84,7 +84,7 @@ public final class Csv {
         List<double[]> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             for (CSVRecord r : parser) {
-                int line = lineOf(lineStarts, r.getCharacterPosition());
+                int line = lineOf(lineStarts, firstNonBreak(text, r.getCharacterPosition()));
                 if (header == null) {
                     header = header(r, source, line);
                     continue;
@@ -323,6 +323,15 @@ public final class Csv {
             }
         }
         return Arrays.copyOf(starts, n);
+    }
+
+    /** The position of the record's first character: a record's position may point at skipped empty lines. */
+    private static long firstNonBreak(String text, long pos) {
+        int p = (int) pos;
+        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+            p++;
+        }
+        return p;
     }
 
     /** 1-based line number of a character position. */

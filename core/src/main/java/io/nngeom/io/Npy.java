@@ -125,7 +125,7 @@ public final class Npy {
             throw InputException.of(source, "malformed .npy header: it needs the keys 'descr', 'fortran_order' and 'shape'");
         }
         if (!(descr instanceof String dtypeStr)) {
-            throw InputException.of(source, "unsupported dtype " + HeaderParser.show(descr) + " (structured arrays are not supported)");
+            throw InputException.of(source, "structured dtype " + HeaderParser.show(descr) + " is not supported (expected a plain numeric array)");
         }
         if (!(fortran instanceof Boolean fortranOrder)) {
             throw InputException.of(source, "malformed .npy header: 'fortran_order' must be True or False");
