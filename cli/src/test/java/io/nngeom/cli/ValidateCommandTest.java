@@ -25,7 +25,7 @@ class ValidateCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.lastOutLine()).isEqualTo("1 passed, 0 failed");
         assertThat(r.outLines().get(0)).startsWith("experiment").contains("verdict").contains("seconds");
-        assertThat(r.out()).contains("selftest.pass").contains("PASS").contains("error=1.000e-12 (≤ 1.000e-10)");
+        assertThat(r.out()).contains("selftest.pass").contains("PASS").contains("error=1e-12 (≤ 1e-10)");
         String html = Files.readString(rep.resolve("index.html"));
         assertThat(html).contains("selftest.pass").contains("A check that holds").contains("1 passed");
         assertThat(rep.resolve("figures/selftest.pass/parabola.png")).isRegularFile();

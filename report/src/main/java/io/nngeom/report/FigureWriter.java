@@ -46,6 +46,8 @@ public final class FigureWriter {
     static final int HEIGHT = 480;
     /** Pixel size of an equal-aspect chart (before the axis ranges are fitted to the plot area). */
     static final int SQUARE = 600;
+    /** Up to this many equally spaced x values, ticks at the data points read well. */
+    static final int EQUALLY_SPACED_TICKS_MAX = 12;
 
     /** A colour-blind-safe palette (Okabe–Ito, then greys). */
     private static final Color[] PALETTE = {
@@ -144,6 +146,9 @@ public final class FigureWriter {
             shown++;
         }
         chart.getStyler().setLegendVisible(shown > 1);
+        if (shown > 0 && !c.logX()) {
+            avoidTicksAtEveryDataPoint(chart);
+        }
         if (shown == 0) {
             // nothing drawable: an empty frame with the title, rather than a failure
             XYSeries xs = chart.addSeries(" ", new double[] {c.logX() ? 1 : 0}, new double[] {c.logY() ? 1 : 0});
@@ -152,8 +157,60 @@ public final class FigureWriter {
             chart.getStyler().setLegendVisible(false);
         } else if (c.equalAspect() && !c.logX() && !c.logY()) {
             fitEqualAspect(chart, box);
+        } else {
+            // XChart labels a log axis at powers of ten only: widen it to whole decades so that at least two are labelled
+            if (c.logX()) {
+                double[] d = decades(box[0], box[1]);
+                chart.getStyler().setXAxisMin(d[0]);
+                chart.getStyler().setXAxisMax(d[1]);
+            }
+            if (c.logY()) {
+                double[] d = decades(box[2], box[3]);
+                chart.getStyler().setYAxisMin(d[0]);
+                chart.getStyler().setYAxisMax(d[1]);
+            }
         }
         return chart;
+    }
+
+    /**
+     * XChart puts the x ticks at data points when the x values of all series, in order, are equally spaced
+     * (a loss curve over iterations, say), which crowds the axis with odd numbers like 1, 9, 17, ….
+     * With many points, an invisible one-point series inside the range breaks that spacing, so the ordinary
+     * round-number ticks are used instead.
+     */
+    private static void avoidTicksAtEveryDataPoint(XYChart chart) {
+        java.util.LinkedHashSet<Double> xs = new java.util.LinkedHashSet<>();
+        double y0 = Double.NaN;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) {
+                xs.add(v);
+            }
+            if (Double.isNaN(y0) && s.getYData().length > 0) {
+                y0 = s.getYData()[0];
+            }
+        }
+        if (xs.size() <= EQUALLY_SPACED_TICKS_MAX) {
+            return;
+        }
+        Double[] v = xs.toArray(new Double[0]);
+        double step = v[1] - v[0];
+        for (int i = 2; i < v.length; i++) {
+            if (Math.abs(v[i] - v[i - 1] - step) >= 1e-4) {
+                return;
+            }
+        }
+        XYSeries helper = chart.addSeries("\u0000spacing", new double[] {(v[0] + v[1]) / 2}, new double[] {y0});
+        helper.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        helper.setMarker(SeriesMarkers.NONE);
+        helper.setShowInLegend(false);
+    }
+
+    /** The powers of ten just below {@code lo} and just above {@code hi} (at least one decade apart). */
+    static double[] decades(double lo, double hi) {
+        double a = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
+        double b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+        return new double[] {a, b > a ? b : a * 10};
     }
 
     private static void style(XYStyler st, Chart c) {
@@ -173,6 +230,8 @@ public final class FigureWriter {
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setLegendBorderColor(Color.WHITE);
         st.setMarkerSize(6);
+        st.setXAxisTickMarkSpacingHint(90);
+        st.setYAxisTickMarkSpacingHint(60);
         st.setChartPadding(12);
         st.setXAxisLogarithmic(c.logX());
         st.setYAxisLogarithmic(c.logY());

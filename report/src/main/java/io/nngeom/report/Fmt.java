@@ -11,7 +11,7 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** Compact display: integers as integers, else 4 significant digits, scientific outside [1e-3, 1e5). */
+    /** Compact display: integers as integers, else 4 significant digits (trailing zeros dropped), scientific outside [1e-3, 1e5). */
     public static String num(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -30,7 +30,11 @@ public final class Fmt {
             }
             return s;
         }
-        return String.format(Locale.ROOT, "%.3e", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
+        String s = String.format(Locale.ROOT, "%.3e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exponent = Integer.parseInt(s.substring(e + 1));
+        return mantissa + "e" + exponent;
     }
 
     /** The shortest text that reads back to the same double. */

@@ -214,13 +214,20 @@ public final class HtmlReport {
         }
         h.append("<div class=\"cols\">\n");
         if (!r.measured().isEmpty()) {
-            h.append("<table class=\"measured\"><caption>Measured</caption><thead><tr><th>quantity</th><th>value</th>"
-                    + "<th>bound</th><th></th></tr></thead><tbody>\n");
+            boolean anyBound = r.measured().stream().anyMatch(m -> !m.comparison().isEmpty());
+            h.append("<div class=\"block\"><div class=\"tcap\">Measured</div><table class=\"measured\"><thead><tr><th>quantity</th>"
+                    + "<th class=\"num\">value</th>").append(anyBound ? "<th class=\"num\">bound</th><th></th>" : "")
+                    .append("</tr></thead><tbody>\n");
             for (Measurement m : r.measured()) {
                 boolean bounded = !m.comparison().isEmpty();
                 h.append("<tr").append(bounded && !m.holds() ? " class=\"miss\"" : "").append("><td>").append(esc(m.name()))
                         .append("</td><td class=\"num\" title=\"").append(esc(Fmt.full(m.value()))).append("\">")
-                        .append(esc(Fmt.num(m.value()))).append("</td><td class=\"num\">");
+                        .append(esc(Fmt.num(m.value()))).append("</td>");
+                if (!anyBound) {
+                    h.append("</tr>\n");
+                    continue;
+                }
+                h.append("<td class=\"num\">");
                 if (bounded) {
                     h.append(m.comparison().equals("<=") ? "≤ " : "≥ ").append(esc(Fmt.num(m.reference())));
                 }
@@ -230,23 +237,23 @@ public final class HtmlReport {
                 }
                 h.append("</td></tr>\n");
             }
-            h.append("</tbody></table>\n");
+            h.append("</tbody></table></div>\n");
         }
         if (!r.parameters().isEmpty()) {
-            h.append("<table class=\"params\"><caption>Parameters</caption><tbody>\n");
+            h.append("<div class=\"block\"><div class=\"tcap\">Parameters</div><table class=\"params\"><tbody>\n");
             for (Map.Entry<String, Object> p : r.parameters().entrySet()) {
                 h.append("<tr><td>").append(esc(p.getKey())).append("</td><td class=\"val\">")
                         .append(esc(Fmt.value(p.getValue()))).append("</td></tr>\n");
             }
-            h.append("</tbody></table>\n");
+            h.append("</tbody></table></div>\n");
         }
         h.append("</div>\n");
         if (!r.notes().isBlank()) {
             h.append("<div class=\"notes\">").append(esc(r.notes())).append("</div>\n");
         }
         for (Table t : r.tables()) {
-            h.append("<div class=\"tablewrap\"><table class=\"data\"><caption>").append(esc(t.title() == null ? t.name() : t.title()))
-                    .append("</caption><thead><tr>");
+            h.append("<div class=\"tablewrap\"><div class=\"tcap\">").append(esc(t.title() == null ? t.name() : t.title()))
+                    .append("</div><table class=\"data\"><thead><tr>");
             for (String c : t.headers()) {
                 h.append("<th>").append(esc(c)).append("</th>");
             }
@@ -267,7 +274,7 @@ public final class HtmlReport {
                 FigureWriter.Written w = FigureWriter.write(f, dir.resolve(sub));
                 String svg = sub + "/" + w.svg().getFileName();
                 String img = w.png() != null ? sub + "/" + w.png().getFileName() : svg;
-                h.append("<figure><a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
+                h.append(w.png() == null ? "<figure class=\"svgfig\">" : "<figure>").append("<a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
                         .append("\" alt=\"").append(esc(f.title())).append("\" loading=\"lazy\"></a><figcaption>")
                         .append(esc(f.title())).append(" <a class=\"svg\" href=\"").append(esc(svg)).append("\">SVG</a></figcaption></figure>\n");
             }
@@ -379,8 +386,8 @@ public final class HtmlReport {
             .criterion { margin: .4rem 0 .8rem; }
             .cols { display: flex; flex-wrap: wrap; gap: 1.2rem 2rem; align-items: flex-start; }
             table { border-collapse: collapse; font-size: .9rem; }
-            caption { text-align: left; font-weight: 600; color: var(--muted); font-size: .8rem; text-transform: uppercase;
-                      letter-spacing: .05em; padding-bottom: .3rem; }
+            .tcap { font-weight: 600; color: var(--muted); font-size: .8rem; text-transform: uppercase;
+                    letter-spacing: .05em; padding-bottom: .3rem; }
             th, td { padding: .25rem .7rem .25rem 0; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
             th { font-weight: 600; color: var(--muted); }
             td.num { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
@@ -395,6 +402,8 @@ public final class HtmlReport {
             table.data td { font-variant-numeric: tabular-nums; white-space: nowrap; }
             .figures { display: flex; flex-wrap: wrap; gap: 1rem; margin-top: 1rem; }
             figure { margin: 0; flex: 1 1 420px; max-width: 720px; }
+            figure.svgfig { flex: 0 1 420px; }
+            th.num { text-align: right; }
             figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
             figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
             a.svg { font-size: .75rem; margin-left: .4rem; border: 1px solid var(--line); border-radius: 3px; padding: 0 .3rem; }

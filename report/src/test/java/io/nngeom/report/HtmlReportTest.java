@@ -57,7 +57,7 @@ class HtmlReportTest {
         assertThat(html).contains("href=\"#exp-foundation.grad\"", "id=\"exp-convex.cert\"");
         // escaped title, bound with check marks, criterion, notes, tables
         assertThat(html).contains("Gradient &lt;check&gt;").doesNotContain("Gradient <check>");
-        assertThat(html).contains("≤ 1.000e-6", "≥ 0", "✓", "✗", "relative error &lt;= 1e-6", "duality gap negative\nsee notes",
+        assertThat(html).contains("≤ 1e-6", "≥ 0", "✓", "✗", "relative error &lt;= 1e-6", "duality gap negative\nsee notes",
                 "Minima");
         // figures: PNG embedded with an SVG link; SvgFigure embedded as SVG
         assertThat(html).contains("src=\"figures/foundation.grad/curve.png\"", "href=\"figures/foundation.grad/curve.svg\"",
