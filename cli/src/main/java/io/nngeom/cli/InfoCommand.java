@@ -36,7 +36,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "Data (CSV, NPY, NPZ) on which to count dead and always-active units.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")

@@ -67,7 +67,11 @@ public final class Main {
         cl.registerConverter(Optimizer.class, s -> convert(Optimizer::parse, s));
         cl.registerConverter(Penalty.class, s -> convert(Penalty::parse, s));
         cl.setParameterExceptionHandler((ex, args) -> {
-            printError(ex.getCommandLine().getErr(), ex.getMessage(), ex, debug);
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            printError(ex.getCommandLine().getErr(), msg, ex, debug);
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), debug));

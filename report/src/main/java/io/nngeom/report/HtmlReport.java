@@ -302,7 +302,16 @@ public final class HtmlReport {
             String sub = "figures/" + FigureWriter.fileStem(r.name());
             h.append("<div class=\"figures\">\n");
             for (Figure f : r.figures()) {
-                FigureWriter.Written w = FigureWriter.write(f, dir.resolve(sub));
+                FigureWriter.Written w;
+                try {
+                    w = FigureWriter.write(f, dir.resolve(sub));
+                } catch (RuntimeException e) {
+                    // one bad picture must not cost the whole report
+                    h.append("<figure class=\"broken\"><figcaption>").append(esc(f.title()))
+                            .append(": the figure could not be drawn (").append(esc(String.valueOf(e.getMessage())))
+                            .append(")</figcaption></figure>\n");
+                    continue;
+                }
                 String svg = sub + "/" + w.svg().getFileName();
                 String img = w.png() != null ? sub + "/" + w.png().getFileName() : svg;
                 h.append(w.png() == null ? "<figure class=\"svgfig\">" : "<figure>").append("<a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
@@ -436,6 +445,7 @@ public final class HtmlReport {
             .figures { display: flex; flex-wrap: wrap; gap: 1rem; margin-top: 1rem; }
             figure { margin: 0; flex: 1 1 420px; max-width: 720px; }
             figure.svgfig { flex: 0 1 420px; }
+            figure.broken figcaption { color: var(--fail); }
             th.num { text-align: right; }
             figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
             figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }

@@ -81,6 +81,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aFigureThatCannotBeDrawnIsNotedAndTheRestIsWritten() throws IOException {
+        // an SvgFigure without text (a bug in the experiment that made it) cannot be written
+        Path out = tmp.resolve("r");
+        ExperimentResult r = new ExperimentResult("foundation.fig", "Fig", 1, Map.of(), List.of(Measurement.atMost("e", 0, 1)),
+                "", Verdict.PASS, "", List.of(new SvgFigure("broken", "Broken", null),
+                Chart.of("ok", "Fine", "x", "y").line("l", new double[] {0, 1}, new double[] {1, 2})), List.of(), 0.1);
+        String html = Files.readString(HtmlReport.write(out, INFO, List.of(r)));
+        assertThat(html).contains("Broken: the figure could not be drawn").contains("figures/foundation.fig/ok.png");
+        assertThat(out.resolve("figures/foundation.fig/ok.png")).isRegularFile();
+    }
+
+    @Test
     void replacesAPreviousReportAtomically() throws IOException {
         Path out = tmp.resolve("report");
         HtmlReport.write(out, INFO, results());
