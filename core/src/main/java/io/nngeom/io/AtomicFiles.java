@@ -10,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Atomic file output: the content goes to a temporary file in the target's own directory, which is then moved
@@ -17,7 +19,8 @@ import java.nio.file.StandardCopyOption;
  * producing the content, a full disk, a directory in the way) leaves neither the target nor a temporary file
  * behind; an existing target stays as it was. Missing parent directories are created.
  *
- * <p>Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
+ * <p>The temporary file is {@code .NAME.PID-N.tmp} next to the target, created with the default permissions.
+ * Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
  */
 public final class AtomicFiles {
 
@@ -26,6 +29,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {
     }
@@ -58,8 +63,21 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            OutputStream raw = null;
+            for (int attempt = 0; raw == null; attempt++) {
+                // a fresh name opened with CREATE_NEW: default permissions (0666 less the umask), unlike
+                // Files.createTempFile's 0600, so the renamed file looks like any other file the user writes
+                tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".tmp");
+                try {
+                    raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null;
+                    if (attempt > 1000) {
+                        throw e;
+                    }
+                }
+            }
+            try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
                 content.writeTo(out);
             }
             move(tmp, abs);
