@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * producing the content, a full disk, a directory in the way) leaves neither the target nor a temporary file
  * behind; an existing target stays as it was. Missing parent directories are created.
  *
- * <p>The temporary file is {@code .NAME.PID-N.tmp} next to the target, created with the default permissions.
+ * <p>The temporary file is {@code .NAME.PID-CLOCK-N.tmp} next to the target, created with the default permissions.
  * Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
  */
 public final class AtomicFiles {
@@ -30,6 +30,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Makes temporary names unique within this process (pid and clock make them unique across processes). */
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {
@@ -63,21 +64,11 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            OutputStream raw = null;
-            for (int attempt = 0; raw == null; attempt++) {
-                // a fresh name opened with CREATE_NEW: default permissions (0666 less the umask), unlike
-                // Files.createTempFile's 0600, so the renamed file looks like any other file the user writes
-                tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + ".tmp");
-                try {
-                    raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    tmp = null;
-                    if (attempt > 1000) {
-                        throw e;
-                    }
-                }
-            }
-            try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+            // a fresh name created with the ordinary (umask) permissions; Files.createTempFile would make it 0600
+            tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toString(System.nanoTime() & Long.MAX_VALUE, 36) + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             move(tmp, abs);
