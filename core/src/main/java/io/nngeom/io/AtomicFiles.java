@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * producing the content, a full disk, a directory in the way) leaves neither the target nor a temporary file
  * behind; an existing target stays as it was. Missing parent directories are created.
  *
- * <p>Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
+ * <p>The temporary file is {@code .NAME.PID-CLOCK-N.tmp} next to the target, created with the default permissions.
+ * Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
  */
 public final class AtomicFiles {
 
