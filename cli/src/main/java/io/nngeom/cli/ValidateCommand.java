@@ -83,8 +83,20 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(pad("experiment", w) + "  " + pad("verdict", 8) + padLeft("seconds", 8) + "  key measurements");
         out.flush();
         List<ExperimentResult> results = new ArrayList<>();
+        // on a terminal, a transient "running …" line on stderr while an experiment runs (erased before its row)
+        boolean live = !common.quiet() && System.console() != null;
+        int position = 0;
         for (Experiment e : experiments) {
+            String running = "running " + e.name() + " (" + (++position) + "/" + experiments.size() + ") …";
+            if (live) {
+                err.print(running + "\r");
+                err.flush();
+            }
             ExperimentResult r = runOne(e, new ExperimentContext(common.seed(), quick));
+            if (live) {
+                err.print(" ".repeat(running.length()) + "\r");
+                err.flush();
+            }
             results.add(r);
             out.println(pad(r.name(), w) + "  " + pad(verdictText(r.verdict()), 8)
                     + padLeft(String.format(Locale.ROOT, "%.2f", r.seconds()), 8) + "  " + keyMeasurements(r));
