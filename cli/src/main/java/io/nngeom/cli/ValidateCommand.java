@@ -215,7 +215,9 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("verdict", r.verdict().name());
         m.put("seconds", r.seconds());
         m.put("seed", r.seed());
-        m.put("parameters", r.parameters());
+        Map<String, Object> params = new LinkedHashMap<>();
+        r.parameters().forEach((k, v) -> params.put(k, jsonSafe(v)));
+        m.put("parameters", params);
         List<Map<String, Object>> measured = new ArrayList<>();
         for (Measurement x : r.measured()) {
             Map<String, Object> mm = new LinkedHashMap<>();
@@ -234,6 +236,29 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("figures", r.figures().stream().map(Figure::name).toList());
         m.put("tables", r.tables());
         return m;
+    }
+
+    /**
+     * A parameter value as JSON can hold it: numbers, strings, booleans, primitive arrays, and collections,
+     * maps and object arrays of these; anything else (a matrix, a custom object) as its display text.
+     */
+    static Object jsonSafe(Object o) {
+        if (o == null || o instanceof Number || o instanceof Boolean || o instanceof String || o instanceof Enum<?>
+                || o instanceof double[] || o instanceof int[] || o instanceof long[] || o instanceof boolean[]) {
+            return o instanceof Enum<?> en ? en.name() : o;
+        }
+        if (o instanceof Object[] arr) {
+            return java.util.Arrays.stream(arr).map(ValidateCommand::jsonSafe).toList();
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return c.stream().map(ValidateCommand::jsonSafe).toList();
+        }
+        if (o instanceof Map<?, ?> mm) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            mm.forEach((k, v) -> out.put(String.valueOf(k), jsonSafe(v)));
+            return out;
+        }
+        return Fmt.value(o);
     }
 
     private static String verdictText(Verdict v) {
