@@ -6,7 +6,6 @@ import io.nngeom.train.Optimizer;
 import io.nngeom.train.Penalty;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -125,9 +124,6 @@ public final class Main {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);
-            }
-            if (c instanceof UncheckedIOException && c.getCause() == null) {
-                break;
             }
             if (c.getCause() == c) {
                 break;
