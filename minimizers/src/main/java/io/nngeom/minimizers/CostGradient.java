@@ -30,4 +30,18 @@ final class CostGradient {
         }
         return Math.sqrt(s);
     }
+
+    /** Plain full-batch gradient descent on C2; returns the final parameters. */
+    static double[] descend(Mlp net, ClusteredData data, int steps, double rate) {
+        double[] p = net.parameters();
+        Mlp cur = net;
+        for (int t = 0; t < steps; t++) {
+            double[] g = gradient(cur, data);
+            for (int i = 0; i < p.length; i++) {
+                p[i] -= rate * g[i];
+            }
+            cur = net.withParameters(p);
+        }
+        return p;
+    }
 }
