@@ -60,14 +60,13 @@ public final class LocalMinimaExperiment implements Experiment {
             }
             b.measure("Q=" + q + ": max relative |C2 − predicted C2|", maxMergeErr);
             b.measure("Q=" + q + ": paper's count 2^Q − 1", (1 << q) - 1);
-            StringBuilder yes = new StringBuilder();
-            StringBuilder no = new StringBuilder();
+            java.util.List<String> yes = new java.util.ArrayList<>();
+            java.util.List<String> no = new java.util.ArrayList<>();
             for (Configuration c : r.configurations()) {
-                (c.localMinimum() ? yes : no).append(yes.length() > 0 && c.localMinimum() || no.length() > 0
-                        && !c.localMinimum() ? ", " : "").append(c.label());
+                (c.localMinimum() ? yes : no).add(c.label());
             }
-            b.note("Q = " + q + ": numerical local minima: " + (yes.length() == 0 ? "none" : yes)
-                    + "; not local minima: " + (no.length() == 0 ? "none" : no) + ".");
+            b.note("Q = " + q + ": numerical local minima: " + (yes.isEmpty() ? "none" : String.join(", ", yes))
+                    + "; not local minima: " + (no.isEmpty() ? "none" : String.join(", ", no)) + ".");
         }
         return b.verdict(Verdict.REPORT)
                 .criterion("reported: the table says which configurations pass the numerical local-minimum tests "
