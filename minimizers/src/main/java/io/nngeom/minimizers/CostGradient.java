@@ -1,25 +1,29 @@
 package io.nngeom.minimizers;
 
+import io.nngeom.data.Dataset;
+import io.nngeom.net.Loss;
+import io.nngeom.train.Objective;
+
 import io.nngeom.net.Mlp;
 
-/** Gradient of C2 with respect to all network parameters (temporary: central differences until train merges). */
+/**
+ * Gradient of C2 = (1/N) Σ |f(x) − y|² with respect to all network parameters (flat order of
+ * {@link Mlp#parameters()}), by backpropagation through {@link Objective} with {@link Loss#MSE}; and a monotone
+ * gradient descent for the local-minima study.
+ */
 public final class CostGradient {
+    private static final Objective C2 = Objective.of(Loss.MSE);
+
     private CostGradient() {
     }
 
     public static double[] gradient(Mlp net, ClusteredData data) {
-        double[] p = net.parameters();
-        double[] g = new double[p.length];
-        double h = 1e-6;
-        for (int i = 0; i < p.length; i++) {
-            double old = p[i];
-            p[i] = old + h;
-            double up = Costs.c2(net.withParameters(p), data);
-            p[i] = old - h;
-            double dn = Costs.c2(net.withParameters(p), data);
-            p[i] = old;
-            g[i] = (up - dn) / (2 * h);
-        }
+        return gradient(net, data.toDataset());
+    }
+
+    public static double[] gradient(Mlp net, Dataset data) {
+        double[] g = new double[net.parameterCount()];
+        C2.valueAndGradient(net, data, g);
         return g;
     }
 
@@ -37,11 +41,12 @@ public final class CostGradient {
      * final parameters.
      */
     static double[] descend(Mlp net, ClusteredData data, int steps, double rate) {
+        Dataset ds = data.toDataset();
         double[] p = net.parameters();
         Mlp cur = net;
         double cost = Costs.c2(cur, data);
         for (int it = 0; it < steps; it++) {
-            double[] g = gradient(cur, data);
+            double[] g = gradient(cur, ds);
             double gg = 0;
             for (double v : g) {
                 gg += v * v;

@@ -47,6 +47,24 @@ public final class Minimizers {
                 o.curated(), grad, o.sigmaMinApex(), cd, RunInfo.of(options.seed(), start));
     }
 
+    /**
+     * The constructed minimizer against the same architecture trained on C2 by Adam and by L-BFGS from
+     * {@code options.seeds()} random initialisations (He normal weights, zero biases).
+     */
+    public static CompareResult compare(Dataset data, CompareOptions options) {
+        return Comparison.run(data, options);
+    }
+
+    /** The local-minima study (see {@link LocalMinima}). */
+    public static LocalMinimaResult localMinima(Dataset data, LocalMinimaOptions options) {
+        return LocalMinima.analyze(data, options);
+    }
+
+    /** The shallow companion construction (see {@link Shallow}). */
+    public static ShallowResult shallow(Dataset data, ShallowOptions options) {
+        return Shallow.build(data, options);
+    }
+
     /** The order as given (validated) or the default 0..Q−1. */
     static int[] checkOrder(int[] order, int q) {
         if (order == null) {

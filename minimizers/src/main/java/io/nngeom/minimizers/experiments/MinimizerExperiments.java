@@ -9,6 +9,6 @@ public final class MinimizerExperiments implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
         return List.of(new ConstructionExperiment(), new DegeneracyExperiment(), new LocalMinimalityExperiment(),
-                new RefusalExperiment(), new ShallowRateExperiment(), new LocalMinimaExperiment());
+                new RefusalExperiment(), new ShallowRateExperiment(), new LocalMinimaExperiment(), new TrainingComparisonExperiment());
     }
 }
