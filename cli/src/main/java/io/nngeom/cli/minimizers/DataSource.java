@@ -29,8 +29,20 @@ public final class DataSource {
                     + "(means 5·R e_j + t, noise uniform in a ball, re-centred).")
     String generate;
 
-    /** The data set (classification), or an InputException naming the option. */
+    @Option(names = "--save-data", paramLabel = "FILE",
+            description = "Also write the data set used (for example the generated one) to FILE (.csv, .npy, .npz).")
+    Path saveData;
+
+    /** The data set (classification), or an InputException naming the option; written to --save-data if given. */
     public Dataset load() {
+        Dataset d = read();
+        if (saveData != null) {
+            DataIo.write(saveData, d);
+        }
+        return d;
+    }
+
+    private Dataset read() {
         if (data != null && generate != null) {
             throw new InputException("--data and --generate: give only one of them");
         }
