@@ -30,11 +30,11 @@ public final class Pictures {
         double spread = meanSpread(cd);
         List<Chart> charts = new ArrayList<>();
         for (int l = 0; l < r.curated().size(); l++) {
-            String title = l == 0 ? "Inputs (Q = " + q + ")"
-                    : "Curated points after hidden layer " + l + (r.layers().get(l - 1).isIdentity() ? " (identity layer)"
-                    : ", class " + r.layers().get(l - 1).collapsed()[0] + " collapsed");
+            String title = l == 0 ? "Inputs, Q = " + q
+                    : "After layer " + l + (r.layers().get(l - 1).isIdentity() ? " (identity)"
+                    : ": class " + r.layers().get(l - 1).collapsed()[0] + " collapsed");
             if (q > 2) {
-                title += ", projected on the plane of the class means";
+                title += " (projection)";
             }
             Chart c = Chart.of(namePrefix + "-layer" + l, title, "u1", "u2").withEqualAspect();
             Matrix z = r.curated().get(l);
