@@ -75,6 +75,29 @@ class MinimizersTest {
         assertThrows(InputException.class, () -> Minimizers.build(d, BuildOptions.defaults(3).withOrder(0, 0, 1)));
         assertThrows(InputException.class, () -> Minimizers.build(d, BuildOptions.defaults(3).withOrder(0, 1)));
         assertThrows(InputException.class, () -> BuildOptions.defaults(3).withTheta(1.0));
+        // input dimension must equal Q
+        Dataset wide = ClusteredData.generate(2, 4, 40, 0.2, 1);
+        InputException e = assertThrows(InputException.class, () -> Minimizers.build(wide, BuildOptions.defaults(2)));
+        assertTrue(e.getMessage().contains("input dimension"), e.getMessage());
+    }
+
+    @Test
+    void randomTargetsAndUnequalClassesReachZeroCost() {
+        Dataset d = ClusteredData.generate(3, 90, 0.6, 13);
+        Matrix y = Matrix.zeros(d.size(), 2);
+        double[][] t = {{1.5, -2}, {0.3, 4}, {-1, 0.5}};
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int r = 0; r < d.size(); r++) {
+            y.set(r, 0, t[d.labels()[r]][0]);
+            y.set(r, 1, t[d.labels()[r]][1]);
+            if (d.labels()[r] != 2 || r % 5 == 0) {
+                keep.add(r);
+            }
+        }
+        Dataset custom = new Dataset(d.x(), y, d.labels(), 3).subset(keep.stream().mapToInt(i -> i).toArray());
+        BuildResult r = Minimizers.build(custom, BuildOptions.defaults(3));
+        assertEquals(2, r.model().outputDim());
+        assertTrue(r.cost() <= 1e-20, "cost " + r.cost());
     }
 
     @Test
