@@ -3,6 +3,7 @@ package io.nngeom.minimizers.experiments;
 import io.nngeom.data.Dataset;
 import io.nngeom.minimizers.ClusteredData;
 import io.nngeom.minimizers.Configuration;
+import io.nngeom.minimizers.Degeneracy;
 import io.nngeom.minimizers.LocalMinima;
 import io.nngeom.minimizers.LocalMinimaOptions;
 import io.nngeom.minimizers.LocalMinimaResult;
@@ -60,6 +61,10 @@ public final class LocalMinimaExperiment implements Experiment {
             }
             b.measure("Q=" + q + ": max relative |C2 − predicted C2|", maxMergeErr);
             b.measure("Q=" + q + ": paper's count 2^Q − 1", (1 << q) - 1);
+            Configuration empty = r.configurations().get(0);
+            int rank = Degeneracy.rank(Degeneracy.outputJacobian(empty.model(), d.x(), 1e-6),
+                    DegeneracyExperiment.RANK_TOLERANCE);
+            b.measure("Q=" + q + ": rank J at S = ∅ (predicted Q² + Q = " + (q * q + q) + ")", rank);
             java.util.List<String> yes = new java.util.ArrayList<>();
             java.util.List<String> no = new java.util.ArrayList<>();
             for (Configuration c : r.configurations()) {
