@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom minimizers build}: the explicit zero-cost minimizer for L ≥ Q. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Build the explicit global minimizer (L >= Q hidden ReLU layers of width Q, affine output):",
-            "layer l collapses one class to an apex point, the output layer interpolates the apexes.",
+        description = {"Build the explicit zero-cost network for L >= Q hidden layers.",
+            "L hidden ReLU layers of width Q and an affine output: layer l collapses one class to an apex point,",
+            "the output layer interpolates the apexes.",
             "Refuses (exit 2) when the clustering condition fails, naming the class and the step."})
 public final class BuildCommand implements Callable<Integer> {
 
@@ -38,7 +39,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "L", required = true, description = "Number of hidden layers (>= Q).")
     int layers;
 
-    @Option(names = "--order", paramLabel = "K,K,...", split = ",",
+    @Option(names = "--order", paramLabel = "K", split = ",",
             description = "Truncation order: the class labels (0..Q-1) in the order they are collapsed (default 0,1,...,Q-1).")
     int[] order;
 

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom minimizers compare}: the constructed minimizer against Adam and L-BFGS. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Compare the constructed minimizer's cost with the same architecture trained by Adam and L-BFGS",
-            "from several random initialisations (He normal weights, zero biases)."})
+        description = {"Compare the constructed minimizer with Adam and L-BFGS training.",
+            "Same architecture, several random initialisations (He normal weights, zero biases)."})
 public final class CompareCommand implements Callable<Integer> {
     private static final double LOG_FLOOR = 1e-32;
 

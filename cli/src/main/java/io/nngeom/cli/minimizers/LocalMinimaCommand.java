@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom minimizers local-minima}: the candidate local minima for every subset of classes. */
 @Command(name = "local-minima", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"For every subset S of classes: collapse exactly S (least-squares output) and, for |S| >= 2, merge S",
-            "into one point; report cost, gradient, descending random directions and what gradient descent does."})
+        description = {"Measure the candidate local minima for every subset S of classes.",
+            "Collapse exactly S (least-squares output) and, for |S| >= 2, merge S into one point; report cost,",
+            "gradient, descending random directions and what gradient descent does."})
 public final class LocalMinimaCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom minimizers shallow}: the shallow companion construction and its O(δ_P) bound. */
 @Command(name = "shallow", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Shallow construction (one hidden layer of width M): maps every class mean to its target;",
-            "reports its cost, the O(delta_P) bound and the affine least-squares minimum."})
+        description = {"Build the shallow construction and its O(delta_P) cost bound.",
+            "One hidden layer of width M that maps every class mean to its target; reports its cost, the bound",
+            "and the affine least-squares minimum."})
 public final class ShallowCommand implements Callable<Integer> {
 
     @Mixin
