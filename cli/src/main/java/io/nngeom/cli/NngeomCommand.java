@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvalCommand.class,
             InfoCommand.class,
+            io.nngeom.cli.minimizers.MinimizersCommand.class,
         })
 public final class NngeomCommand implements Callable<Integer> {
 
