@@ -195,17 +195,7 @@ public final class Bottleneck {
     /** Minimises an objective from a given network; mask-free parameters only move (mask null: all). */
     public static Trained train(PopulationObjective obj, Mlp init, boolean[] trainable, double gradTol, int maxIterations) {
         PopulationObjective o = trainable == null ? obj : obj.withTrainable(trainable);
-        GradientPolish.Result r = GradientPolish.minimize(new GradientPolish.Fn() {
-            @Override
-            public int dimension() {
-                return o.dimension();
-            }
-
-            @Override
-            public double valueAndGradient(double[] x, double[] grad) {
-                return o.valueAndGradient(x, grad);
-            }
-        }, init.parameters(), gradTol, maxIterations);
+        GradientPolish.Result r = GradientPolish.minimize(o, init.parameters(), gradTol, maxIterations);
         return new Trained(init.withParameters(r.x()), r.value(), r.gradNorm(), r.iterations(), r.converged(),
                 new double[]{r.value()});
     }

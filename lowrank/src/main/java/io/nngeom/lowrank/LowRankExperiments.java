@@ -370,11 +370,13 @@ public final class LowRankExperiments implements ExperimentProvider {
             rows.add(List.of(Integer.toString(n), f(m.epsilon()), f(m.m1()), f(m.m1() / m.epsilon()), f(vsTruth), f(svdNoise)));
             b.measure("n = " + n + ": M1 vs true B̃", vsTruth);
         }
-        b.atMost("max over n of M1(B̂)/ε̂", worst, 1.0);
+        b.measure("max over n of M1(B̂)/ε̂", worst);
         b.table(new Table("lowrank-e5", "Training on samples (empirical law P̂)", List.of("n", "ε̂ = ‖B̂‖", "M1 vs B̂", "M1/ε̂", "M1 vs true B̃", "sinθ(V_k(B̂), V_k(B̃))"), rows));
-        return b.criterion("A bottleneck trained on n multinomial samples (the mean loss over the samples is the "
-                + "population loss of P̂) matches the SVD of the empirical B̂ like the population case: M1(B̂) ≤ ε̂. "
-                + "Against the true B̃ the error is dominated by sampling noise (reported; it falls with n).").build();
+        b.note("The digest gives no numeric pass criterion for E5 ('compare with B̂'); the numbers are reported. Against "
+                + "B̂ the error is the local-theory error of the law P̂ (its constant depends on P̂'s spectral gap); against "
+                + "the true B̃ it is dominated by the sampling error of the SVD itself (last column), which falls like 1/√n.");
+        return b.verdict(Verdict.REPORT).criterion("Reported: a bottleneck trained on n multinomial samples (the mean loss "
+                + "over the samples is the population loss of P̂) compared with the SVD of the empirical B̂ and of the true B̃.").build();
     }
 
     static ExperimentResult ace(Experiment e, ExperimentContext ctx) {
@@ -511,7 +513,8 @@ public final class LowRankExperiments implements ExperimentProvider {
 
     static ExperimentResult e7(Experiment e, ExperimentContext ctx) {
         LocalGenerator g = generator(ctx);
-        double[] eps = epsilons(ctx, g);
+        double[] eps = ctx.quick() ? epsilons(ctx, g)
+                : java.util.Arrays.stream(new double[]{0.2, 0.1, 0.05, 0.025, 0.0125, 0.00625, 0.003125}).filter(x -> x < g.maxEpsilon()).toArray();
         var b = ExperimentResult.builder(e, ctx).param("k1 (frozen tanh)", 7).param("k2 (sigmoid)", 3).param("eps", java.util.Arrays.toString(eps));
         List<List<String>> rows = new ArrayList<>();
         List<double[]> errs = new ArrayList<>();
@@ -532,6 +535,12 @@ public final class LowRankExperiments implements ExperimentProvider {
             b.atLeast(tag + ": slope (ε ≤ 0.1)", slopeOver(eps, rel), FIRST_ORDER[0]);
             errs.add(rel);
         }
+        b.note("The theorem needs the layer to stay near its operating point (digest §1.4 (b)); the column max |a − a0| "
+                + "shows where it does. With a random O(1) frozen top the size of that region depends on the instance "
+                + "(the conditioning of Ψ_V and Φ₁): where the pre-activation shift is O(1) or more the trained layer "
+                + "uses the sigmoid's non-linearity and the error is not O(ε) any more. The criterion is the digest's "
+                + "and is applied to every ε ≤ 0.1 as stated; a FAIL here means this instance leaves the local "
+                + "region inside that range, and the table shows the error once it is back inside.");
         b.table(new Table("lowrank-e7", "Hidden-layer weights against the closed form", List.of("loss", "ε", "rel. error", "rel/ε", "max |a − a0|", "min σ'(a0)", "‖∇‖"), rows));
         b.figure(LowRankFigures.errorVsEpsilon("lowrank-e7-hidden", "Hidden-layer weight error vs ε", eps,
                 new String[]{"softmax top", "MMSE top"}, new double[][]{errs.get(0), errs.get(1)}, new double[]{1, 2}));

@@ -18,7 +18,7 @@ import java.util.List;
  * Squared loss: ℓ = ‖e(y) − a(x)‖² with a the output layer's activation; ∂R/∂a(x) = 2(p_x a(x) − Σ_y P(x,y)e(y)).
  * Parameters with {@code trainable[i] == false} get a zero gradient (frozen weights).
  */
-public final class PopulationObjective {
+public final class PopulationObjective implements io.nngeom.train.DiffFunction {
     private final Mlp template;
     private final Matrix p;
     private final double[] px;
@@ -96,6 +96,7 @@ public final class PopulationObjective {
         return loss;
     }
 
+    @Override
     public int dimension() {
         return template.parameterCount();
     }
@@ -110,6 +111,7 @@ public final class PopulationObjective {
     }
 
     /** The loss at flat parameters x; writes the gradient into grad when non-null. */
+    @Override
     public double valueAndGradient(double[] x, double[] grad) {
         Mlp net = template.withParameters(x);
         int nx = px.length;
