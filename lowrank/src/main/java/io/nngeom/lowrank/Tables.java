@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Readers for the two inputs of {@code lowrank analyze}:
  * <ul>
- * <li>a joint table (CSV): n_y rows × n_x columns of probabilities or counts, {@code P[y][x]}; an optional header
+ * <li>a joint table (CSV, or NPY holding a 2-D float array): n_y rows × n_x columns of probabilities or counts, {@code P[y][x]}; an optional header
  * row names the x symbols, an optional first column names the y symbols (detected as non-numeric cells);</li>
  * <li>paired categorical samples (CSV with a header): two named columns x and y whose values are symbols; the
  * plug-in law P̂ = counts/n is formed, symbols ordered by first appearance.</li>
@@ -29,6 +29,18 @@ public final class Tables {
 
     /** Reads a joint table from CSV; zero rows/columns are dropped with a warning (see {@link JointDistribution}). */
     public static JointDistribution readJoint(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file + ": no such file");
+            }
+            io.nngeom.io.NpyArray a = io.nngeom.io.Npy.read(file);
+            if (a.rank() != 2) {
+                throw new InputException(file + ": joint table must be a 2-D array (n_y x n_x), got shape " + a.shapeString());
+            }
+            Matrix t = a.toMatrix();
+            return JointDistribution.ofTable(t, JointDistribution.names("x", t.cols()), JointDistribution.names("y", t.rows()), file.toString());
+        }
         return joint(readCsv(file), file.toString());
     }
 
