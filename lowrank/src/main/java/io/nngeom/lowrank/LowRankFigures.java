@@ -63,13 +63,16 @@ public final class LowRankFigures {
                 .withEqualAspect();
     }
 
-    /** log-log error against ε with its fitted slope and a reference line c·ε^order through the last point. */
+    /**
+     * log-log error against ε with each series' slope fitted over ε ≤ 0.1 (over all points when fewer than two lie
+     * there) in its label, and dashed reference lines ∝ ε^order through the geometric mean of the first series.
+     */
     public static Chart errorVsEpsilon(String name, String title, double[] eps, String[] labels, double[][] errors,
                                        double[] orders) {
         Chart c = Chart.of(name, title, "ε = ‖B̃‖_F", "error").withLogLog();
         for (int s = 0; s < labels.length; s++) {
-            double slope = Ops.logLogSlope(eps, errors[s]);
-            c = c.withSeries(new Series(String.format(Locale.ROOT, "%s (slope %.2f)", labels[s], slope), eps,
+            double slope = fittedSlope(eps, errors[s]);
+            c = c.withSeries(new Series(String.format(Locale.ROOT, "%s: slope %.2f", labels[s], slope), eps,
                     positive(errors[s]), Series.Style.LINE_MARKERS));
         }
         for (double order : orders) {
@@ -86,8 +89,31 @@ public final class LowRankFigures {
             for (int i = 0; i < eps.length; i++) {
                 ref[i] = Math.exp(ly + order * (Math.log(eps[i]) - lx));
             }
-            c = c.withSeries(new Series(String.format(Locale.ROOT, "reference ∝ ε^%g", order), eps, ref, Series.Style.DASHED));
+            c = c.withSeries(new Series(String.format(Locale.ROOT, "∝ ε^%g", order), eps, ref, Series.Style.DASHED));
         }
         return c;
+    }
+
+    /** The slope over ε ≤ {@link Sweep#FIT_MAX_EPSILON} when at least two points lie there, else over all points. */
+    static double fittedSlope(double[] eps, double[] err) {
+        int n = 0;
+        for (double e : eps) {
+            if (e <= Sweep.FIT_MAX_EPSILON * (1 + 1e-12)) {
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Sweep.slope(eps, err);
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int j = 0;
+        for (int i = 0; i < eps.length; i++) {
+            if (eps[i] <= Sweep.FIT_MAX_EPSILON * (1 + 1e-12)) {
+                x[j] = eps[i];
+                y[j++] = err[i];
+            }
+        }
+        return Sweep.slope(x, y);
     }
 }

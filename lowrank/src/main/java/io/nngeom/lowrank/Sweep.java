@@ -140,7 +140,7 @@ public final class Sweep {
                         new double[]{1, 2}));
             } else {
                 figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-" + tag, "Subspace and product errors vs ε (" + tag + ")",
-                        all, new String[]{"M1 sinθ(Φ,V_k)", "M2 sinθ(Ψ,U_k)", "M3 relFrob"},
+                        all, new String[]{"M1", "M2", "M3"},
                         new double[][]{rows.stream().mapToDouble(Row::m1).toArray(), rows.stream().mapToDouble(Row::m2).toArray(),
                                 rows.stream().mapToDouble(Row::m3).toArray()}, new double[]{1}));
                 figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-hscore-" + tag, "H-score deficit and loss gap vs ε (" + tag + ")",
