@@ -587,10 +587,12 @@ public final class LowRankExperiments implements ExperimentProvider {
                 new double[][]{positive(errs[0]), positive(errs[1]), positive(errs[2])}, new double[]{1}));
         b.note("With k₁ = 4 < n_x − 1 the lower features do not span all centred functions of x; the optimum uses the "
                 + "sigmoid's non-linearity (saturating units, large |c|, small σ'(a0)) and the linearised formula does not "
-                + "describe it: its error does not shrink with ε. This is where the theorem stops holding.");
-        b.note("With the top trained as well, training from W ≈ 0 stays at a stationary point inside the local region in "
-                + "this instance, and the formula evaluated with the learned top holds there; the digest's exact optimiser "
-                + "left the region instead (saturation). The theorem describes only optima inside the local region.");
+                + "describe it" + String.format(Locale.ROOT, " (relative error %.3g at ε = %s, slope %.2f).",
+                errs[0][eps.length - 1], f(eps[eps.length - 1]), slopeOver(eps, errs[0])));
+        b.note("With the top trained as well, W and V trade scale and the layer need not stay near its operating point: "
+                + String.format(Locale.ROOT, "relative error %.3g at ε = %s (slope %.2f), against %.3g with the top frozen.",
+                errs[1][eps.length - 1], f(eps[eps.length - 1]), slopeOver(eps, errs[1]), errs[2][eps.length - 1])
+                + " The theorem describes only optima inside the local region.");
         return b.verdict(Verdict.REPORT).criterion("Reported, not judged: where the hidden-layer theorem's assumptions "
                 + "(features spanning the centred functions of x, a fixed top, a non-vanishing slope) fail.").build();
     }
