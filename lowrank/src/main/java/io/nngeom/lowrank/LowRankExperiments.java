@@ -115,8 +115,8 @@ public final class LowRankExperiments implements ExperimentProvider {
     }
 
     static void slopeWithin(ExperimentResult.Builder b, String name, double slope, double[] window) {
-        b.atLeast(name + " ≥", slope, window[0]);
-        b.atMost(name + " ≤", slope, window[1]);
+        b.atLeast(name + " (lower end)", slope, window[0]);
+        b.atMost(name + " (upper end)", slope, window[1]);
     }
 
     /** A two-layer identity bottleneck with the given feature table F (n_x × k) and output weights/bias. */

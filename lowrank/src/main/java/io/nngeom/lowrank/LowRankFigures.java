@@ -65,7 +65,8 @@ public final class LowRankFigures {
 
     /**
      * log-log error against ε with each series' slope fitted over ε ≤ 0.1 (over all points when fewer than two lie
-     * there) in its label, and dashed reference lines ∝ ε^order through the geometric mean of the first series.
+     * there) in its label, and dashed reference lines ∝ ε^order through the geometric mean of their own series (one series per order)
+     * or of the first series.
      */
     public static Chart errorVsEpsilon(String name, String title, double[] eps, String[] labels, double[][] errors,
                                        double[] orders) {
@@ -75,21 +76,23 @@ public final class LowRankFigures {
             c = c.withSeries(new Series(String.format(Locale.ROOT, "%s: slope %.2f", labels[s], slope), eps,
                     positive(errors[s]), Series.Style.LINE_MARKERS));
         }
-        for (double order : orders) {
-            // reference through the geometric mean of the first series
+        for (int o = 0; o < orders.length; o++) {
+            // anchored at the geometric mean of its own series when there is one series per order, else of the first
+            double[] anchor = errors[orders.length == errors.length ? o : 0];
             double lx = 0;
             double ly = 0;
             for (int i = 0; i < eps.length; i++) {
                 lx += Math.log(eps[i]);
-                ly += Math.log(Math.max(errors[0][i], 1e-300));
+                ly += Math.log(Math.max(anchor[i], 1e-300));
             }
             lx /= eps.length;
             ly /= eps.length;
             double[] ref = new double[eps.length];
             for (int i = 0; i < eps.length; i++) {
-                ref[i] = Math.exp(ly + order * (Math.log(eps[i]) - lx));
+                ref[i] = Math.exp(ly + orders[o] * (Math.log(eps[i]) - lx));
             }
-            c = c.withSeries(new Series(String.format(Locale.ROOT, "∝ ε^%g", order), eps, ref, Series.Style.DASHED));
+            String p = orders[o] == Math.rint(orders[o]) ? Integer.toString((int) orders[o]) : Double.toString(orders[o]);
+            c = c.withSeries(new Series("∝ ε^" + p, eps, ref, Series.Style.DASHED));
         }
         return c;
     }
