@@ -31,9 +31,12 @@ public final class HiddenLayer {
      * @param minSlope min_j σ'(a0_j) (a vanishing slope leaves the theorem's assumptions)
      * @param maxAbsBias max_j |c_j|
      * @param loss the population loss reached
+     * @param layerMatrixError ‖R J W Φ₁ᵀ − Ξ_l‖_F/‖Ξ_l‖_F with A J_G = QR and Ξ_l = QᵀΞ (digest §2.4): the same
+     *                         theorem read as "the layer's product approximates its own matrix Ξ_l"
      */
     public record Result(double epsilon, double relativeError, double gradNorm, boolean converged,
-                         double maxPreActivationShift, double minSlope, double maxAbsBias, double loss, Mlp model) {
+                         double maxPreActivationShift, double minSlope, double maxAbsBias, double loss,
+                         double layerMatrixError, Mlp model) {
     }
 
     /**
@@ -101,7 +104,17 @@ public final class HiddenLayer {
                 shift = Math.max(shift, Math.abs(pre.get(x, i) - a0[i]));
             }
         }
-        return new Result(LocalGeometry.epsilon(law), rel, t.gradNorm(), t.converged(), shift, minSlope, maxC, t.loss(), net);
+        // Ξ_l = QᵀΞ with A J_G = QR: Ψ_V and B̃ (softmax), √2 V and √2 M (MMSE)
+        Matrix aJg = loss == LossKind.SOFTMAX ? LocalGeometry.weightInformation(vTop, law.py()) : vTop.scale(Math.sqrt(2));
+        Matrix xi = loss == LossKind.SOFTMAX ? LocalGeometry.centredDtm(law)
+                : LocalGeometry.mmseMatrix(law, Matrix.identity(m)).scale(Math.sqrt(2));
+        io.nngeom.linalg.Linalg.Qr qr = io.nngeom.linalg.Linalg.qr(aJg);
+        Matrix r = qr.r().selectRows(LocalGenerator.range(k2));
+        Matrix xiL = LocalGeometry.hiddenLayerMatrix(xi, aJg);
+        Matrix prod = io.nngeom.linalg.Linalg.multTransB(r.times(Ops.scaleRows(h.weight(), j)), phi);
+        double xiErr = prod.minus(xiL).normF() / xiL.normF();
+        return new Result(LocalGeometry.epsilon(law), rel, t.gradNorm(), t.converged(), shift, minSlope, maxC, t.loss(),
+                xiErr, net);
     }
 
     private static double[] fill(int n, double v) {
