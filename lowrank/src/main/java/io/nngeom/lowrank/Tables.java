@@ -44,14 +44,41 @@ public final class Tables {
         return joint(readCsv(file), file.toString());
     }
 
+    /**
+     * Reads a numeric matrix (CSV with optional header row and optional first column of names, or a 2-D NPY), for
+     * example an embedding e(y) as a d × n_y matrix whose column y is e(y). Entries may have any sign.
+     */
+    public static Matrix readMatrix(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file + ": no such file");
+            }
+            io.nngeom.io.NpyArray a = io.nngeom.io.Npy.read(file);
+            if (a.rank() != 2) {
+                throw new InputException(file + ": expected a 2-D array, got shape " + a.shapeString());
+            }
+            return a.toMatrix();
+        }
+        return numeric(readCsv(file), file.toString()).matrix();
+    }
+
+    private record Numeric(Matrix matrix, List<String> colNames, List<String> rowNames) {
+    }
+
     private static JointDistribution joint(List<List<String>> rows, String file) {
+        Numeric n = numeric(rows, file);
+        return JointDistribution.ofTable(n.matrix(), n.colNames(), n.rowNames(), file);
+    }
+
+    private static Numeric numeric(List<List<String>> rows, String file) {
         if (rows.isEmpty()) {
-            throw new InputException(file + ": empty joint table");
+            throw new InputException(file + ": empty table");
         }
         boolean header = rows.get(0).stream().anyMatch(c -> !isNumber(c));
         int first = header ? 1 : 0;
-        if (rows.size() - first < 2) {
-            throw new InputException(file + ": joint table needs at least 2 rows of numbers");
+        if (rows.size() - first < 1) {
+            throw new InputException(file + ": no rows of numbers");
         }
         boolean rowNames = false;
         for (int i = first; i < rows.size(); i++) {
@@ -61,6 +88,9 @@ public final class Tables {
         }
         int c0 = rowNames ? 1 : 0;
         int width = rows.get(first).size() - c0;
+        if (width < 1) {
+            throw new InputException(file + ": no columns of numbers");
+        }
         int ny = rows.size() - first;
         Matrix t = Matrix.zeros(ny, width);
         List<String> yNames = new ArrayList<>();
@@ -90,7 +120,7 @@ public final class Tables {
                 xNames.add("x" + j);
             }
         }
-        return JointDistribution.ofTable(t, xNames, yNames, file);
+        return new Numeric(t, xNames, yNames);
     }
 
     /**

@@ -48,6 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Where the trained network goes (.json or .safetensors).")
     Path model;
 
+    @Option(names = "--embedding", paramLabel = "FILE",
+            description = "With --loss mse: embedding e(y) as a d x n_y matrix (CSV or NPY), column y = e(y) (default: one-hot).")
+    java.nio.file.Path embedding;
+
     @Mixin
     CommonOptions common;
 
@@ -65,13 +69,17 @@ public final class TrainCommand implements Callable<Integer> {
             ModelIo.checkExtension(model);
         }
         JointDistribution d = law.read();
+        io.nngeom.linalg.Matrix e = AnalyzeCommand.embedding(embedding, kind, d);
         int rank = Math.min(d.nx(), d.ny()) - 1;
         if (k > rank) {
             throw new InputException("--k: " + k + " exceeds the rank bound min(n_x, n_y) − 1 = " + rank);
         }
-        Bottleneck.Trained t = Bottleneck.train(d, new Bottleneck.Options(k, activation, kind, null, Activation.IDENTITY,
+        if (e != null && k > e.rows()) {
+            throw new InputException("--k: " + k + " exceeds the embedding dimension " + e.rows());
+        }
+        Bottleneck.Trained t = Bottleneck.train(d, new Bottleneck.Options(k, activation, kind, e, Activation.IDENTITY,
                 restarts, gradTol, 20000, common.seed()));
-        BottleneckMetrics m = BottleneckMetrics.of(d, t.model(), t.loss(), k, kind, null);
+        BottleneckMetrics m = BottleneckMetrics.of(d, t.model(), t.loss(), k, kind, e);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!common.quiet()) {
@@ -105,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("metrics", AnalyzeCommand.metrics(m, t.gradNorm()))
                 .put("model", model == null ? null : model.toString());
         LocalGeometry.Modes modes = kind == LossKind.SOFTMAX ? LocalGeometry.modes(d)
-                : LocalGeometry.modes(LocalGeometry.mmseMatrix(d, LocalGeometry.oneHot(d.ny())), d.px(), null, rank);
+                : LocalGeometry.modes(LocalGeometry.mmseMatrix(d, e == null ? LocalGeometry.oneHot(d.ny()) : e), d.px(), null, rank);
         res.figure(LowRankFigures.learnedVsPredicted("lowrank-train-features", d, t.features(), modes, Math.min(k, 2)));
         res.finish();
         out.flush();

@@ -106,6 +106,23 @@ class LowrankCommandTest {
     }
 
     @Test
+    void mseWithAnEmbeddingIsExactReducedRankRegression() throws Exception {
+        Path emb = dir.resolve("e.csv");
+        // d = 2 embedding of the four eye colours, any sign
+        Files.writeString(emb, "brown,blue,hazel,green\n1.0,-0.5,0.3,2.0\n0.2,1.5,-1.0,0.1\n");
+        Path json = dir.resolve("t.json");
+        Run r = run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "1", "--loss", "mse", "--embedding", emb.toString(),
+                "--restarts", "2", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode m = new ObjectMapper().readTree(json.toFile()).get("metrics");
+        assertThat(Math.abs(m.get("lossGap").asDouble())).isLessThan(1e-12);
+        assertThat(m.get("m1").asDouble()).isLessThan(1e-6);
+        assertThat(run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "3", "--loss", "mse", "--embedding", emb.toString()).code())
+                .isEqualTo(2);
+        assertThat(run("lowrank", "analyze", "--pxy", hairEye().toString(), "--embedding", emb.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void sweepPrintsSlopesInTheTheoremsRange() throws Exception {
         Path json = dir.resolve("s.json");
         Run r = run("lowrank", "sweep", "--eps", "0.1,0.05,0.025", "--restarts", "1", "--json", json.toString());
