@@ -99,7 +99,8 @@ public final class Sweep {
                 throw new InputException("--eps: " + eps + " is beyond the positivity limit " + gen.maxEpsilon());
             }
             JointDistribution law = gen.at(eps);
-            long seed = Seeds.child(o.seed(), "eps" + eps);
+            // one seed for every ε: the same frozen layers (hidden setting) and the same starts along the sweep
+            long seed = o.seed();
             Row row;
             if (o.hidden()) {
                 HiddenLayer.Result h = HiddenLayer.run(law, o.loss(), o.nx() - 1, o.k(), false, seed);

@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nngeom lowrank analyze}: matrices, modes, information and the predicted optimal loss of a joint law. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Analyse a joint law P(x, y): ε = ‖B̃‖_F, singular spectrum, optimal k features f_i = v_i/√p_x and",
-            "weights g_i = u_i/√p_y, I(X;Y) against ½‖B̃‖², H-score and the predicted optimal loss of a k-feature network."})
+        description = {"Analyse a joint law P(x, y): ε = ‖B̃‖_F, singular spectrum, optimal k features f_i = v_i/√p_x "
+            + "and weights g_i = u_i/√p_y, I(X;Y) against ½‖B̃‖², H-score and the predicted optimal loss of a "
+            + "k-feature network."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     LawOptions law;

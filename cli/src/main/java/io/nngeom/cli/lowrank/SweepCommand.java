@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nngeom lowrank sweep}: the ε sweep of the bottleneck (E4) or hidden-layer (E7) setting. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Local laws with exact ε = ‖B̃‖_F, a network trained on each population loss to ‖∇‖ ≤ 1e-10, the",
-            "metrics M1–M6 per ε and their log-log slopes fitted over ε ≤ 0.1 (predicted: M1–M3 ≈ 1, 1 − M4 ≈ 2, |Δ| ≈ 3)."})
+        description = {"Local laws with exact ε = ‖B̃‖_F, a network trained on each population loss to ‖∇‖ ≤ 1e-10, the "
+            + "metrics M1–M6 per ε and their log-log slopes fitted over ε ≤ 0.1 (predicted: M1–M3 ≈ 1, 1 − M4 "
+            + "≈ 2, |Δ| ≈ 3)."})
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--nx", defaultValue = "8", description = "Number of x symbols (default: ${DEFAULT-VALUE}).")
     int nx;

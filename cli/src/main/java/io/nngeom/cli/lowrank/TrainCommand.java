@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nngeom lowrank train}: trains a k-feature bottleneck on the population loss of a joint law. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Train one-hot → k-unit feature layer → softmax/affine output on the population loss of a joint law",
-            "to ‖∇‖ ≤ 1e-10 (best of several starts), write the network and report its agreement with the SVD (M1–M7)."})
+        description = {"Train one-hot → k-unit feature layer → softmax/affine output on the population loss of a joint "
+            + "law to ‖∇‖ ≤ 1e-10 (best of several starts), write the network and report its agreement with "
+            + "the SVD (M1–M7)."})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     LawOptions law;
