@@ -9,14 +9,13 @@ import io.nngeom.linalg.Matrix;
  * tiny angles (Björck and Golub 1973; digest §4.3, metric M1).
  */
 public final class Subspaces {
-    /**
-     * Relative threshold for the orthonormal basis: columns of the SVD with σ ≤ max(m,n)·σ_max·2⁻⁵² are dropped
-     * ({@link Linalg#defaultRankTolerance}).
-     */
     private Subspaces() {
     }
 
-    /** An orthonormal basis (columns) of the column space of a, from its thin SVD with the default rank tolerance. */
+    /**
+     * An orthonormal basis (columns) of the column space of a, from its thin SVD: left singular vectors with
+     * σ &gt; max(m,n)·σ_max·2⁻⁵² ({@link Linalg#defaultRankTolerance}).
+     */
     public static Matrix orth(Matrix a) {
         Linalg.Svd svd = Linalg.svd(a);
         if (svd.s().length == 0 || svd.s()[0] == 0) {
@@ -57,7 +56,7 @@ public final class Subspaces {
         return Math.min(1.0, s.length == 0 ? 0 : s[0]);
     }
 
-    /** All principal angles' sines, ascending angle order is not guaranteed: singular values of (I − Q_bQ_bᵀ)Q_a. */
+    /** The sines of all principal angles, largest first: the singular values of (I − Q_bQ_bᵀ)Q_a. */
     public static double[] sines(Matrix a, Matrix b) {
         Matrix qa = orth(a);
         Matrix qb = orth(b);
