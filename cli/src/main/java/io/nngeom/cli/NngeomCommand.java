@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             InfoCommand.class,
             io.nngeom.cli.minimizers.MinimizersCommand.class,
+            io.nngeom.cli.lowrank.LowrankCommand.class,
         })
 public final class NngeomCommand implements Callable<Integer> {
 
