@@ -1,0 +1,121 @@
+package io.nngeom.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nngeom.plot.Figure;
+import io.nngeom.report.Files2;
+import io.nngeom.report.FigureWriter;
+import io.nngeom.run.RunInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The result of one command: its fields in the order they were put, and its figures. {@link #finish()} writes
+ * the {@code --json} file (atomically) with {@code command}, {@code version}, {@code seed} and {@code seconds}
+ * first, then the fields; numbers are JSON numbers with full double precision (shortest representation that
+ * reads back to the same double; NaN and infinities become the strings "NaN", "Infinity", "-Infinity"). Figures
+ * go into the {@code --plot} directory as PNG and SVG.
+ *
+ * <p>Values may be numbers, strings, booleans, arrays, lists, maps and records of these.
+ */
+public final class CommandResult {
+    private static final Set<String> RESERVED = Set.of("command", "version", "seed", "seconds");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final String command;
+    private final CommonOptions common;
+    private final long startNanos;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final List<Figure> figures = new ArrayList<>();
+
+    private CommandResult(String command, CommonOptions common, long startNanos) {
+        this.command = command;
+        this.common = common;
+        this.startNanos = startNanos;
+    }
+
+    /** Starts the clock of a command; {@code command} is its name as typed, e.g. "train" or "convex fit". */
+    public static CommandResult start(String command, CommonOptions common) {
+        return new CommandResult(command, common, System.nanoTime());
+    }
+
+    /** Adds (or replaces) a field; the first put fixes its position. */
+    public CommandResult put(String key, Object value) {
+        if (RESERVED.contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is written by CommandResult itself");
+        }
+        fields.put(key, value);
+        return this;
+    }
+
+    /** Adds a figure for {@code --plot}. */
+    public CommandResult figure(Figure f) {
+        figures.add(f);
+        return this;
+    }
+
+    public Object get(String key) {
+        return fields.get(key);
+    }
+
+    public List<Figure> figures() {
+        return Collections.unmodifiableList(figures);
+    }
+
+    /** Seconds since {@link #start}. */
+    public double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The whole JSON object: command, version, seed, seconds, then the fields in order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", command);
+        m.put("version", RunInfo.currentVersion());
+        m.put("seed", common.seed());
+        m.put("seconds", seconds());
+        m.putAll(fields);
+        return m;
+    }
+
+    /** Writes the figures into {@code --plot} and the JSON into {@code --json}, each only when asked for. */
+    public void finish() {
+        if (common.plot() != null) {
+            for (Figure f : figures) {
+                FigureWriter.write(f, common.plot());
+            }
+        }
+        if (common.json() != null) {
+            writeJson(common.json(), toMap());
+        }
+    }
+
+    /** JSON text of a value (pretty-printed, full double precision). */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes a value as JSON to a file atomically (temp file in the same directory, then rename). */
+    public static void writeJson(Path file, Object value) {
+        try {
+            Files2.writeAtomically(file, toJson(value).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.nngeom.cli;
+
+import io.nngeom.run.Seeds;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command (a picocli mixin): {@code --json FILE}, {@code --plot DIR}, {@code --seed N},
+ * {@code --quiet}, {@code --debug}. Use it as {@code @Mixin CommonOptions common;} and report the command's
+ * results through {@link CommandResult}.
+ */
+public final class CommonOptions {
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the machine-readable result to FILE (JSON; written atomically).")
+    Path json;
+
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write the command's pictures (PNG and SVG) into DIR.")
+    Path plot;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Seeds.DEFAULT,
+            description = "Root seed; every random choice derives from it (default: ${DEFAULT-VALUE}).")
+    long seed = Seeds.DEFAULT;
+
+    @Option(names = "--quiet", description = "No progress output on stderr.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    /** The --json file, or null when not asked for. */
+    public Path json() {
+        return json;
+    }
+
+    /** The --plot directory, or null when not asked for. */
+    public Path plot() {
+        return plot;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+}

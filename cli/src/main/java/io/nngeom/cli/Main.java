@@ -1,0 +1,131 @@
+package io.nngeom.cli;
+
+import io.nngeom.net.Activation;
+import io.nngeom.run.InputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code nngeom} command line. Exit status: 0 success; 1 internal error or a failed
+ * validation check; 2 bad input or usage, reported as ONE line {@code nngeom: <message>} on stderr (with the
+ * stack trace too under {@code --debug}).
+ */
+public final class Main {
+    /** Exit status: success. */
+    public static final int OK = 0;
+    /** Exit status: internal error, or a validation check failed. */
+    public static final int FAILED = 1;
+    /** Exit status: bad input or usage. */
+    public static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line in-process (for tests and embedding) and returns its exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = commandLine(out, err, debug);
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+        return code;
+    }
+
+    /** The configured picocli command line: converters, one-line errors, exit codes. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
+        CommandLine cl = new CommandLine(new NngeomCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Activation.class, Main::activation);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            printError(ex.getCommandLine().getErr(), ex.getMessage(), ex, debug);
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), debug));
+        return cl;
+    }
+
+    private static Activation activation(String s) {
+        try {
+            return Activation.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** Maps an exception thrown by a command to its exit status, printing the one-line message. */
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        InputException input = find(ex, InputException.class);
+        if (input != null) {
+            printError(err, input.getMessage(), ex, debug);
+            return BAD_INPUT;
+        }
+        FileSystemException fs = find(ex, FileSystemException.class);
+        if (fs != null) {
+            printError(err, fileProblem(fs), ex, debug);
+            return BAD_INPUT;
+        }
+        String msg = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
+        printError(err, msg, ex, debug);
+        return FAILED;
+    }
+
+    private static String fileProblem(FileSystemException fs) {
+        String file = fs.getFile();
+        if (fs instanceof NoSuchFileException) {
+            return file + ": no such file or directory";
+        }
+        if (fs instanceof AccessDeniedException) {
+            return file + ": permission denied";
+        }
+        String reason = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+        return (file == null ? "" : file + ": ") + reason;
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c instanceof UncheckedIOException && c.getCause() == null) {
+                break;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static void printError(PrintWriter err, String message, Throwable ex, boolean debug) {
+        String one = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        err.println("nngeom: " + one);
+        if (debug && ex != null) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,45 @@
+package io.nngeom.cli;
+
+import io.nngeom.run.RunInfo;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command {@code nngeom}: it only lists the subcommands. Each theory area registers its command
+ * (in {@code io.nngeom.cli.<area>}) with one line in {@code subcommands}.
+ */
+@Command(name = "nngeom",
+        mixinStandardHelpOptions = true,
+        versionProvider = NngeomCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Geometric theories of deep ReLU networks: built, trained, checked and shown.",
+            "Run 'nngeom validate' to check every claim numerically; 'nngeom COMMAND --help' for a command's options."},
+        subcommands = {
+            ValidateCommand.class,
+        })
+public final class NngeomCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand: the list of commands on stdout. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code --version}: nngeom's version (from the jar manifest) and the JVM. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nngeom " + RunInfo.currentVersion(),
+                "JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
+        }
+    }
+}

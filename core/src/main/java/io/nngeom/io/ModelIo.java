@@ -1,0 +1,61 @@
+package io.nngeom.io;
+
+import io.nngeom.net.Activation;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.InputException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Model files, by extension: {@code .json} (nngeom's JSON model format, {@link JsonModel}) and
+ * {@code .safetensors} (PyTorch-compatible, {@link Safetensors}). Writes are atomic; reads validate everything
+ * and report problems as one {@link InputException} line naming the file.
+ */
+public final class ModelIo {
+    /** The file extensions a model may have. */
+    public static final List<String> EXTENSIONS = List.of(".json", ".safetensors");
+
+    private ModelIo() {
+    }
+
+    /** Reads a model; a safetensors file must name its activation in the metadata. */
+    public static Mlp read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a model.
+     *
+     * @param hiddenIfMissing for a safetensors file whose metadata names no activation (a plain PyTorch state
+     *                        dict): the hidden layers' activation (output identity); null makes it an error.
+     *                        Ignored for files that name their activations.
+     */
+    public static Mlp read(Path file, Activation hiddenIfMissing) {
+        return switch (kind(file)) {
+            case "json" -> JsonModel.read(file);
+            default -> Safetensors.read(file, hiddenIfMissing);
+        };
+    }
+
+    /** Writes a model in the format its extension names, atomically. */
+    public static void write(Mlp mlp, Path file) {
+        switch (kind(file)) {
+            case "json" -> JsonModel.write(mlp, file);
+            default -> Safetensors.write(mlp, file);
+        }
+    }
+
+    /** Checks that a path has a model extension (for options, before any work is done). */
+    public static void checkExtension(Path file) {
+        kind(file);
+    }
+
+    private static String kind(Path file) {
+        String ext = Files2.extension(file);
+        if (!ext.equals("json") && !ext.equals("safetensors")) {
+            throw InputException.of(file, "unknown model file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
+                    + " (expected .json or .safetensors)");
+        }
+        return ext;
+    }
+}

@@ -1,0 +1,250 @@
+package io.nngeom.train;
+
+import io.nngeom.data.Dataset;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.RunInfo;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link Mlp} on a {@link Dataset} by minimising an {@link Objective}: the front door of
+ * {@code io.nngeom.train}.
+ *
+ * <p>Updates (g = ∇J(θ) with frozen layers' entries zeroed; frozen parameters are never touched):
+ * <ul>
+ *   <li>GD: θ ← θ − η g (full batch).</li>
+ *   <li>SGD: each epoch draws a permutation (Fisher–Yates from the seeded {@link SplittableRandom}) and cuts it
+ *       into consecutive mini-batches of B examples (the last one may be smaller); g is the mini-batch gradient
+ *       of {@link Objective.NetworkFunction#batchValueAndGradient}; momentum as PyTorch: buf ← g at the first
+ *       step, then buf ← μ·buf + g; θ ← θ − η·buf.</li>
+ *   <li>ADAM: PyTorch's {@code torch.optim.Adam} (no weight decay, no amsgrad), step t = 1, 2, …:
+ *       m ← m + (1−β₁)(g − m); v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε), with PyTorch's
+ *       operation order: m = fma(1−β₁, g − m, m) (its vectorised {@code lerp}; for 1−β₁ ≥ 0.5 the form
+ *       g − (g − m)β₁), v = fma((1−β₂)g, g, β₂v) (its vectorised {@code addcmul}), θ ← θ + ((−η/(1−β₁ᵗ))·m)/d,
+ *       d = √v/√(1−β₂ᵗ) + ε ({@code addcdiv}).</li>
+ *   <li>LBFGS: {@link Lbfgs} with memory 10 on the full batch, iterations and gradTol from the options.</li>
+ * </ul>
+ * Stops after {@code iterations} updates or when ‖g‖₂ ≤ gradTol. Deterministic: the same inputs and seed give
+ * bit-identical results (see {@link io.nngeom.net.Backprop} for the threaded batch).
+ */
+public final class Trainer {
+    private Trainer() {
+    }
+
+    public static TrainingResult train(Mlp init, Dataset data, Objective obj, TrainingOptions opts) {
+        long start = System.nanoTime();
+        if (data.inputDim() != init.inputDim()) {
+            throw new IllegalArgumentException("data has " + data.inputDim() + " input columns, network expects " + init.inputDim());
+        }
+        if (data.targetDim() != init.outputDim()) {
+            throw new IllegalArgumentException("data has " + data.targetDim() + " target columns, network outputs " + init.outputDim());
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("data set is empty");
+        }
+        for (int l : opts.frozenLayers()) {
+            if (l >= init.layerCount()) {
+                throw new IllegalArgumentException("frozen layer " + l + " does not exist (network has " + init.layerCount() + " layers)");
+            }
+        }
+        Objective.NetworkFunction fn = obj.function(init, data);
+        ParameterLayout layout = fn.layout();
+        int[] free = freeRanges(layout, opts);
+        double[] theta = init.parameters();
+        TrainingHistory.Recorder rec = new TrainingHistory.Recorder(opts.iterations());
+        Progress progress = new Progress(opts.progress(), opts.iterations(), "train " + opts.optimizer().id());
+        int done;
+        boolean converged;
+        try {
+            switch (opts.optimizer()) {
+                case GD, ADAM -> {
+                    int[] out = firstOrder(fn, theta, free, opts, rec, progress);
+                    done = out[0];
+                    converged = out[1] == 1;
+                }
+                case SGD -> {
+                    int[] out = sgd(fn, data.size(), theta, free, opts, rec, progress);
+                    done = out[0];
+                    converged = out[1] == 1;
+                }
+                case LBFGS -> {
+                    OptimResult r = lbfgs(fn, theta, free, opts, rec, progress);
+                    System.arraycopy(r.x(), 0, theta, 0, theta.length);
+                    done = r.iterations();
+                    converged = r.converged();
+                }
+                default -> throw new IllegalStateException();
+            }
+        } finally {
+            progress.finish();
+        }
+        double[] g = new double[theta.length];
+        double j = fn.valueAndGradient(theta, g);
+        double loss = fn.lastLoss();
+        double gn = maskedNorm(g, free);
+        converged = converged || gn <= opts.gradTol();
+        rec.record(done, loss, j, gn, true);
+        return new TrainingResult(init.withParameters(theta), rec.build(), loss, j, gn, done,
+                RunInfo.of(opts.seed(), start), converged);
+    }
+
+    /** GD and Adam; returns {updates, converged?1:0}. */
+    private static int[] firstOrder(Objective.NetworkFunction fn, double[] theta, int[] free, TrainingOptions o,
+                                    TrainingHistory.Recorder rec, Progress progress) {
+        int n = theta.length;
+        double[] g = new double[n];
+        boolean adam = o.optimizer() == Optimizer.ADAM;
+        double[] m = adam ? new double[n] : null;
+        double[] v = adam ? new double[n] : null;
+        double lr = o.learningRate();
+        double b1 = o.beta1();
+        double b2 = o.beta2();
+        double oneMinusB1 = 1 - b1;
+        double oneMinusB2 = 1 - b2;
+        double eps = o.epsilon();
+        boolean lerpLow = oneMinusB1 < 0.5;
+        for (int k = 0; k < o.iterations(); k++) {
+            double j = fn.valueAndGradient(theta, g);
+            double gn = maskedNorm(g, free);
+            rec.record(k, fn.lastLoss(), j, gn, false);
+            if (gn <= o.gradTol()) {
+                return new int[] {k, 1};
+            }
+            if (adam) {
+                int t = k + 1;
+                double bc1 = 1 - Math.pow(b1, t);
+                double bc2 = 1 - Math.pow(b2, t);
+                double stepSize = lr / bc1;
+                double bc2Sqrt = Math.sqrt(bc2);
+                for (int r = 0; r < free.length; r += 2) {
+                    for (int i = free[r]; i < free[r + 1]; i++) {
+                        double gi = g[i];
+                        double mi = lerpLow ? Math.fma(oneMinusB1, gi - m[i], m[i])
+                                : Math.fma(-(gi - m[i]), 1 - oneMinusB1, gi);
+                        double vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                        m[i] = mi;
+                        v[i] = vi;
+                        double denom = Math.sqrt(vi) / bc2Sqrt + eps;
+                        theta[i] += (-stepSize * mi) / denom;
+                    }
+                }
+            } else {
+                for (int r = 0; r < free.length; r += 2) {
+                    for (int i = free[r]; i < free[r + 1]; i++) {
+                        theta[i] -= lr * g[i];
+                    }
+                }
+            }
+            progress.update(k + 1, j);
+        }
+        return new int[] {o.iterations(), 0};
+    }
+
+    private static int[] sgd(Objective.NetworkFunction fn, int nData, double[] theta, int[] free, TrainingOptions o,
+                             TrainingHistory.Recorder rec, Progress progress) {
+        int n = theta.length;
+        double[] g = new double[n];
+        double[] buf = new double[n];
+        int batch = o.batchSize() == 0 || o.batchSize() > nData ? nData : o.batchSize();
+        SplittableRandom rng = new SplittableRandom(o.seed());
+        int[] perm = new int[nData];
+        for (int i = 0; i < nData; i++) {
+            perm[i] = i;
+        }
+        int[] rows = new int[batch];
+        int pos = nData;
+        double lr = o.learningRate();
+        double mu = o.momentum();
+        boolean first = true;
+        for (int k = 0; k < o.iterations(); k++) {
+            if (pos >= nData) {
+                if (k > 0 && o.gradTol() > 0) {
+                    fn.valueAndGradient(theta, g);
+                    if (maskedNorm(g, free) <= o.gradTol()) {
+                        return new int[] {k, 1};
+                    }
+                }
+                for (int i = nData - 1; i > 0; i--) {
+                    int r = rng.nextInt(i + 1);
+                    int t = perm[i];
+                    perm[i] = perm[r];
+                    perm[r] = t;
+                }
+                pos = 0;
+            }
+            int count = Math.min(batch, nData - pos);
+            System.arraycopy(perm, pos, rows, 0, count);
+            pos += count;
+            double j = fn.batchValueAndGradient(theta, rows, count, g);
+            double gn = maskedNorm(g, free);
+            rec.record(k, fn.lastLoss(), j, gn, false);
+            for (int r = 0; r < free.length; r += 2) {
+                for (int i = free[r]; i < free[r + 1]; i++) {
+                    double d = g[i];
+                    if (mu != 0) {
+                        buf[i] = first ? d : mu * buf[i] + d;
+                        d = buf[i];
+                    }
+                    theta[i] -= lr * d;
+                }
+            }
+            first = false;
+            progress.update(k + 1, j);
+        }
+        return new int[] {o.iterations(), 0};
+    }
+
+    private static OptimResult lbfgs(Objective.NetworkFunction fn, double[] theta, int[] free, TrainingOptions o,
+                                     TrainingHistory.Recorder rec, Progress progress) {
+        DiffFunction masked = new DiffFunction() {
+            @Override
+            public int dimension() {
+                return fn.dimension();
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] grad) {
+                double v = fn.valueAndGradient(x, grad);
+                zeroFrozen(grad, free);
+                return v;
+            }
+        };
+        LbfgsOptions lo = LbfgsOptions.defaults().withMaxIterations(o.iterations()).withGradTol(o.gradTol());
+        return Lbfgs.minimize(masked, theta, lo, (k, x, value, gn) -> {
+            rec.record(k, fn.lastLoss(), value, gn, false);
+            progress.update(k, value);
+            return true;
+        });
+    }
+
+    /** Trainable parameter ranges as [from0, to0, from1, to1, ...]. */
+    static int[] freeRanges(ParameterLayout layout, TrainingOptions o) {
+        int[] r = new int[2 * layout.layerCount()];
+        int c = 0;
+        for (int l = 0; l < layout.layerCount(); l++) {
+            if (!o.frozenLayers().contains(l)) {
+                r[c++] = layout.weightOffset(l);
+                r[c++] = layout.end(l);
+            }
+        }
+        return java.util.Arrays.copyOf(r, c);
+    }
+
+    static void zeroFrozen(double[] g, int[] free) {
+        int prev = 0;
+        for (int r = 0; r < free.length; r += 2) {
+            java.util.Arrays.fill(g, prev, free[r], 0.0);
+            prev = free[r + 1];
+        }
+        java.util.Arrays.fill(g, prev, g.length, 0.0);
+    }
+
+    static double maskedNorm(double[] g, int[] free) {
+        double s = 0;
+        for (int r = 0; r < free.length; r += 2) {
+            for (int i = free[r]; i < free[r + 1]; i++) {
+                s += g[i] * g[i];
+            }
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,171 @@
+package io.nngeom.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nngeom.plot.Chart;
+import io.nngeom.plot.SvgFigure;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class FigureWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Chart sample() {
+        double[] x = new double[50];
+        double[] y = new double[50];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i / 10.0;
+            y[i] = Math.sin(x[i]);
+        }
+        return Chart.of("sine", "A sine", "x", "sin x").line("sin", x, y).scatter("points", x, y)
+                .withSeries(new Chart.Series("dashed", x, x, Chart.Series.Style.DASHED))
+                .withSeries(new Chart.Series("markers", x, y, Chart.Series.Style.LINE_MARKERS));
+    }
+
+    static Document parseXml(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        DocumentBuilder b = f.newDocumentBuilder();
+        return b.parse(file.toFile());
+    }
+
+    @Test
+    void chartBecomesReadablePngAndWellFormedSvg() throws Exception {
+        FigureWriter.Written w = FigureWriter.write(sample(), tmp.resolve("out"));
+        assertThat(w.png()).isEqualTo(tmp.resolve("out/sine.png"));
+        BufferedImage img = ImageIO.read(w.png().toFile());
+        assertThat(img).isNotNull();
+        assertThat(img.getWidth()).isEqualTo(FigureWriter.WIDTH);
+        assertThat(img.getHeight()).isEqualTo(FigureWriter.HEIGHT);
+        Document svg = parseXml(w.svg());
+        assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 720 480");
+        try (Stream<Path> s = Files.list(tmp.resolve("out"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sine.png", "sine.svg");
+        }
+    }
+
+    @Test
+    void logAxesDropPointsThatCannotBeDrawn() throws Exception {
+        Chart c = Chart.of("loss", "Loss", "iteration", "loss")
+                .line("loss", new double[] {0, 1, 2, 3, 4}, new double[] {1, 0.1, 0, -1, 1e-3}).withLogLog();
+        FigureWriter.Written w = FigureWriter.write(c, tmp);
+        assertThat(ImageIO.read(w.png().toFile())).isNotNull();
+        parseXml(w.svg());
+    }
+
+    @Test
+    void nonFiniteAndEmptySeriesDoNotBreakTheChart() throws Exception {
+        Chart c = Chart.of("odd", "Odd", "x", "y")
+                .line("gaps", new double[] {0, 1, 2}, new double[] {1, Double.NaN, 2})
+                .scatter("empty", new double[0], new double[0]);
+        assertThat(ImageIO.read(FigureWriter.write(c, tmp).png().toFile())).isNotNull();
+        Chart none = Chart.of("none", "Nothing to draw", "x", "y").scatter("nan", new double[] {Double.NaN}, new double[] {1});
+        assertThat(ImageIO.read(FigureWriter.write(none, tmp).png().toFile())).isNotNull();
+    }
+
+    @Test
+    void equalAspectMakesOneUnitTheSameLengthOnBothAxes() {
+        // three markers at (0,0), (4,0), (0,1) in a wide data box; found again in the rendered pixels
+        Chart c = Chart.of("wide", "Wide", "x", "y").scatter("p", new double[] {0, 4, 0}, new double[] {0, 0, 1})
+                .withEqualAspect();
+        BufferedImage img = BitmapEncoder.getBufferedImage(FigureWriter.toXChart(c));
+        List<double[]> blobs = blobs(img, 0x0072B2);
+        assertThat(blobs).hasSize(3);
+        blobs.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] right = blobs.get(2);
+        double[] top = blobs.get(0)[1] < blobs.get(1)[1] ? blobs.get(0) : blobs.get(1);
+        double[] origin = top == blobs.get(0) ? blobs.get(1) : blobs.get(0);
+        double pxPerUnitX = (right[0] - origin[0]) / 4.0;
+        double pxPerUnitY = (origin[1] - top[1]) / 1.0;
+        assertThat(pxPerUnitX).isGreaterThan(20);
+        assertThat(Math.abs(pxPerUnitX / pxPerUnitY - 1)).isLessThan(0.03);
+    }
+
+    /** Centroids of the 8-connected groups of pixels of exactly one colour. */
+    private static List<double[]> blobs(BufferedImage img, int rgb) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        boolean[] seen = new boolean[w * h];
+        List<double[]> out = new ArrayList<>();
+        for (int y0 = 0; y0 < h; y0++) {
+            for (int x0 = 0; x0 < w; x0++) {
+                if (seen[y0 * w + x0] || (img.getRGB(x0, y0) & 0xFFFFFF) != rgb) {
+                    continue;
+                }
+                double sx = 0;
+                double sy = 0;
+                int n = 0;
+                ArrayDeque<int[]> q = new ArrayDeque<>();
+                q.add(new int[] {x0, y0});
+                seen[y0 * w + x0] = true;
+                while (!q.isEmpty()) {
+                    int[] p = q.poll();
+                    sx += p[0];
+                    sy += p[1];
+                    n++;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int x = p[0] + dx;
+                            int y = p[1] + dy;
+                            if (x >= 0 && y >= 0 && x < w && y < h && !seen[y * w + x] && (img.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                                seen[y * w + x] = true;
+                                q.add(new int[] {x, y});
+                            }
+                        }
+                    }
+                }
+                if (n >= 4) {
+                    out.add(new double[] {sx / n, sy / n});
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void svgFigureIsWrittenAsItIs() throws Exception {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>";
+        FigureWriter.Written w = FigureWriter.write(new SvgFigure("regions", "Regions", svg), tmp);
+        assertThat(w.png()).isNull();
+        assertThat(Files.readString(w.svg())).isEqualTo(svg);
+        parseXml(w.svg());
+    }
+
+    @Test
+    void fileStemsAreSafe() {
+        assertThat(FigureWriter.fileStem("a b/c")).isEqualTo("a_b_c");
+        assertThat(FigureWriter.fileStem("../etc")).isEqualTo("_._etc");
+        assertThat(FigureWriter.fileStem("loss-curve_2.v1")).isEqualTo("loss-curve_2.v1");
+        assertThat(FigureWriter.fileStem("")).isEqualTo("figure");
+    }
+
+    @Test
+    void rewritingReplacesTheFiles() throws IOException {
+        FigureWriter.write(sample(), tmp);
+        long first = Files.size(tmp.resolve("sine.png"));
+        FigureWriter.write(Chart.of("sine", "other", "x", "y").line("l", new double[] {0, 1}, new double[] {0, 1}), tmp);
+        assertThat(Files.size(tmp.resolve("sine.png"))).isNotEqualTo(first);
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s).hasSize(2);
+        }
+    }
+}

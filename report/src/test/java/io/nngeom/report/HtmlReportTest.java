@@ -1,0 +1,101 @@
+package io.nngeom.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nngeom.plot.Chart;
+import io.nngeom.plot.SvgFigure;
+import io.nngeom.run.InputException;
+import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.Measurement;
+import io.nngeom.validate.Table;
+import io.nngeom.validate.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    @TempDir
+    Path tmp;
+
+    static final ReportInfo INFO = new ReportInfo("9.9.9", "TestVM 17", Instant.parse("2026-11-22T10:00:00Z"), 42, true,
+            "selftest.*", 3.5);
+
+    static List<ExperimentResult> results() {
+        Chart c = Chart.of("curve", "A curve", "x", "y").line("l", new double[] {0, 1, 2}, new double[] {0, 1, 4});
+        SvgFigure s = new SvgFigure("regions", "Regions", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>");
+        return List.of(
+                new ExperimentResult("foundation.grad", "Gradient <check>", 42, Map.of("n", 5),
+                        List.of(Measurement.atMost("relErr", 3e-9, 1e-6), Measurement.of("evaluations", 40)),
+                        "relative error <= 1e-6", Verdict.PASS, "", List.of(c, s),
+                        List.of(new Table("t", "Minima", List.of("k", "loss"), List.of(List.of("1", "0.5")))), 0.25),
+                new ExperimentResult("convex.cert", "Certificate", 42, Map.of(),
+                        List.of(Measurement.atLeast("gap", -1.0, 0.0)), "gap >= 0", Verdict.FAIL, "duality gap negative\nsee notes",
+                        List.of(), List.of(), 1.5),
+                new ExperimentResult("foundation.speed", "Speed", 42, Map.of(), List.of(Measurement.of("ms", 6.4)), "",
+                        Verdict.REPORT, "", List.of(), List.of(), 0.1));
+    }
+
+    @Test
+    void writesIndexWithHeaderContentsSectionsAndFigures() throws IOException {
+        Path index = HtmlReport.write(tmp.resolve("report"), INFO, results());
+        assertThat(index).isEqualTo(tmp.resolve("report/index.html").toAbsolutePath());
+        String html = Files.readString(index);
+        assertThat(html).startsWith("<!DOCTYPE html>");
+        assertThat(html).contains("nngeom 9.9.9", "2026-11-22 10:00:00 UTC", "seed <code>42</code>", "quick versions",
+                "selftest.*", "1 passed", "1 failed", "1 reported");
+        // contents grouped by area, in the order of first appearance
+        assertThat(html.indexOf("id=\"area-foundation\"")).isLessThan(html.indexOf("id=\"area-convex\""));
+        assertThat(html).contains("href=\"#exp-foundation.grad\"", "id=\"exp-convex.cert\"");
+        // escaped title, bound with check marks, criterion, notes, tables
+        assertThat(html).contains("Gradient &lt;check&gt;").doesNotContain("Gradient <check>");
+        assertThat(html).contains("≤ 1e-6", "≥ 0", "✓", "✗", "relative error &lt;= 1e-6", "duality gap negative\nsee notes",
+                "Minima");
+        // figures: PNG embedded with an SVG link; SvgFigure embedded as SVG
+        assertThat(html).contains("src=\"figures/foundation.grad/curve.png\"", "href=\"figures/foundation.grad/curve.svg\"",
+                "src=\"figures/foundation.grad/regions.svg\"");
+        assertThat(ImageIO.read(tmp.resolve("report/figures/foundation.grad/curve.png").toFile())).isNotNull();
+        // self-contained: no scripts, no remote resources
+        assertThat(html).doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void replacesAPreviousReportAtomically() throws IOException {
+        Path out = tmp.resolve("report");
+        HtmlReport.write(out, INFO, results());
+        Files.writeString(out.resolve("old.txt"), "x");
+        HtmlReport.write(out, INFO, results().subList(2, 3));
+        assertThat(out.resolve("old.txt")).doesNotExist();
+        assertThat(out.resolve("figures")).doesNotExist();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("report");
+        }
+    }
+
+    @Test
+    void writesIntoAnEmptyDirectory() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("empty"));
+        HtmlReport.write(out, INFO, results());
+        assertThat(out.resolve("index.html")).isRegularFile();
+    }
+
+    @Test
+    void refusesAFileOrAForeignDirectory() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertThatThrownBy(() -> HtmlReport.write(file, INFO, results())).isInstanceOf(InputException.class)
+                .hasMessageContaining("--out").hasMessageContaining("not a directory");
+        Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+        Files.writeString(foreign.resolve("thesis.tex"), "x");
+        assertThatThrownBy(() -> HtmlReport.checkTarget(foreign)).isInstanceOf(InputException.class)
+                .hasMessageContaining("not an nngeom report");
+        assertThat(foreign.resolve("thesis.tex")).isRegularFile();
+    }
+}
