@@ -149,14 +149,14 @@ public final class Piecewise {
             }
         }
         Matrix xs = Matrix.of(pts.toArray(new double[0][]));
-        Matrix y = net.apply(xs);
+        double[] y = new SparseEval(net).apply(xs);
         for (int r = 0; r < xs.rows(); r++) {
             double f = spec.value(xs.rowArray(r));
             if (Double.isNaN(f)) {
                 continue;
             }
             count++;
-            maxErr = Math.max(maxErr, Math.abs(y.get(r, 0) - f));
+            maxErr = Math.max(maxErr, Math.abs(y[r] - f));
             maxF = Math.max(maxF, Math.abs(f));
         }
         return new double[] {maxErr, maxF, count};

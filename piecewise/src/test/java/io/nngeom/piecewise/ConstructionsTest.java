@@ -140,7 +140,7 @@ class ConstructionsTest {
             Lattice.Family fam = Lattice.cellProbeFamily(f);
             Construction c = Lattice.build(fam.pieces(), fam.sets());
             assertThat(c.hiddenLayers()).isEqualTo(Lattice.ceilLog2(fam.maxSetSize()) + Lattice.ceilLog2(fam.sets().size()));
-            double[] err = Piecewise.measure(f, c.net(), 20000, 11);
+            double[] err = Piecewise.measure(f, c.net(), 5000, 11);
             assertThat(err[0]).isLessThanOrEqualTo(1e-9 * (1 + err[1]));
         }
     }
