@@ -28,7 +28,7 @@ public final class Distinguishability {
     /**
      * One layer's report.
      *
-     * @param layer 0 = input, ℓ = after hidden layer ℓ
+     * @param layer 0 = input, ℓ = after layer ℓ (the last is the output)
      * @param width dimension of the layer's output
      * @param collisions pairs of points with different labels and equal images
      * @param sameLabelCollisions pairs with equal labels and equal images
@@ -49,7 +49,7 @@ public final class Distinguishability {
         }
         ForwardTrace tr = net.trace(x);
         List<LayerReport> out = new ArrayList<>();
-        for (int l = 0; l < net.layerCount(); l++) {
+        for (int l = 0; l <= net.layerCount(); l++) {
             Matrix f = tr.activations().get(l);
             out.add(layer(l, f, labels, testSeparability));
         }
