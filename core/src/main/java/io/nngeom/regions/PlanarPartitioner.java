@@ -339,7 +339,40 @@ public final class PlanarPartitioner implements RegionEnumerator {
                     nn++;
                 }
             }
+            // a part whose inscribed circle has radius ≤ RADIUS_TOL is not a region (the LP enumerator's rule)
+            boolean posThin = thin(pos, np);
+            boolean negThin = thin(neg, nn);
+            if (posThin || negThin) {
+                if (posThin && negThin) {
+                    return Math.abs(Polygons.area(pos, np)) >= Math.abs(Polygons.area(neg, nn)) ? 1 : -1;
+                }
+                return posThin ? -1 : 1;
+            }
             return 0;
+        }
+
+        /**
+         * Whether the convex polygon's inradius r is at most RADIUS_TOL, using A/P ≤ r ≤ 2A/P (convex bodies) and an
+         * exact Chebyshev-centre LP only in the band between.
+         */
+        private static boolean thin(double[] p, int n) {
+            if (n < 3) {
+                return true;
+            }
+            double a = Math.abs(Polygons.area(p, n));
+            double per = 0;
+            for (int k = 0; k < n; k++) {
+                int j = k + 1 == n ? 0 : k + 1;
+                per += Math.hypot(p[2 * j] - p[2 * k], p[2 * j + 1] - p[2 * k + 1]);
+            }
+            double tol = PatternSearchEnumerator.RADIUS_TOL;
+            if (2 * a <= tol * per) {
+                return true;
+            }
+            if (a > tol * per) {
+                return false;
+            }
+            return Polygons.inradius(p, n) <= tol;
         }
 
         double[] pos() {

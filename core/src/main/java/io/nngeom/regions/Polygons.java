@@ -96,4 +96,28 @@ public final class Polygons {
         }
         return new double[][] {java.util.Arrays.copyOf(pos, np), java.util.Arrays.copyOf(neg, nn)};
     }
+
+    /** Radius of the largest circle inside a convex polygon (Chebyshev centre by an LP over its edges). */
+    public static double inradius(double[] p, int n) {
+        double orient = area(p, n) >= 0 ? 1 : -1;
+        io.nngeom.optim.LinearProgram lp = new io.nngeom.optim.LinearProgram(3);
+        lp.maximize(new double[] {0, 0, 1});
+        for (int k = 0; k < n; k++) {
+            int j = k + 1 == n ? 0 : k + 1;
+            double ex = p[2 * j] - p[2 * k];
+            double ey = p[2 * j + 1] - p[2 * k + 1];
+            double len = Math.hypot(ex, ey);
+            if (len == 0) {
+                continue;
+            }
+            // inward normal of a counter-clockwise edge is (−ey, ex)
+            double nx = -orient * ey / len;
+            double ny = orient * ex / len;
+            // n·(x − p_k) ≥ r  ⇔  −n·x + r ≤ −n·p_k
+            lp.lessEq(new double[] {-nx, -ny, 1}, -(nx * p[2 * k] + ny * p[2 * k + 1]));
+        }
+        lp.bound(2, 0, Double.POSITIVE_INFINITY);
+        io.nngeom.optim.LinearProgram.Result r = lp.solve();
+        return r.optimal() ? r.value() : 0;
+    }
 }

@@ -86,4 +86,23 @@ class PlanarPartitionerTest extends RegionEnumeratorContract {
         assertThat(svg).startsWith("<svg").contains("</svg>");
         assertThat(svg.split("<polygon", -1).length - 1).isEqualTo(p.count());
     }
+
+    @Test
+    void inradiusOfSquareAndTriangle() {
+        assertThat(Polygons.inradius(new double[] {0, 0, 2, 0, 2, 2, 0, 2}, 4)).isCloseTo(1, within(1e-9));
+        // 3-4-5 right triangle: r = (3 + 4 − 5)/2 = 1
+        assertThat(Polygons.inradius(new double[] {0, 0, 4, 0, 0, 3}, 3)).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void nearlyConcurrentLinesAgreeWithTheLpSearch() {
+        // the shallow net (seed e10, N = 20) where a 1.5e-13-area triangle once split the two enumerators
+        for (int seed = 0; seed < 6; seed++) {
+            Mlp net = RegionEnumeratorContract.shallowCrossing(20, Seeds.rng(1000 + seed));
+            Box box = Box.cube(2, -1, 1);
+            Partition a = new PlanarPartitioner().enumerate(net, box);
+            Partition b = new PatternSearchEnumerator().enumerate(net, box);
+            assertThat(b.patternKeys()).containsExactlyInAnyOrderElementsOf(a.patternKeys());
+        }
+    }
 }

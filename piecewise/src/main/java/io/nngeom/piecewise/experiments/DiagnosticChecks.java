@@ -120,6 +120,9 @@ final class DiagnosticChecks {
         int[] widths = {k + 1, 4 * (k + 1)};
         int violations = 0;
         int successful = 0;
+        int exactFits = 0;
+        int exactViolations = 0;
+        List<String> violationNotes = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (int w : widths) {
             int ok = 0;
@@ -131,41 +134,74 @@ final class DiagnosticChecks {
                 double mse = Objective.of(Loss.MSE).loss(net, data);
                 AffineLift.Canonical can = AffineLift.canonicalize(net, box);
                 effSum += can.effectiveUnits();
+                List<Double> bps = new ArrayList<>();
+                for (AffineLift.Unit u : can.units()) {
+                    bps.add(-u.b() / u.w()[0]);
+                }
                 if (mse < 1e-8) {
                     ok++;
                     successful++;
-                    // ≥ k in-domain breakpoints, one inside each sample interval containing a true t_j
-                    List<Double> bps = new ArrayList<>();
-                    for (AffineLift.Unit u : can.units()) {
-                        bps.add(-u.b() / u.w()[0]);
-                    }
+                    // digest criterion: ≥ k in-domain breakpoints, one inside each sample interval holding a true t_j
                     boolean good = bps.size() >= k;
                     for (double tj : t) {
                         int i = (int) Math.floor((tj + 1) / spacing);
-                        double lo = -1 + i * spacing;
-                        double hi = lo + spacing;
-                        boolean found = false;
-                        for (double bp : bps) {
-                            found |= bp >= lo - 1e-12 && bp <= hi + 1e-12;
+                        if (!hasBreakpoint(bps, -1 + i * spacing, -1 + (i + 1) * spacing)) {
+                            good = false;
+                            violationNotes.add(String.format(java.util.Locale.ROOT,
+                                    "width %d seed %d: MSE %.2e, no breakpoint in the sample interval of t = %.6f", w, sd, mse, tj));
                         }
-                        good &= found;
                     }
                     if (!good) {
                         violations++;
                     }
                 }
+                if (mse < EXACT_FIT_MSE) {
+                    // provable for an interpolant: 4 samples x_{i−1..i+2} around t_j are not collinear, so a breakpoint
+                    // lies in [x_{i−1}, x_{i+2}]; true breakpoints are > 3 spacings apart, hence ≥ k breakpoints
+                    exactFits++;
+                    boolean good = bps.size() >= k;
+                    for (double tj : t) {
+                        int i = (int) Math.floor((tj + 1) / spacing);
+                        good &= hasBreakpoint(bps, -1 + (i - 1) * spacing, -1 + (i + 2) * spacing);
+                    }
+                    if (!good) {
+                        exactViolations++;
+                    }
+                }
             }
             rows.add(List.of("" + w, "" + seeds, "" + ok, String.format("%.1f", effSum / seeds)));
         }
-        return ExperimentResult.builder(e, ctx).param("samples", nPts).param("breakpoints", k).param("seedsPerWidth", seeds)
-                .param("optimizer", "L-BFGS, " + iters + " iterations")
+        ExperimentResult.Builder b = ExperimentResult.builder(e, ctx).param("samples", nPts).param("breakpoints", k)
+                .param("seedsPerWidth", seeds).param("optimizer", "L-BFGS, " + iters + " iterations")
                 .atMost("constructedMse", cmse, 1e-20)
                 .atMost("successfulNetsViolatingBreakpointPlacement", violations, 0)
                 .measure("successfulTrainedNets", successful)
-                .criterion("constructed MSE <= 1e-20; every trained net with MSE < 1e-8 has >= k effective breakpoints, one in each "
-                        + "sample interval holding a true breakpoint; success rates by width are reported only")
-                .table(new Table("gd-success", "Trained one-hidden-layer nets", List.of("width", "seeds", "MSE < 1e-8", "mean effective units"), rows))
-                .build();
+                .measure("exactFits", exactFits)
+                .atMost("exactFitsWithoutBreakpointNearEachTrueOne", exactViolations, 0)
+                .criterion("digest: constructed MSE <= 1e-20; every trained net with MSE < 1e-8 has >= k effective breakpoints, one in "
+                        + "each sample interval holding a true breakpoint. Also (provable): every exact fit (MSE < 1e-20) has >= k "
+                        + "breakpoints, one within [x_{i-1}, x_{i+2}] of each true t_j. Success rates by width are reported only")
+                .table(new Table("gd-success", "Trained one-hidden-layer nets", List.of("width", "seeds", "MSE < 1e-8", "mean effective units"), rows));
+        for (String v : violationNotes) {
+            b.note(v);
+        }
+        if (!violationNotes.isEmpty()) {
+            b.note("The digest's placement criterion is not implied by MSE < 1e-8: a kink displaced by about one sample spacing "
+                    + "(1e-3) with an O(1) slope jump costs only ~1e-9 in MSE. The criterion is kept as the digest states it.");
+        }
+        return b.build();
+    }
+
+    /** MSE below which a trained net counts as an exact interpolant of the samples (float64 round-off level). */
+    static final double EXACT_FIT_MSE = 1e-20;
+
+    static boolean hasBreakpoint(List<Double> bps, double lo, double hi) {
+        for (double bp : bps) {
+            if (bp >= lo - 1e-12 && bp <= hi + 1e-12) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ExperimentResult e13(Experiment e, ExperimentContext ctx) {
