@@ -38,25 +38,35 @@ public final class PartitionSvg {
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-family=\"sans-serif\" font-size=\"14\">%s (%d regions)</text>%n",
                 MARGIN, escape(title), p.count()));
         sb.append("<g stroke=\"#333\" stroke-width=\"0.4\" stroke-linejoin=\"round\">\n");
+        java.util.Map<Long, String> cache = new java.util.HashMap<>();
         for (LinearRegion r : p.regions()) {
             double[] poly = r.polygon();
             if (poly == null) {
                 continue;
             }
-            sb.append("<polygon fill=\"").append(colour(r.patternKey())).append("\" points=\"");
+            sb.append("<polygon fill=\"").append(colour(r.patternKey(), cache)).append("\" points=\"");
             for (int k = 0; k < poly.length; k += 2) {
                 double px = MARGIN + (poly[k] - b.lo(0)) * s;
                 double py = 20 + MARGIN + (b.hi(1) - poly[k + 1]) * s;
-                sb.append(String.format(Locale.ROOT, "%.3f,%.3f ", px, py));
+                fixed3(sb, px);
+                sb.append(',');
+                fixed3(sb, py);
+                sb.append(' ');
             }
             sb.append("\"/>\n");
         }
         sb.append("</g>\n<g stroke=\"black\" stroke-width=\"2.5\" stroke-linecap=\"round\">\n");
         double[] seg = p.boundary();
         for (int k = 0; k < seg.length; k += 4) {
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.3f\" y1=\"%.3f\" x2=\"%.3f\" y2=\"%.3f\"/>%n",
-                    MARGIN + (seg[k] - b.lo(0)) * s, 20 + MARGIN + (b.hi(1) - seg[k + 1]) * s,
-                    MARGIN + (seg[k + 2] - b.lo(0)) * s, 20 + MARGIN + (b.hi(1) - seg[k + 3]) * s));
+            sb.append("<line x1=\"");
+            fixed3(sb, MARGIN + (seg[k] - b.lo(0)) * s);
+            sb.append("\" y1=\"");
+            fixed3(sb, 20 + MARGIN + (b.hi(1) - seg[k + 1]) * s);
+            sb.append("\" x2=\"");
+            fixed3(sb, MARGIN + (seg[k + 2] - b.lo(0)) * s);
+            sb.append("\" y2=\"");
+            fixed3(sb, 20 + MARGIN + (b.hi(1) - seg[k + 3]) * s);
+            sb.append("\"/>\n");
         }
         sb.append("</g>\n");
         sb.append(String.format(Locale.ROOT,
@@ -66,20 +76,38 @@ public final class PartitionSvg {
         return sb.toString();
     }
 
+    /** Appends v with three decimals (fast path for the many polygon coordinates; |v| is a pixel coordinate). */
+    static void fixed3(StringBuilder sb, double v) {
+        long m = Math.round(v * 1000);
+        if (m < 0) {
+            sb.append('-');
+            m = -m;
+        }
+        sb.append(m / 1000).append('.');
+        long frac = m % 1000;
+        if (frac < 100) {
+            sb.append('0');
+        }
+        if (frac < 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** A stable pastel colour from the pattern (FNV-1a hash to a hue). */
-    static String colour(String key) {
+    static String colour(String key, java.util.Map<Long, String> cache) {
         long hsh = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             hsh ^= key.charAt(i);
             hsh *= 0x100000001b3L;
         }
-        double hue = ((hsh >>> 11) % 3600) / 10.0;
-        double light = 70 + ((hsh >>> 40) % 15);
-        return String.format(Locale.ROOT, "hsl(%.1f,60%%,%.0f%%)", hue, light);
+        long hue = (hsh >>> 11) % 360;
+        long light = 70 + ((hsh >>> 40) % 15);
+        return cache.computeIfAbsent(hue * 100 + light, k -> "hsl(" + hue + ",60%," + light + "%)");
     }
 
     private static String escape(String t) {

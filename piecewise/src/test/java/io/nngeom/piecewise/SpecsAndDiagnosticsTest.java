@@ -73,6 +73,23 @@ class SpecsAndDiagnosticsTest {
     }
 
     @Test
+    void shallowBuildSaysRepresentableWhenTheCreaseRunsAcrossTheDomain() {
+        // f = |x − 0.5| + 0.3 y on [0,1]²: one crease line x = 0.5 crossing the whole square
+        double[][] v = {{0, 0}, {0.5, 0}, {1, 0}, {0, 1}, {0.5, 1}, {1, 1}};
+        double[] val = new double[6];
+        for (int i = 0; i < 6; i++) {
+            val[i] = Math.abs(v[i][0] - 0.5) + 0.3 * v[i][1];
+        }
+        Triangulation t = new Triangulation(v, new int[][] {{0, 1, 4}, {0, 4, 3}, {1, 2, 5}, {1, 5, 4}}, val);
+        assertThat(t.creaseLines()).hasSize(1);
+        Piecewise.BuildResult r = Piecewise.build(t, new Piecewise.BuildOptions(Piecewise.Depth.SHALLOW, 5000, 1));
+        assertThat(r.representable()).isTrue();
+        assertThat(r.residual()).isLessThan(1e-12);
+        assertThat(r.hiddenUnits()).isEqualTo(2);
+        assertThat(r.maxError()).isLessThan(1e-12);
+    }
+
+    @Test
     void distinguishabilityFindsCollisionsThatForceEqualOutputs() {
         Mlp net = Mlp.random(new int[] {2, 3, 2, 1}, Activation.RELU, Seeds.rng(3));
         var rng = Seeds.rng(4);
