@@ -1,6 +1,9 @@
 package io.nngeom.cli;
 
 import io.nngeom.net.Activation;
+import io.nngeom.net.Loss;
+import io.nngeom.train.Optimizer;
+import io.nngeom.train.Penalty;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +62,10 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.registerConverter(Activation.class, Main::activation);
+        cl.registerConverter(Activation.class, s -> convert(Activation::parse, s));
+        cl.registerConverter(Loss.class, s -> convert(Loss::parse, s));
+        cl.registerConverter(Optimizer.class, s -> convert(Optimizer::parse, s));
+        cl.registerConverter(Penalty.class, s -> convert(Penalty::parse, s));
         cl.setParameterExceptionHandler((ex, args) -> {
             printError(ex.getCommandLine().getErr(), ex.getMessage(), ex, debug);
             return BAD_INPUT;
@@ -68,9 +74,10 @@ public final class Main {
         return cl;
     }
 
-    private static Activation activation(String s) {
+    /** A parser's IllegalArgumentException becomes picocli's "Invalid value for option '--x': …" line. */
+    private static <T> T convert(java.util.function.Function<String, T> parser, String s) {
         try {
-            return Activation.parse(s);
+            return parser.apply(s);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
@@ -87,6 +94,11 @@ public final class Main {
         if (fs != null) {
             printError(err, fileProblem(fs), ex, debug);
             return BAD_INPUT;
+        }
+        CommandFailedException failed = find(ex, CommandFailedException.class);
+        if (failed != null) {
+            printError(err, failed.getMessage(), ex, debug);
+            return FAILED;
         }
         String msg = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
         printError(err, msg, ex, debug);

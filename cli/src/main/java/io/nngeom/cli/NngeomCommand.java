@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
             "Run 'nngeom validate' to check every claim numerically; 'nngeom COMMAND --help' for a command's options."},
         subcommands = {
             ValidateCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            InfoCommand.class,
             io.nngeom.cli.pwl.PwlCommand.class,
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,

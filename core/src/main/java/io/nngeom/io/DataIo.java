@@ -57,8 +57,13 @@ public final class DataIo {
      * inputs, then the targets — the label column for classification), {@code .npz} ({@code x}, and {@code y}:
      * the targets, or the labels as int64 for classification). Reading the file back with the same
      * {@code classes} flag (and, for several CSV regression targets, their names) gives the same data set.
+     *
+     * @throws IllegalArgumentException if the data set holds NaN or infinities (which no reader accepts)
      */
     public static void write(Path file, Dataset data) {
+        if (!data.x().allFinite() || !data.y().allFinite()) {
+            throw new IllegalArgumentException("data set has NaN or infinite values; " + file + " would not read back");
+        }
         String ext = Files2.extension(file);
         switch (ext) {
             case "csv" -> Csv.writeDataset(file, data);

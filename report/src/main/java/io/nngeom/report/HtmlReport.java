@@ -9,11 +9,13 @@ import io.nngeom.validate.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTML report of a validation run: {@code index.html} with a header (version, date, seed, quick or full,
@@ -43,6 +46,9 @@ public final class HtmlReport {
             "piecewise", "ReLU networks as piecewise-linear functions",
             "convex", "Convex training via wedge products");
 
+    /** Makes temporary names unique within this process. */
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private HtmlReport() {
     }
 
@@ -58,7 +64,7 @@ public final class HtmlReport {
             checkReplaceable(outDir, out);
             Path parent = out.getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createDirectory(Files2.tempSibling(out, ".tmp"));
+            Path tmp = Files.createDirectory(tempSibling(out, ".tmp"));
             try {
                 render(tmp, info, results);
                 Files.writeString(tmp.resolve(MARKER), "written by nngeom validate; this directory is replaced by the next report\n");
@@ -108,12 +114,27 @@ public final class HtmlReport {
     private static void swapIn(Path tmp, Path out) throws IOException {
         Path old = null;
         if (Files.exists(out)) {
-            old = Files2.tempSibling(out, ".old");
-            Files2.move(out, old);
+            old = tempSibling(out, ".old");
+            move(out, old);
         }
-        Files2.move(tmp, out);
+        move(tmp, out);
         if (old != null) {
             deleteTree(old);
+        }
+    }
+
+    /** A fresh hidden name next to {@code target}: {@code .NAME.<pid>-<clock>-<n><suffix>}. */
+    private static Path tempSibling(Path target, String suffix) {
+        String unique = ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & Long.MAX_VALUE, 36)
+                + "-" + COUNTER.incrementAndGet();
+        return target.resolveSibling("." + target.getFileName() + "." + unique + suffix);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
         }
     }
 

@@ -1,0 +1,118 @@
+package io.nngeom.cli;
+
+import io.nngeom.data.Dataset;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Loss;
+import io.nngeom.net.Mlp;
+import io.nngeom.report.Fmt;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nngeom eval}: a model's loss, mean squared error and (for classes) accuracy on a data set. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Evaluate a model on a data set: loss, mean squared error and, for classes, accuracy.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model (.json or .safetensors).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data: CSV, NPY or NPZ.")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    String target;
+
+    @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
+    boolean classes;
+
+    @Option(names = "--loss", paramLabel = "LOSS", description = "mse, half-sse or softmax (default: mse; softmax with --classes).")
+    Loss loss;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Mlp m = CliInputs.model(model);
+        Dataset d = CliInputs.data(data, target, classes);
+        String what = "the model " + model + " (" + m.architecture() + ")";
+        CliInputs.checkInputs(m.inputDim(), what, d, data);
+        d = CliInputs.matchOutputs(m.outputDim(), what, d, data);
+        Loss lossFn = loss != null ? loss : d.isClassification() ? Loss.SOFTMAX_CE : Loss.MSE;
+
+        CommandResult result = CommandResult.start("eval", common);
+        Matrix f = m.apply(d.x());
+        double lossValue = lossFn.value(f, d.y());
+        // with the softmax head the outputs are logits: the squared error is that of the class probabilities
+        boolean probabilities = lossFn == Loss.SOFTMAX_CE;
+        double mse = Loss.MSE.value(probabilities ? softmax(f) : f, d.y());
+        Double accuracy = d.isClassification() ? accuracy(f, d.labels()) : null;
+
+        result.put("model", model.toString())
+                .put("architecture", m.architecture())
+                .put("data", data.toString())
+                .put("samples", d.size())
+                .put("lossFunction", lossFn.id())
+                .put("loss", lossValue)
+                .put("mse", mse)
+                .put("mseOf", probabilities ? "probabilities" : "outputs")
+                .put("accuracy", accuracy);
+        result.finish();
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("model     " + model + " (" + m.architecture() + ")");
+        o.println("data      " + data + ": " + d.size() + " examples");
+        o.println("loss      " + Fmt.full(lossValue) + " (" + lossFn.id() + ")");
+        o.println("mse       " + Fmt.full(mse) + (probabilities ? " (softmax probabilities against one-hot targets)" : ""));
+        if (accuracy != null) {
+            o.println("accuracy  " + Fmt.full(accuracy));
+        }
+        o.flush();
+        return Main.OK;
+    }
+
+    /** Row-wise softmax (max subtracted first, so no overflow). */
+    static Matrix softmax(Matrix f) {
+        Matrix p = Matrix.zeros(f.rows(), f.cols());
+        for (int i = 0; i < f.rows(); i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < f.cols(); k++) {
+                m = Math.max(m, f.get(i, k));
+            }
+            double s = 0;
+            for (int k = 0; k < f.cols(); k++) {
+                s += Math.exp(f.get(i, k) - m);
+            }
+            for (int k = 0; k < f.cols(); k++) {
+                p.set(i, k, Math.exp(f.get(i, k) - m) / s);
+            }
+        }
+        return p;
+    }
+
+    /** Fraction of examples whose largest output (first one on ties) is the label. */
+    static double accuracy(Matrix f, int[] labels) {
+        int hit = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int k = 1; k < f.cols(); k++) {
+                if (f.get(i, k) > f.get(i, best)) {
+                    best = k;
+                }
+            }
+            if (best == labels[i]) {
+                hit++;
+            }
+        }
+        return labels.length == 0 ? Double.NaN : (double) hit / labels.length;
+    }
+}
