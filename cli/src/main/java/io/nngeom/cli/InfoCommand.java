@@ -43,6 +43,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
     boolean classes;
 
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], tanh, sigmoid, softplus, identity).")
+    Activation activation;
+
     @Mixin
     CommonOptions common;
 
@@ -51,7 +55,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = CliInputs.model(model);
+        Mlp m = CliInputs.model(model, activation);
         Dataset d = null;
         if (data != null) {
             d = CliInputs.data(data, target, classes);

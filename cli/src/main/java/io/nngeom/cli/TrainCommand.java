@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw InputException.of("--arch", "missing: give the layer sizes (e.g. --arch 2-64-64-1) or --init MODEL");
         }
         int[] sizes = arch == null ? null : CliInputs.architecture("--arch", arch);
-        Mlp start = init == null ? null : CliInputs.model(init);
+        Mlp start = init == null ? null : CliInputs.model(init, activation);
         if (start != null && sizes != null && !Arrays.equals(sizes, start.sizes())) {
             throw InputException.of("--arch " + arch, "does not match the architecture " + start.architecture() + " of " + init);
         }
