@@ -51,6 +51,7 @@ def main():
     print(f"torch {torch.__version__}: Adam step 2-64-64-1 relu, {n} points, float64, threads={torch.get_num_threads()}: "
           f"median {med:.3f} ms (min {min(times):.3f}, max {max(times):.3f}) over {repeats} runs of {steps} steps")
     print(f"torch_ms_per_step {med:.4f}")
+    print(f"torch_ms_min {min(times):.4f}")
 
 
 if __name__ == "__main__":

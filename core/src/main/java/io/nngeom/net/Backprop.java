@@ -34,6 +34,11 @@ public final class Backprop {
     public static final int PARALLEL_MIN_ROWS = 256;
     /** Examples per cache tile of the batched loops (a tile of 64 units' values is 128 KiB). */
     static final int TILE = 256;
+    /**
+     * Most examples one thread holds in its workspace at a time; longer parts are processed block after block
+     * (in order, so still deterministic), which bounds the memory to about 2·BLOCK_ROWS·(Σ widths)·16 bytes.
+     */
+    static final int BLOCK_ROWS = 2048;
 
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "nngeom-backprop");
@@ -178,9 +183,10 @@ public final class Backprop {
     }
 
     private Work work(int k, int rows) {
+        int want = Math.min(rows, BLOCK_ROWS);
         Work w = work[k];
-        if (w == null || w.cap < rows) {
-            w = new Work(rows);
+        if (w == null || w.cap < want) {
+            w = new Work(want);
             work[k] = w;
         }
         return w;
@@ -213,8 +219,21 @@ public final class Backprop {
             gRow = new double[sizes[layers]];
         }
 
+        /** E and (into {@link #grad}) ∂E/∂θ over the examples from..to−1, in blocks of at most {@link #cap}. */
         double run(double[] p, Matrix x, Matrix y, int[] rows, int from, int to, double[] weights, double scale,
                    boolean wantGrad) {
+            if (wantGrad) {
+                java.util.Arrays.fill(grad, 0.0);
+            }
+            double e = 0;
+            for (int s = from; s < to; s += cap) {
+                e += block(p, x, y, rows, s, Math.min(to, s + cap), weights, scale, wantGrad);
+            }
+            return e;
+        }
+
+        private double block(double[] p, Matrix x, Matrix y, int[] rows, int from, int to, double[] weights,
+                             double scale, boolean wantGrad) {
             int n = to - from;
             int d0 = sizes[0];
             double[] xd = x.data();
@@ -255,7 +274,6 @@ public final class Backprop {
             if (!wantGrad) {
                 return e;
             }
-            java.util.Arrays.fill(grad, 0.0);
             double[][] spare = d2;
             for (int k = 0; k < c; k++) {
                 scaleByDerivative(acts[layers - 1], z[layers][k], dz[k], 0, n);
