@@ -4,6 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
+import io.nngeom.plot.Chart;
 import io.nngeom.report.Fmt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
@@ -66,6 +67,11 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("mse", mse)
                 .put("mseOf", probabilities ? "probabilities" : "outputs")
                 .put("accuracy", accuracy);
+        if (!d.isClassification()) {
+            for (int k = 0; k < d.targetDim(); k++) {
+                result.figure(parity(f, d.y(), k));
+            }
+        }
         result.finish();
 
         PrintWriter o = spec.commandLine().getOut();
@@ -78,6 +84,24 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.flush();
         return Main.OK;
+    }
+
+    /** Predicted against target for output k, with the diagonal y = x (equal aspect). */
+    static Chart parity(Matrix f, Matrix y, int k) {
+        double[] t = y.colArray(k);
+        double[] p = f.colArray(k);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.length; i++) {
+            lo = Math.min(lo, Math.min(t[i], p[i]));
+            hi = Math.max(hi, Math.max(t[i], p[i]));
+        }
+        String suffix = y.cols() == 1 ? "" : "-" + k;
+        return Chart.of("parity" + suffix, "Predicted against target" + (y.cols() == 1 ? "" : " (output " + k + ")"),
+                        "target", "prediction")
+                .scatter("examples", t, p)
+                .withSeries(new Chart.Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Chart.Series.Style.DASHED))
+                .withEqualAspect();
     }
 
     /** Row-wise softmax (max subtracted first, so no overflow). */

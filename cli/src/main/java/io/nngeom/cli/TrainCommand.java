@@ -39,7 +39,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")

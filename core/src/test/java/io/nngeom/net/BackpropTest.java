@@ -109,6 +109,18 @@ class BackpropTest {
         }
     }
 
+    @Test
+    void branchFreeReluDerivativeMatchesActivationDerivative() {
+        double[] z = {1.0, -1.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e-300, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        double[] d = new double[z.length];
+        java.util.Arrays.fill(d, -2.5);
+        Backprop.scaleByDerivative(Activation.RELU, z, d, 0, z.length);
+        for (int k = 0; k < z.length; k++) {
+            assertThat(d[k]).as("z = %s", z[k]).isEqualTo(-2.5 * Activation.RELU.derivative(z[k]));
+        }
+    }
+
     static Matrix randomMatrix(int r, int c, SplittableRandom rng) {
         double[] d = new double[r * c];
         for (int k = 0; k < d.length; k++) {
