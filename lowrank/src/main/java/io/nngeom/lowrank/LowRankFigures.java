@@ -11,26 +11,23 @@ public final class LowRankFigures {
     private LowRankFigures() {
     }
 
-    /** Singular spectrum σ_i against i, with the kept k marked. */
+    /** Singular spectrum σ_i against i (log scale; values below 1e-12·σ₁, numerically zero, are left out), kept k marked. */
     public static Chart spectrum(String name, String title, double[] sigma, int k) {
-        double[] i = new double[sigma.length];
-        for (int t = 0; t < sigma.length; t++) {
+        int n = 0;
+        while (n < sigma.length && sigma[n] > 1e-12 * sigma[0]) {
+            n++;
+        }
+        double[] i = new double[n];
+        for (int t = 0; t < n; t++) {
             i[t] = t + 1;
         }
-        Chart c = Chart.of(name, title, "index i", "σ_i")
-                .withSeries(new Series("σ_i", i, positive(sigma), Series.Style.LINE_MARKERS));
-        if (k >= 1 && k <= sigma.length) {
-            c = c.scatter("kept (i ≤ " + k + ")", java.util.Arrays.copyOf(i, k), positive(java.util.Arrays.copyOf(sigma, k)));
+        double[] s = java.util.Arrays.copyOf(sigma, n);
+        Chart c = Chart.of(name, title, "index i", "σ_i").withSeries(new Series("σ_i", i, s, Series.Style.LINE_MARKERS));
+        int kk = Math.min(k, n);
+        if (kk >= 1) {
+            c = c.scatter("kept (i ≤ " + k + ")", java.util.Arrays.copyOf(i, kk), java.util.Arrays.copyOf(s, kk));
         }
         return c.withLogY();
-    }
-
-    private static double[] positive(double[] v) {
-        double[] r = v.clone();
-        for (int t = 0; t < r.length; t++) {
-            r[t] = Math.max(r[t], 1e-300);
-        }
-        return r;
     }
 
     /**
@@ -73,20 +70,41 @@ public final class LowRankFigures {
         Chart c = Chart.of(name, title, "ε = ‖B̃‖_F", "error").withLogLog();
         for (int s = 0; s < labels.length; s++) {
             double slope = fittedSlope(eps, errors[s]);
-            c = c.withSeries(new Series(String.format(Locale.ROOT, "%s: slope %.2f", labels[s], slope), eps,
-                    positive(errors[s]), Series.Style.LINE_MARKERS));
+            // points with a non-finite or nonpositive error (a saturated layer) cannot be drawn on log axes
+            int n = 0;
+            for (double v : errors[s]) {
+                n += v > 0 && Double.isFinite(v) ? 1 : 0;
+            }
+            double[] x = new double[n];
+            double[] y = new double[n];
+            int j = 0;
+            for (int i = 0; i < eps.length; i++) {
+                if (errors[s][i] > 0 && Double.isFinite(errors[s][i])) {
+                    x[j] = eps[i];
+                    y[j++] = errors[s][i];
+                }
+            }
+            c = c.withSeries(new Series(String.format(Locale.ROOT, "%s: slope %.2f", labels[s], slope), x, y,
+                    Series.Style.LINE_MARKERS));
         }
         for (int o = 0; o < orders.length; o++) {
             // anchored at the geometric mean of its own series when there is one series per order, else of the first
             double[] anchor = errors[orders.length == errors.length ? o : 0];
             double lx = 0;
             double ly = 0;
+            int cnt = 0;
             for (int i = 0; i < eps.length; i++) {
-                lx += Math.log(eps[i]);
-                ly += Math.log(Math.max(anchor[i], 1e-300));
+                if (anchor[i] > 0 && Double.isFinite(anchor[i])) {
+                    lx += Math.log(eps[i]);
+                    ly += Math.log(anchor[i]);
+                    cnt++;
+                }
             }
-            lx /= eps.length;
-            ly /= eps.length;
+            if (cnt == 0) {
+                continue;
+            }
+            lx /= cnt;
+            ly /= cnt;
             double[] ref = new double[eps.length];
             for (int i = 0; i < eps.length; i++) {
                 ref[i] = Math.exp(ly + orders[o] * (Math.log(eps[i]) - lx));
