@@ -162,6 +162,9 @@ public final class RegionsCommand implements Callable<Integer> {
             list.add(m);
         }
         result.put("regionList", list);
+        if (dim == 2 && common.plot() != null && p.regions().get(0).polygon() != null) {
+            result.figure(PartitionSvg.figure("regions", "Linear regions of " + net.architecture(), p));
+        }
         if (svgFile != null) {
             if (dim != 2) {
                 throw new InputException("--svg: needs a 2-D input or --slice");
