@@ -1,15 +1,9 @@
 package io.nngeom.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nngeom.plot.Figure;
-import io.nngeom.report.Files2;
+import io.nngeom.io.Json;
 import io.nngeom.report.FigureWriter;
 import io.nngeom.run.RunInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +23,6 @@ import java.util.Set;
  */
 public final class CommandResult {
     private static final Set<String> RESERVED = Set.of("command", "version", "seed", "seconds");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private final String command;
     private final CommonOptions common;
@@ -50,10 +41,14 @@ public final class CommandResult {
         return new CommandResult(command, common, System.nanoTime());
     }
 
-    /** Adds (or replaces) a field; the first put fixes its position. */
+    /** Adds (or replaces) a field; the first put fixes its position. A null value leaves the field out. */
     public CommandResult put(String key, Object value) {
         if (RESERVED.contains(key)) {
             throw new IllegalArgumentException("'" + key + "' is written by CommandResult itself");
+        }
+        if (value == null) {
+            fields.remove(key);
+            return this;
         }
         fields.put(key, value);
         return this;
@@ -101,21 +96,13 @@ public final class CommandResult {
         }
     }
 
-    /** JSON text of a value (pretty-printed, full double precision). */
+    /** JSON text of a value (pretty-printed, full double precision; {@link Json}). */
     public static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return Json.toString(value);
     }
 
-    /** Writes a value as JSON to a file atomically (temp file in the same directory, then rename). */
+    /** Writes a value as JSON to a file atomically ({@link Json#write}). */
     public static void writeJson(Path file, Object value) {
-        try {
-            Files2.writeAtomically(file, toJson(value).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.write(file, value);
     }
 }

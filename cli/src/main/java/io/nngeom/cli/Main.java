@@ -1,9 +1,11 @@
 package io.nngeom.cli;
 
 import io.nngeom.net.Activation;
+import io.nngeom.net.Loss;
+import io.nngeom.train.Optimizer;
+import io.nngeom.train.Penalty;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -59,18 +61,26 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.registerConverter(Activation.class, Main::activation);
+        cl.registerConverter(Activation.class, s -> convert(Activation::parse, s));
+        cl.registerConverter(Loss.class, s -> convert(Loss::parse, s));
+        cl.registerConverter(Optimizer.class, s -> convert(Optimizer::parse, s));
+        cl.registerConverter(Penalty.class, s -> convert(Penalty::parse, s));
         cl.setParameterExceptionHandler((ex, args) -> {
-            printError(ex.getCommandLine().getErr(), ex.getMessage(), ex, debug);
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            printError(ex.getCommandLine().getErr(), msg, ex, debug);
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), debug));
         return cl;
     }
 
-    private static Activation activation(String s) {
+    /** A parser's IllegalArgumentException becomes picocli's "Invalid value for option '--x': …" line. */
+    private static <T> T convert(java.util.function.Function<String, T> parser, String s) {
         try {
-            return Activation.parse(s);
+            return parser.apply(s);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
@@ -87,6 +97,11 @@ public final class Main {
         if (fs != null) {
             printError(err, fileProblem(fs), ex, debug);
             return BAD_INPUT;
+        }
+        CommandFailedException failed = find(ex, CommandFailedException.class);
+        if (failed != null) {
+            printError(err, failed.getMessage(), ex, debug);
+            return FAILED;
         }
         String msg = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
         printError(err, msg, ex, debug);
@@ -109,9 +124,6 @@ public final class Main {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);
-            }
-            if (c instanceof UncheckedIOException && c.getCause() == null) {
-                break;
             }
             if (c.getCause() == c) {
                 break;

@@ -21,6 +21,15 @@ import picocli.CommandLine.Spec;
             "Run 'nngeom validate' to check every claim numerically; 'nngeom COMMAND --help' for a command's options."},
         subcommands = {
             ValidateCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            InfoCommand.class,
+            GenerateCommand.class,
+            io.nngeom.cli.minimizers.MinimizersCommand.class,
+            io.nngeom.cli.lowrank.LowrankCommand.class,
+            io.nngeom.cli.pwl.PwlCommand.class,
+            io.nngeom.cli.regions.RegionsCommand.class,
+            io.nngeom.cli.pwl.DistinguishCommand.class,
         })
 public final class NngeomCommand implements Callable<Integer> {
 

@@ -10,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Atomic file output: the content goes to a temporary file in the target's own directory, which is then moved
@@ -17,7 +19,8 @@ import java.nio.file.StandardCopyOption;
  * producing the content, a full disk, a directory in the way) leaves neither the target nor a temporary file
  * behind; an existing target stays as it was. Missing parent directories are created.
  *
- * <p>Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
+ * <p>The temporary file is {@code .NAME.PID-CLOCK-N.tmp} next to the target, created with the default permissions.
+ * Failures are user-facing: they end in an {@link InputException} "PATH: cannot write: reason".
  */
 public final class AtomicFiles {
 
@@ -26,6 +29,9 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** Makes temporary names unique within this process (pid and clock make them unique across processes). */
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private AtomicFiles() {
     }
@@ -58,8 +64,11 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            // a fresh name created with the ordinary (umask) permissions; Files.createTempFile would make it 0600
+            tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toString(System.nanoTime() & Long.MAX_VALUE, 36) + "-" + COUNTER.incrementAndGet() + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             move(tmp, abs);

@@ -47,9 +47,21 @@ public final class DataIo {
             case "npz":
                 return fromNpz(Npz.read(file), file.toString(), target, classes);
             default:
-                throw InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
-                        + " (expected " + String.join(", ", EXTENSIONS) + ")");
+                throw unknownType(file, ext);
         }
+    }
+
+    /** Checks that a path has a data extension (for options, before any work is done). */
+    public static void checkExtension(Path file) {
+        String ext = Files2.extension(file);
+        if (!EXTENSIONS.contains("." + ext)) {
+            throw unknownType(file, ext);
+        }
+    }
+
+    private static InputException unknownType(Path file, String ext) {
+        return InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
+                + " (expected " + String.join(", ", EXTENSIONS) + ")");
     }
 
     /**
@@ -57,8 +69,13 @@ public final class DataIo {
      * inputs, then the targets — the label column for classification), {@code .npz} ({@code x}, and {@code y}:
      * the targets, or the labels as int64 for classification). Reading the file back with the same
      * {@code classes} flag (and, for several CSV regression targets, their names) gives the same data set.
+     *
+     * @throws IllegalArgumentException if the data set holds NaN or infinities (which no reader accepts)
      */
     public static void write(Path file, Dataset data) {
+        if (!data.x().allFinite() || !data.y().allFinite()) {
+            throw new IllegalArgumentException("data set has NaN or infinite values; " + file + " would not read back");
+        }
         String ext = Files2.extension(file);
         switch (ext) {
             case "csv" -> Csv.writeDataset(file, data);
@@ -70,8 +87,7 @@ public final class DataIo {
                         : data.targetDim() == 1 ? NpyArray.ofVector(data.y().data()) : NpyArray.of(data.y()));
                 Npz.write(file, m);
             }
-            default -> throw InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
-                    + " (expected " + String.join(", ", EXTENSIONS) + ")");
+            default -> throw unknownType(file, ext);
         }
     }
 

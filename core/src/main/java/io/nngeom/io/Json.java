@@ -2,6 +2,7 @@ package io.nngeom.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -25,7 +26,8 @@ import java.nio.file.Path;
  * Schubfach writer), so every file round-trips exactly. NaN and ±Infinity, which JSON lacks, are written as the
  * strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. Output is pretty-printed (two-space indent,
  * arrays of numbers on one line) and ends with a newline; files are written atomically ({@link AtomicFiles}).
- * Reading reports malformed JSON as one line naming the file, line and column.
+ * Reading reports malformed JSON (including a key repeated in one object, and text after the value) as one line
+ * naming the file, line and column.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -33,6 +35,7 @@ public final class Json {
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final ObjectWriter PRETTY;

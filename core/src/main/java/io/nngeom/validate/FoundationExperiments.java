@@ -9,7 +9,8 @@ public final class FoundationExperiments implements ExperimentProvider {
     /** All foundation experiments, one instance each. */
     static final List<Experiment> EXPERIMENTS = List.of(
             new GradientCheckExperiment(),
-            new LbfgsExperiment());
+            new LbfgsExperiment(),
+            new TorchParityExperiment());
 
     @Override
     public List<Experiment> experiments() {

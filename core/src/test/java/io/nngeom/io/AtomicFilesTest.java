@@ -30,6 +30,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writtenFilesHaveTheDefaultPermissions() throws IOException {
+        Path reference = Files.write(dir.resolve("reference"), new byte[] {1});
+        Path f = dir.resolve("atomic");
+        AtomicFiles.write(f, new byte[] {1});
+        if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(reference));
+        }
+    }
+
+    @Test
     void replacesAnExistingFile() throws IOException {
         Path f = dir.resolve("x.bin");
         AtomicFiles.write(f, new byte[] {1, 2, 3});

@@ -44,6 +44,14 @@ class DataIoTest {
     }
 
     @Test
+    void refusesToWriteWhatCannotBeReadBack() {
+        Dataset d = Dataset.regression(X, Matrix.column(1, Double.NaN, 2));
+        Path f = dir.resolve("nan.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataIo.write(f, d)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
     void npzWithSeveralTargetsRoundTrips() {
         Dataset d = Dataset.regression(X, Matrix.of(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6}));
         Path f = dir.resolve("m.npz");

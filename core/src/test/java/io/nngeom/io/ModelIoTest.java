@@ -205,6 +205,7 @@ class ModelIoTest {
                 "__metadata__ activation: unknown activation 'gelu' (expected relu, leaky-relu[:alpha], tanh, sigmoid, identity, softplus)");
         cases.put("{\"__metadata__\": {\"activation\": 3}, " + w0 + ", " + b0 + "}", "__metadata__ value of 'activation' must be a string");
         cases.put("{\"__metadata__\": {\"activation\": \"relu\"}, " + w0 + ", " + b0 + ",}", null);
+        cases.put("{" + META + ", " + w0 + ", " + b0 + ", " + b0 + "}", null);
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path f = st(c.getKey(), f64(1, 2, 3));
             String p = InputErrors.problem(f, () -> ModelIo.read(f));

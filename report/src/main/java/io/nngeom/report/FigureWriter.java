@@ -1,5 +1,6 @@
 package io.nngeom.report;
 
+import io.nngeom.io.AtomicFiles;
 import io.nngeom.plot.Chart;
 import io.nngeom.plot.Figure;
 import io.nngeom.plot.SvgFigure;
@@ -70,16 +71,16 @@ public final class FigureWriter {
         try {
             if (figure instanceof SvgFigure s) {
                 Path svg = dir.resolve(stem + ".svg");
-                Files2.writeAtomically(svg, s.svg().getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(svg, s.svg().getBytes(StandardCharsets.UTF_8));
                 return new Written(null, svg);
             }
             XYChart chart = toXChart((Chart) figure);
             Path png = dir.resolve(stem + ".png");
             Path svg = dir.resolve(stem + ".svg");
-            Files2.writeAtomically(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files2.writeAtomically(svg, bytes.toByteArray());
+            AtomicFiles.write(svg, bytes.toByteArray());
             return new Written(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,6 +236,13 @@ public final class FigureWriter {
         st.setChartPadding(12);
         st.setXAxisLogarithmic(c.logX());
         st.setYAxisLogarithmic(c.logY());
+        // log axes are labelled at powers of ten: "1e-6" rather than XChart's "1E-6"
+        if (c.logX()) {
+            st.setXAxisTickLabelsFormattingFunction(Fmt::num);
+        }
+        if (c.logY()) {
+            st.setYAxisTickLabelsFormattingFunction(Fmt::num);
+        }
         st.setAntiAlias(true);
     }
 
