@@ -27,6 +27,10 @@ public final class CoordinateDescentLasso implements LassoSolver {
     private static final int INNER_CHECK = 10;
     /** The active-set Newton step is tried only for supports up to this size (it costs O(n·k² + k³)). */
     public static final int NEWTON_MAX_SUPPORT = 300;
+    /** Minimum number of sweeps between two Newton attempts. */
+    private static final int NEWTON_EVERY = 50;
+    /** Sign-correction rounds of one Newton attempt (coordinates whose sign flips are dropped). */
+    private static final int NEWTON_ROUNDS = 5;
     private static final int INNER_MAX_SWEEPS = 100_000;
 
     @Override
@@ -173,6 +177,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
             }
         }
         long prevSupport = -1;
+        int lastNewton = -NEWTON_EVERY;
         for (int sweep = 0; sweep < INNER_MAX_SWEEPS; sweep++) {
             double maxDelta = 0;
             for (int q = 0; q < k; q++) {
@@ -213,8 +218,9 @@ public final class CoordinateDescentLasso implements LassoSolver {
                     return;
                 }
                 long sig = supportSignature(ws, z);
-                if (sig == prevSupport || sweep % (10 * INNER_CHECK) == INNER_CHECK - 1) {
+                if (sig == prevSupport && sweep - lastNewton >= NEWTON_EVERY) {
                     newton(ws, cm, z, r, yc, beta, n);
+                    lastNewton = sweep;
                 }
                 prevSupport = sig;
             }
@@ -247,15 +253,40 @@ public final class CoordinateDescentLasso implements LassoSolver {
         if (k0 == 0 || k0 > Math.min(n - 1, NEWTON_MAX_SUPPORT)) {
             return;
         }
-        boolean[] in = new boolean[ws.length];
+        int[] s0 = new int[k0];
+        int t0 = 0;
         for (int q = 0; q < ws.length; q++) {
-            in[q] = z[ws[q]] != 0;
+            if (z[ws[q]] != 0) {
+                s0[t0++] = q;
+            }
         }
+        // Gram matrix and right-hand side of the initial support, built once
+        double[] g0 = new double[k0 * k0];
+        double[] b0 = new double[k0];
+        for (int a1 = 0; a1 < k0; a1++) {
+            int o1 = s0[a1] * n;
+            for (int a2 = a1; a2 < k0; a2++) {
+                int o2 = s0[a2] * n;
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += cm[o1 + i] * cm[o2 + i];
+                }
+                g0[a1 * k0 + a2] = s;
+                g0[a2 * k0 + a1] = s;
+            }
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += cm[o1 + i] * yc[i];
+            }
+            b0[a1] = s - beta * Math.signum(z[ws[s0[a1]]]);
+        }
+        boolean[] keep = new boolean[k0];
+        java.util.Arrays.fill(keep, true);
         double[] zs = null;
-        int[] sq = null;
-        for (int round = 0; round < 20; round++) {
+        int[] idx = null;
+        for (int round = 0; round < NEWTON_ROUNDS; round++) {
             int k = 0;
-            for (boolean b : in) {
+            for (boolean b : keep) {
                 if (b) {
                     k++;
                 }
@@ -263,52 +294,39 @@ public final class CoordinateDescentLasso implements LassoSolver {
             if (k == 0) {
                 return;
             }
-            sq = new int[k];
+            idx = new int[k];
             int t = 0;
-            for (int q = 0; q < ws.length; q++) {
-                if (in[q]) {
-                    sq[t++] = q;
+            for (int a1 = 0; a1 < k0; a1++) {
+                if (keep[a1]) {
+                    idx[t++] = a1;
                 }
             }
             io.nngeom.linalg.Matrix g = io.nngeom.linalg.Matrix.zeros(k, k);
             double[] rhs = new double[k];
             for (int a1 = 0; a1 < k; a1++) {
-                int o1 = sq[a1] * n;
-                for (int a2 = a1; a2 < k; a2++) {
-                    int o2 = sq[a2] * n;
-                    double s = 0;
-                    for (int i = 0; i < n; i++) {
-                        s += cm[o1 + i] * cm[o2 + i];
-                    }
-                    g.set(a1, a2, s);
-                    g.set(a2, a1, s);
+                for (int a2 = 0; a2 < k; a2++) {
+                    g.set(a1, a2, g0[idx[a1] * k0 + idx[a2]]);
                 }
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += cm[o1 + i] * yc[i];
-                }
-                rhs[a1] = s - beta * Math.signum(z[ws[sq[a1]]]);
+                rhs[a1] = b0[idx[a1]];
             }
             try {
                 zs = io.nngeom.linalg.Linalg.solve(g, rhs);
             } catch (RuntimeException e) {
                 return;
             }
-            // drop the coordinate whose sign flips with the smallest current magnitude, and re-solve
-            int drop = -1;
+            boolean flipped = false;
             for (int a1 = 0; a1 < k; a1++) {
-                double old = z[ws[sq[a1]]];
                 if (!Double.isFinite(zs[a1])) {
                     return;
                 }
-                if (Math.signum(zs[a1]) != Math.signum(old) && (drop < 0 || Math.abs(old) < Math.abs(z[ws[sq[drop]]]))) {
-                    drop = a1;
+                if (Math.signum(zs[a1]) != Math.signum(z[ws[s0[idx[a1]]]])) {
+                    keep[idx[a1]] = false;
+                    flipped = true;
                 }
             }
-            if (drop < 0) {
+            if (!flipped) {
                 break;
             }
-            in[sq[drop]] = false;
             zs = null;
         }
         if (zs == null) {
@@ -323,10 +341,11 @@ public final class CoordinateDescentLasso implements LassoSolver {
             l1New += Math.abs(v);
         }
         double[] rn = yc.clone();
-        for (int a1 = 0; a1 < sq.length; a1++) {
-            int o1 = sq[a1] * n;
+        for (int a1 = 0; a1 < idx.length; a1++) {
+            int o1 = s0[idx[a1]] * n;
+            double c = zs[a1];
             for (int i = 0; i < n; i++) {
-                rn[i] -= zs[a1] * cm[o1 + i];
+                rn[i] -= c * cm[o1 + i];
             }
         }
         double pOld = beta * l1Old;
@@ -339,8 +358,8 @@ public final class CoordinateDescentLasso implements LassoSolver {
             for (int q = 0; q < ws.length; q++) {
                 z[ws[q]] = 0;
             }
-            for (int a1 = 0; a1 < sq.length; a1++) {
-                z[ws[sq[a1]]] = zs[a1];
+            for (int a1 = 0; a1 < idx.length; a1++) {
+                z[ws[s0[idx[a1]]]] = zs[a1];
             }
             System.arraycopy(rn, 0, r, 0, n);
         }
