@@ -177,7 +177,8 @@ public final class CoordinateDescentLasso implements LassoSolver {
             }
         }
         long prevSupport = -1;
-        int lastNewton = -NEWTON_EVERY;
+        int lastNewton = 0;
+        int newtonInterval = NEWTON_EVERY;
         for (int sweep = 0; sweep < INNER_MAX_SWEEPS; sweep++) {
             double maxDelta = 0;
             for (int q = 0; q < k; q++) {
@@ -218,9 +219,20 @@ public final class CoordinateDescentLasso implements LassoSolver {
                     return;
                 }
                 long sig = supportSignature(ws, z);
-                if (sig == prevSupport && sweep - lastNewton >= NEWTON_EVERY) {
-                    newton(ws, cm, z, r, yc, beta, n);
-                    lastNewton = sweep;
+                if (sig == prevSupport && sweep - lastNewton >= newtonInterval) {
+                    // the attempt costs about n·k² + k³ flops, a sweep k_ws·n: keep Newton at most ~the CD cost
+                    long ks = 0;
+                    for (int q2 = 0; q2 < ws.length; q2++) {
+                        if (z[ws[q2]] != 0) {
+                            ks++;
+                        }
+                    }
+                    long cost = n * ks * ks + ks * ks * ks;
+                    if (cost <= (long) (sweep - lastNewton) * ws.length * n) {
+                        boolean ok = newton(ws, cm, z, r, yc, beta, n);
+                        newtonInterval = ok ? NEWTON_EVERY : 2 * newtonInterval;
+                        lastNewton = sweep;
+                    }
                 }
                 prevSupport = sig;
             }
@@ -243,7 +255,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
      * coordinate descent on nearly collinear columns (neighbouring ramps); optimality is still decided by the
      * duality gap.
      */
-    private static void newton(int[] ws, double[] cm, double[] z, double[] r, double[] yc, double beta, int n) {
+    private static boolean newton(int[] ws, double[] cm, double[] z, double[] r, double[] yc, double beta, int n) {
         int k0 = 0;
         for (int q = 0; q < ws.length; q++) {
             if (z[ws[q]] != 0) {
@@ -251,7 +263,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
             }
         }
         if (k0 == 0 || k0 > Math.min(n - 1, NEWTON_MAX_SUPPORT)) {
-            return;
+            return false;
         }
         int[] s0 = new int[k0];
         int t0 = 0;
@@ -292,7 +304,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
                 }
             }
             if (k == 0) {
-                return;
+                return false;
             }
             idx = new int[k];
             int t = 0;
@@ -312,12 +324,12 @@ public final class CoordinateDescentLasso implements LassoSolver {
             try {
                 zs = io.nngeom.linalg.Linalg.solve(g, rhs);
             } catch (RuntimeException e) {
-                return;
+                return false;
             }
             boolean flipped = false;
             for (int a1 = 0; a1 < k; a1++) {
                 if (!Double.isFinite(zs[a1])) {
-                    return;
+                    return false;
                 }
                 if (Math.signum(zs[a1]) != Math.signum(z[ws[s0[idx[a1]]]])) {
                     keep[idx[a1]] = false;
@@ -330,7 +342,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
             zs = null;
         }
         if (zs == null) {
-            return;
+            return false;
         }
         double l1Old = 0;
         for (int q = 0; q < ws.length; q++) {
@@ -362,7 +374,9 @@ public final class CoordinateDescentLasso implements LassoSolver {
                 z[ws[s0[idx[a1]]]] = zs[a1];
             }
             System.arraycopy(rn, 0, r, 0, n);
+            return true;
         }
+        return false;
     }
 
     static double[] residual(ColumnProvider a, double[] z, double[] yc, double[] mean, boolean icpt) {
