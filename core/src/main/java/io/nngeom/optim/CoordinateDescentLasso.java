@@ -25,6 +25,8 @@ public final class CoordinateDescentLasso implements LassoSolver {
     /** Columns with centred squared norm below this (relative to the largest) are treated as zero columns. */
     public static final double ZERO_COLUMN = 1e-24;
     private static final int INNER_CHECK = 10;
+    /** Number of differences in Anderson extrapolation. */
+    private static final int ANDERSON_K = 5;
     /** The active-set Newton step is tried only for supports up to this size (it costs O(n·k² + k³)). */
     public static final int NEWTON_MAX_SUPPORT = 300;
     /** Minimum number of sweeps between two Newton attempts. */
@@ -179,6 +181,8 @@ public final class CoordinateDescentLasso implements LassoSolver {
         long prevSupport = -1;
         int lastNewton = 0;
         int newtonInterval = NEWTON_EVERY;
+        double[][] hist = new double[ANDERSON_K + 1][];
+        int nh = 0;
         for (int sweep = 0; sweep < INNER_MAX_SWEEPS; sweep++) {
             double maxDelta = 0;
             for (int q = 0; q < k; q++) {
@@ -200,6 +204,16 @@ public final class CoordinateDescentLasso implements LassoSolver {
                     }
                     maxDelta = Math.max(maxDelta, Math.abs(d) * Math.sqrt(nrm2[j]));
                 }
+            }
+            // Anderson extrapolation of the working-set iterates (Bertrand and Massias 2021)
+            double[] snap = new double[k];
+            for (int q = 0; q < k; q++) {
+                snap[q] = z[ws[q]];
+            }
+            hist[nh++] = snap;
+            if (nh == ANDERSON_K + 1) {
+                anderson(hist, ws, cm, z, r, yc, beta, n);
+                nh = 0;
             }
             if (sweep % INNER_CHECK == INNER_CHECK - 1 || maxDelta == 0) {
                 double maxC = 0;
@@ -236,6 +250,88 @@ public final class CoordinateDescentLasso implements LassoSolver {
                 }
                 prevSupport = sig;
             }
+        }
+    }
+
+    /**
+     * Anderson acceleration: with the last K+1 iterates z_0..z_K and differences U = [z_1 − z_0, …, z_K − z_{K−1}],
+     * c = (UᵀU)⁻¹1 / 1ᵀ(UᵀU)⁻¹1 and z_e = Σ c_k z_k; z_e replaces z when its objective is lower.
+     */
+    private static void anderson(double[][] h, int[] ws, double[] cm, double[] z, double[] r, double[] yc, double beta, int n) {
+        int kk = h.length - 1;
+        int k = ws.length;
+        double[][] u = new double[kk][k];
+        for (int a = 0; a < kk; a++) {
+            for (int q = 0; q < k; q++) {
+                u[a][q] = h[a + 1][q] - h[a][q];
+            }
+        }
+        io.nngeom.linalg.Matrix g = io.nngeom.linalg.Matrix.zeros(kk, kk);
+        double tr = 0;
+        for (int a = 0; a < kk; a++) {
+            for (int b = a; b < kk; b++) {
+                double s = 0;
+                for (int q = 0; q < k; q++) {
+                    s += u[a][q] * u[b][q];
+                }
+                g.set(a, b, s);
+                g.set(b, a, s);
+            }
+            tr += g.get(a, a);
+        }
+        if (tr == 0) {
+            return;
+        }
+        for (int a = 0; a < kk; a++) {
+            g.set(a, a, g.get(a, a) + 1e-12 * tr);
+        }
+        double[] ones = new double[kk];
+        java.util.Arrays.fill(ones, 1);
+        double[] c;
+        try {
+            c = io.nngeom.linalg.Linalg.solve(g, ones);
+        } catch (RuntimeException e) {
+            return;
+        }
+        double sc = 0;
+        for (double v : c) {
+            sc += v;
+        }
+        if (sc == 0 || !Double.isFinite(sc)) {
+            return;
+        }
+        double[] ze = new double[k];
+        for (int a = 0; a < kk; a++) {
+            double w = c[a] / sc;
+            for (int q = 0; q < k; q++) {
+                ze[q] += w * h[a + 1][q];
+            }
+        }
+        double[] rn = yc.clone();
+        double l1New = 0;
+        double l1Old = 0;
+        for (int q = 0; q < k; q++) {
+            l1New += Math.abs(ze[q]);
+            l1Old += Math.abs(z[ws[q]]);
+            double v = ze[q];
+            if (v != 0) {
+                int o = q * n;
+                for (int i = 0; i < n; i++) {
+                    rn[i] -= v * cm[o + i];
+                }
+            }
+        }
+        double pOld = beta * l1Old;
+        double pNew = beta * l1New;
+        for (int i = 0; i < n; i++) {
+            pOld += 0.5 * r[i] * r[i];
+            pNew += 0.5 * rn[i] * rn[i];
+        }
+        if (pNew < pOld) {
+            for (int q = 0; q < k; q++) {
+                z[ws[q]] = ze[q];
+            }
+            System.arraycopy(rn, 0, r, 0, n);
         }
     }
 
