@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvalCommand.class,
             InfoCommand.class,
+            io.nngeom.cli.minimizers.MinimizersCommand.class,
+            io.nngeom.cli.lowrank.LowrankCommand.class,
             io.nngeom.cli.pwl.PwlCommand.class,
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,

@@ -23,14 +23,22 @@ import java.util.concurrent.Future;
  * sums are added in a fixed order (first + second). The result depends only on the inputs, never on thread
  * timing or on the number of processors (with one processor the halves run one after the other).
  *
- * <p>Loops: row-major arrays, inner loops over contiguous rows with 4-way blocking (four inputs per pass in the
- * forward product, four examples per pass in the weight gradient, four units per pass in the backpropagated
- * error) so that HotSpot vectorises them; Java semantics fix the floating-point order, so results are the same
- * in every JIT tier.
+ * <p>Loops: activations and errors are held feature-major (one array per unit over the examples of the part) so
+ * that the forward product and the backpropagated error are long loops over examples that HotSpot vectorises
+ * (four inputs or units per pass), and the weight gradient is computed in 4×4 register tiles of dot products
+ * over the examples. Java fixes the floating-point evaluation order, so results are the same in every JIT tier
+ * and on every machine.
  */
 public final class Backprop {
     /** Batches with at least this many rows are split over two threads. */
     public static final int PARALLEL_MIN_ROWS = 256;
+    /** Examples per cache tile of the batched loops (a tile of 64 units' values is 128 KiB). */
+    static final int TILE = 256;
+    /**
+     * Most examples one thread holds in its workspace at a time; longer parts are processed block after block
+     * (in order, so still deterministic), which bounds the memory to about 2·BLOCK_ROWS·(Σ widths)·16 bytes.
+     */
+    static final int BLOCK_ROWS = 2048;
 
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "nngeom-backprop");
@@ -46,7 +54,6 @@ public final class Backprop {
     private final int paramCount;
     private final int maxWidth;
     private final Loss loss;
-    private final double[] wt;
     private final Work[] work = new Work[2];
 
     /** A pass for networks shaped like {@code shape} (sizes and activations; its parameters are not used). */
@@ -73,7 +80,6 @@ public final class Backprop {
         }
         this.paramCount = o;
         this.maxWidth = mw;
-        this.wt = new double[o];
     }
 
     public int parameterCount() {
@@ -131,17 +137,6 @@ public final class Backprop {
             }
             return 0.0;
         }
-        // transposed weights (in×out) for the forward product
-        for (int l = 0; l < layers; l++) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            int wo = wOff[l];
-            for (int i = 0; i < out; i++) {
-                for (int j = 0; j < in; j++) {
-                    wt[wo + j * out + i] = params[wo + i * in + j];
-                }
-            }
-        }
         int chunks = count >= PARALLEL_MIN_ROWS ? 2 : 1;
         int half = chunks == 2 ? count / 2 : count;
         Work w0 = work(0, half);
@@ -188,52 +183,74 @@ public final class Backprop {
     }
 
     private Work work(int k, int rows) {
+        int want = Math.min(rows, BLOCK_ROWS);
         Work w = work[k];
-        if (w == null || w.cap < rows) {
-            w = new Work(rows);
+        if (w == null || w.cap < want) {
+            w = new Work(want);
             work[k] = w;
         }
         return w;
     }
 
-    /** Workspace for one part of a batch. */
+    /**
+     * Workspace for one part of a batch. Activations are stored feature-major: one array per unit holding that
+     * unit's value for every example of the part, so the long inner loops run over examples.
+     */
     private final class Work {
         final int cap;
-        final double[][] z = new double[layers + 1][];
-        final double[][] a = new double[layers + 1][];
-        final double[] d1;
-        final double[] d2;
+        final double[][][] z = new double[layers + 1][][];
+        final double[][][] a = new double[layers + 1][][];
+        final double[][] d1;
+        final double[][] d2;
         final double[] grad = new double[paramCount];
+        final double[] fRow;
+        final double[] gRow;
 
         Work(int cap) {
             this.cap = cap;
-            a[0] = new double[cap * sizes[0]];
+            a[0] = new double[sizes[0]][cap];
             for (int l = 1; l <= layers; l++) {
-                z[l] = new double[cap * sizes[l]];
-                a[l] = acts[l - 1].kind() == Activation.Kind.IDENTITY ? z[l] : new double[cap * sizes[l]];
+                z[l] = new double[sizes[l]][cap];
+                a[l] = acts[l - 1].kind() == Activation.Kind.IDENTITY ? z[l] : new double[sizes[l]][cap];
             }
-            d1 = new double[cap * maxWidth];
-            d2 = new double[cap * maxWidth];
+            d1 = new double[maxWidth][cap];
+            d2 = new double[maxWidth][cap];
+            fRow = new double[sizes[layers]];
+            gRow = new double[sizes[layers]];
         }
 
+        /** E and (into {@link #grad}) ∂E/∂θ over the examples from..to−1, in blocks of at most {@link #cap}. */
         double run(double[] p, Matrix x, Matrix y, int[] rows, int from, int to, double[] weights, double scale,
                    boolean wantGrad) {
+            if (wantGrad) {
+                java.util.Arrays.fill(grad, 0.0);
+            }
+            double e = 0;
+            for (int s = from; s < to; s += cap) {
+                e += block(p, x, y, rows, s, Math.min(to, s + cap), weights, scale, wantGrad);
+            }
+            return e;
+        }
+
+        private double block(double[] p, Matrix x, Matrix y, int[] rows, int from, int to, double[] weights,
+                             double scale, boolean wantGrad) {
             int n = to - from;
             int d0 = sizes[0];
             double[] xd = x.data();
-            double[] a0 = a[0];
+            double[][] a0 = a[0];
             for (int r = 0; r < n; r++) {
-                int src = rows == null ? from + r : rows[from + r];
-                System.arraycopy(xd, src * d0, a0, r * d0, d0);
+                int src = (rows == null ? from + r : rows[from + r]) * d0;
+                for (int j = 0; j < d0; j++) {
+                    a0[j][r] = xd[src + j];
+                }
             }
             for (int l = 1; l <= layers; l++) {
-                forward(a[l - 1], n, sizes[l - 1], sizes[l], wt, wOff[l - 1], p, bOff[l - 1], z[l]);
-                activate(acts[l - 1], z[l], a[l], n * sizes[l]);
+                forward(a[l - 1], n, sizes[l - 1], sizes[l], p, wOff[l - 1], bOff[l - 1], z[l], a[l], acts[l - 1]);
             }
             int c = sizes[layers];
-            double[] out = a[layers];
+            double[][] out = a[layers];
             double[] yd = y.data();
-            double[] dOut = d1;
+            double[][] dz = d1;
             double e = 0;
             for (int r = 0; r < n; r++) {
                 int src = rows == null ? from + r : rows[from + r];
@@ -241,26 +258,33 @@ public final class Backprop {
                 if (w == 0 && !wantGrad) {
                     continue;
                 }
-                double ell = loss.example(out, r * c, yd, src * c, c, w, wantGrad ? dOut : null, r * c);
+                for (int k = 0; k < c; k++) {
+                    fRow[k] = out[k][r];
+                }
+                double ell = loss.example(fRow, 0, yd, src * c, c, w, wantGrad ? gRow : null, 0);
                 if (w != 0) {
                     e += w * ell;
+                }
+                if (wantGrad) {
+                    for (int k = 0; k < c; k++) {
+                        dz[k][r] = gRow[k];
+                    }
                 }
             }
             if (!wantGrad) {
                 return e;
             }
-            java.util.Arrays.fill(grad, 0.0);
-            double[] dz = dOut;
-            double[] spare = d2;
-            scaleByDerivative(acts[layers - 1], z[layers], dz, n * c);
+            double[][] spare = d2;
+            for (int k = 0; k < c; k++) {
+                scaleByDerivative(acts[layers - 1], z[layers][k], dz[k], 0, n);
+            }
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int outW = sizes[l];
                 weightGradient(dz, a[l - 1], n, in, outW, grad, wOff[l - 1], bOff[l - 1]);
                 if (l > 1) {
-                    backError(dz, p, wOff[l - 1], n, in, outW, spare);
-                    scaleByDerivative(acts[l - 2], z[l - 1], spare, n * in);
-                    double[] t = dz;
+                    backError(dz, p, wOff[l - 1], n, in, outW, spare, z[l - 1], acts[l - 2]);
+                    double[][] t = dz;
                     dz = spare;
                     spare = t;
                 }
@@ -269,137 +293,255 @@ public final class Backprop {
         }
     }
 
-    /** Z = A Wᵀ + 1bᵀ with Wᵀ stored in×out at {@code wo} of {@code wt}. */
-    static void forward(double[] a, int n, int in, int out, double[] wt, int wo, double[] p, int bo, double[] z) {
-        for (int r = 0; r < n; r++) {
-            int zo = r * out;
-            int ao = r * in;
-            System.arraycopy(p, bo, z, zo, out);
-            int j = 0;
-            for (; j + 3 < in; j += 4) {
-                double x0 = a[ao + j];
-                double x1 = a[ao + j + 1];
-                double x2 = a[ao + j + 2];
-                double x3 = a[ao + j + 3];
-                int w0 = wo + j * out;
-                int w1 = w0 + out;
-                int w2 = w1 + out;
-                int w3 = w2 + out;
-                for (int i = 0; i < out; i++) {
-                    z[zo + i] += x0 * wt[w0 + i] + x1 * wt[w1 + i] + x2 * wt[w2 + i] + x3 * wt[w3 + i];
+    /**
+     * Z = W A + b1ᵀ and A' = σ(Z), feature-major (a[j][r] is input j of example r; z[i][r] the pre-activation of
+     * unit i), W out×in row-major at {@code wo} of {@code p}, b at {@code bo}. Sum order per entry: b, then the
+     * inputs in blocks of four, ((w₀a₀ + w₁a₁) + w₂a₂) + w₃a₃ added per block.
+     */
+    static void forward(double[][] a, int n, int in, int out, double[] p, int wo, int bo, double[][] z,
+                        double[][] act, Activation sigma) {
+        for (int r0 = 0; r0 < n; r0 += TILE) {
+            int r1 = Math.min(n, r0 + TILE);
+            for (int i = 0; i < out; i++) {
+                double[] zi = z[i];
+                java.util.Arrays.fill(zi, r0, r1, p[bo + i]);
+                int wi = wo + i * in;
+                int j = 0;
+                for (; j + 3 < in; j += 4) {
+                    double w0 = p[wi + j];
+                    double w1 = p[wi + j + 1];
+                    double w2 = p[wi + j + 2];
+                    double w3 = p[wi + j + 3];
+                    double[] a0 = a[j];
+                    double[] a1 = a[j + 1];
+                    double[] a2 = a[j + 2];
+                    double[] a3 = a[j + 3];
+                    for (int r = r0; r < r1; r++) {
+                        zi[r] += w0 * a0[r] + w1 * a1[r] + w2 * a2[r] + w3 * a3[r];
+                    }
                 }
-            }
-            for (; j < in; j++) {
-                double x0 = a[ao + j];
-                int w0 = wo + j * out;
-                for (int i = 0; i < out; i++) {
-                    z[zo + i] += x0 * wt[w0 + i];
+                for (; j < in; j++) {
+                    double w0 = p[wi + j];
+                    double[] a0 = a[j];
+                    for (int r = r0; r < r1; r++) {
+                        zi[r] += w0 * a0[r];
+                    }
                 }
+                activate(sigma, zi, act[i], r0, r1);
             }
         }
     }
 
-    /** ∂E/∂W += Dᵀ A (W block out×in at {@code go}), ∂E/∂b += Dᵀ1 (at {@code bo}). */
-    static void weightGradient(double[] d, double[] a, int n, int in, int out, double[] g, int go, int bo) {
-        int r = 0;
-        for (; r + 3 < n; r += 4) {
-            int e0o = r * out;
-            int e1o = e0o + out;
-            int e2o = e1o + out;
-            int e3o = e2o + out;
-            int a0 = r * in;
-            int a1 = a0 + in;
-            int a2 = a1 + in;
-            int a3 = a2 + in;
-            for (int i = 0; i < out; i++) {
-                double e0 = d[e0o + i];
-                double e1 = d[e1o + i];
-                double e2 = d[e2o + i];
-                double e3 = d[e3o + i];
-                int gi = go + i * in;
-                for (int j = 0; j < in; j++) {
-                    g[gi + j] += e0 * a[a0 + j] + e1 * a[a1 + j] + e2 * a[a2 + j] + e3 * a[a3 + j];
-                }
-                g[bo + i] += e0 + e1 + e2 + e3;
-            }
-        }
-        for (; r < n; r++) {
-            int eo = r * out;
-            int ao = r * in;
-            for (int i = 0; i < out; i++) {
-                double e0 = d[eo + i];
-                int gi = go + i * in;
-                for (int j = 0; j < in; j++) {
-                    g[gi + j] += e0 * a[ao + j];
-                }
-                g[bo + i] += e0;
-            }
-        }
-    }
-
-    /** dA = D W (W out×in row-major at {@code wo} of {@code p}). */
-    static void backError(double[] d, double[] p, int wo, int n, int in, int out, double[] da) {
-        for (int r = 0; r < n; r++) {
-            int dao = r * in;
-            int eo = r * out;
-            java.util.Arrays.fill(da, dao, dao + in, 0.0);
+    /**
+     * ∂E/∂W(i, j) += Σ_r D[i][r]·A[j][r] and ∂E/∂b(i) += Σ_r D[i][r]. The examples are taken in tiles of
+     * {@link #TILE}; within a tile the sums run over r in increasing order, in 4×4 register tiles of (i, j), and
+     * each tile's sums are added to g in tile order.
+     */
+    static void weightGradient(double[][] d, double[][] a, int n, int in, int out, double[] g, int go, int bo) {
+        for (int r0 = 0; r0 < n; r0 += TILE) {
+            int r1 = Math.min(n, r0 + TILE);
             int i = 0;
             for (; i + 3 < out; i += 4) {
-                double e0 = d[eo + i];
-                double e1 = d[eo + i + 1];
-                double e2 = d[eo + i + 2];
-                double e3 = d[eo + i + 3];
-                int w0 = wo + i * in;
-                int w1 = w0 + in;
-                int w2 = w1 + in;
-                int w3 = w2 + in;
-                for (int j = 0; j < in; j++) {
-                    da[dao + j] += e0 * p[w0 + j] + e1 * p[w1 + j] + e2 * p[w2 + j] + e3 * p[w3 + j];
+                int j = 0;
+                for (; j + 3 < in; j += 4) {
+                    tile4x4(d[i], d[i + 1], d[i + 2], d[i + 3], a[j], a[j + 1], a[j + 2], a[j + 3], r0, r1, g,
+                            go + i * in + j, in);
+                }
+                for (; j < in; j++) {
+                    tile4x1(d[i], d[i + 1], d[i + 2], d[i + 3], a[j], r0, r1, g, go + i * in + j, in);
                 }
             }
             for (; i < out; i++) {
-                double e0 = d[eo + i];
-                int w0 = wo + i * in;
-                for (int j = 0; j < in; j++) {
-                    da[dao + j] += e0 * p[w0 + j];
+                int j = 0;
+                for (; j + 3 < in; j += 4) {
+                    tile4x1(a[j], a[j + 1], a[j + 2], a[j + 3], d[i], r0, r1, g, go + i * in + j, 1);
                 }
+                for (; j < in; j++) {
+                    g[go + i * in + j] += dot(d[i], a[j], r0, r1);
+                }
+            }
+            i = 0;
+            for (; i + 3 < out; i += 4) {
+                double[] d0 = d[i];
+                double[] d1 = d[i + 1];
+                double[] d2 = d[i + 2];
+                double[] d3 = d[i + 3];
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int r = r0; r < r1; r++) {
+                    s0 += d0[r];
+                    s1 += d1[r];
+                    s2 += d2[r];
+                    s3 += d3[r];
+                }
+                g[bo + i] += s0;
+                g[bo + i + 1] += s1;
+                g[bo + i + 2] += s2;
+                g[bo + i + 3] += s3;
+            }
+            for (; i < out; i++) {
+                double[] d0 = d[i];
+                double s = 0;
+                for (int r = r0; r < r1; r++) {
+                    s += d0[r];
+                }
+                g[bo + i] += s;
             }
         }
     }
 
-    static void activate(Activation act, double[] z, double[] a, int len) {
+    /** g[off + u·stride] += Σ_r x_u[r]·y[r] for u ∈ 0..3 (four sums over r = r0..r1−1 in order). */
+    private static void tile4x1(double[] x0, double[] x1, double[] x2, double[] x3, double[] y, int r0, int r1,
+                                double[] g, int off, int stride) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int r = r0; r < r1; r++) {
+            double v = y[r];
+            s0 += x0[r] * v;
+            s1 += x1[r] * v;
+            s2 += x2[r] * v;
+            s3 += x3[r] * v;
+        }
+        g[off] += s0;
+        g[off + stride] += s1;
+        g[off + 2 * stride] += s2;
+        g[off + 3 * stride] += s3;
+    }
+
+    private static double dot(double[] x, double[] y, int r0, int r1) {
+        double s = 0;
+        for (int r = r0; r < r1; r++) {
+            s += x[r] * y[r];
+        }
+        return s;
+    }
+
+    /** g[off + u·stride + v] += Σ_r d_u[r]·a_v[r] for u, v ∈ 0..3 (sixteen sums over r = r0..r1−1 in order). */
+    private static void tile4x4(double[] d0, double[] d1, double[] d2, double[] d3, double[] a0, double[] a1,
+                                double[] a2, double[] a3, int r0, int r1, double[] g, int off, int stride) {
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+        double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+        double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        for (int r = r0; r < r1; r++) {
+            double x0 = a0[r];
+            double x1 = a1[r];
+            double x2 = a2[r];
+            double x3 = a3[r];
+            double y0 = d0[r];
+            double y1 = d1[r];
+            double y2 = d2[r];
+            double y3 = d3[r];
+            s00 += y0 * x0;
+            s01 += y0 * x1;
+            s02 += y0 * x2;
+            s03 += y0 * x3;
+            s10 += y1 * x0;
+            s11 += y1 * x1;
+            s12 += y1 * x2;
+            s13 += y1 * x3;
+            s20 += y2 * x0;
+            s21 += y2 * x1;
+            s22 += y2 * x2;
+            s23 += y2 * x3;
+            s30 += y3 * x0;
+            s31 += y3 * x1;
+            s32 += y3 * x2;
+            s33 += y3 * x3;
+        }
+        int o1 = off + stride;
+        int o2 = o1 + stride;
+        int o3 = o2 + stride;
+        g[off] += s00;
+        g[off + 1] += s01;
+        g[off + 2] += s02;
+        g[off + 3] += s03;
+        g[o1] += s10;
+        g[o1 + 1] += s11;
+        g[o1 + 2] += s12;
+        g[o1 + 3] += s13;
+        g[o2] += s20;
+        g[o2 + 1] += s21;
+        g[o2 + 2] += s22;
+        g[o2 + 3] += s23;
+        g[o3] += s30;
+        g[o3 + 1] += s31;
+        g[o3 + 2] += s32;
+        g[o3 + 3] += s33;
+    }
+
+    /**
+     * dA[j][r] = Σ_i W(i, j)·D[i][r] (units i in blocks of four), then dA ⊙ σ'(Z) for the layer below; in tiles
+     * of {@link #TILE} examples.
+     */
+    static void backError(double[][] d, double[] p, int wo, int n, int in, int out, double[][] da, double[][] zBelow,
+                          Activation sigmaBelow) {
+        for (int r0 = 0; r0 < n; r0 += TILE) {
+            int r1 = Math.min(n, r0 + TILE);
+            for (int j = 0; j < in; j++) {
+                double[] dj = da[j];
+                java.util.Arrays.fill(dj, r0, r1, 0.0);
+                int i = 0;
+                for (; i + 3 < out; i += 4) {
+                    double w0 = p[wo + i * in + j];
+                    double w1 = p[wo + (i + 1) * in + j];
+                    double w2 = p[wo + (i + 2) * in + j];
+                    double w3 = p[wo + (i + 3) * in + j];
+                    double[] e0 = d[i];
+                    double[] e1 = d[i + 1];
+                    double[] e2 = d[i + 2];
+                    double[] e3 = d[i + 3];
+                    for (int r = r0; r < r1; r++) {
+                        dj[r] += w0 * e0[r] + w1 * e1[r] + w2 * e2[r] + w3 * e3[r];
+                    }
+                }
+                for (; i < out; i++) {
+                    double w0 = p[wo + i * in + j];
+                    double[] e0 = d[i];
+                    for (int r = r0; r < r1; r++) {
+                        dj[r] += w0 * e0[r];
+                    }
+                }
+                scaleByDerivative(sigmaBelow, zBelow[j], dj, r0, r1);
+            }
+        }
+    }
+
+    static void activate(Activation act, double[] z, double[] a, int r0, int r1) {
         switch (act.kind()) {
             case IDENTITY -> {
                 if (a != z) {
-                    System.arraycopy(z, 0, a, 0, len);
+                    System.arraycopy(z, r0, a, r0, r1 - r0);
                 }
             }
             case RELU -> {
-                for (int k = 0; k < len; k++) {
-                    double v = z[k];
-                    a[k] = v > 0 ? v : 0.0;
+                // max(z, 0): 0 for z ≤ 0 (also −0), NaN stays NaN as in PyTorch
+                for (int k = r0; k < r1; k++) {
+                    a[k] = Math.max(z[k], 0.0);
                 }
             }
             default -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = r0; k < r1; k++) {
                     a[k] = act.apply(z[k]);
                 }
             }
         }
     }
 
-    /** D ← D ⊙ σ'(Z). */
-    static void scaleByDerivative(Activation act, double[] z, double[] d, int len) {
+    /** D ← D ⊙ σ'(Z) on entries r0..r1−1. */
+    static void scaleByDerivative(Activation act, double[] z, double[] d, int r0, int r1) {
         switch (act.kind()) {
             case IDENTITY -> {
             }
             case RELU -> {
-                for (int k = 0; k < len; k++) {
-                    d[k] = z[k] > 0 ? d[k] : 0.0;
+                // d·1[z > 0] without a branch (signs are unpredictable): the mask is all ones iff the bits of z,
+                // read as a signed integer, are positive, i.e. z > 0 (or a NaN with clear sign bit)
+                for (int k = r0; k < r1; k++) {
+                    long bits = Double.doubleToRawLongBits(z[k]);
+                    long mask = (-bits & ~bits) >> 63;
+                    d[k] = Double.longBitsToDouble(Double.doubleToRawLongBits(d[k]) & mask);
                 }
             }
             default -> {
-                for (int k = 0; k < len; k++) {
+                for (int k = r0; k < r1; k++) {
                     d[k] *= act.derivative(z[k]);
                 }
             }

@@ -71,11 +71,11 @@ class BackpropTest {
         assertThat(e).isCloseTo(Loss.MSE.value(net.apply(x), y), within(1e-13));
     }
 
-    @Test
-    void twoThreadSplitIsDeterministicAndMatchesSerialSum() {
+    @ParameterizedTest(name = "n = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 5000})
+    void twoThreadSplitAndBlocksAreDeterministicAndMatchSerialSum(int n) {
         SplittableRandom rng = Seeds.rng(12);
         Mlp net = Mlp.random(new int[] {2, 32, 32, 1}, Activation.RELU, rng);
-        int n = 1000;
         Matrix x = randomMatrix(n, 2, rng);
         Matrix y = randomMatrix(n, 1, rng);
         Backprop bp = new Backprop(net, Loss.MSE);
@@ -103,9 +103,21 @@ class BackpropTest {
                 acc[k] += part[k];
             }
         }
-        assertThat(e1).isCloseTo(eAcc, within(1e-13));
+        assertThat(e1).isCloseTo(eAcc, within(1e-12));
         for (int k = 0; k < acc.length; k++) {
-            assertThat(g1[k]).isCloseTo(acc[k], within(1e-13));
+            assertThat(g1[k]).isCloseTo(acc[k], within(1e-12));
+        }
+    }
+
+    @Test
+    void branchFreeReluDerivativeMatchesActivationDerivative() {
+        double[] z = {1.0, -1.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e-300, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        double[] d = new double[z.length];
+        java.util.Arrays.fill(d, -2.5);
+        Backprop.scaleByDerivative(Activation.RELU, z, d, 0, z.length);
+        for (int k = 0; k < z.length; k++) {
+            assertThat(d[k]).as("z = %s", z[k]).isEqualTo(-2.5 * Activation.RELU.derivative(z[k]));
         }
     }
 
