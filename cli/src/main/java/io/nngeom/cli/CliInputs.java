@@ -3,6 +3,7 @@ package io.nngeom.cli;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import java.nio.file.Path;
@@ -23,6 +24,14 @@ public final class CliInputs {
     /** A model from a {@code .json} or {@code .safetensors} file. */
     public static Mlp model(Path file) {
         return ModelIo.read(file);
+    }
+
+    /**
+     * A model; {@code activation} (the {@code --activation} option, may be null) is the hidden layers' activation
+     * of a plain PyTorch safetensors state dict whose metadata names none.
+     */
+    public static Mlp model(Path file, Activation activation) {
+        return ModelIo.read(file, activation);
     }
 
     /** Parses an architecture such as {@code 2-64-64-1} given to {@code option}; non-positive sizes are bad input. */

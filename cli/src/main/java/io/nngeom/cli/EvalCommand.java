@@ -1,9 +1,14 @@
 package io.nngeom.cli;
 
 import io.nngeom.data.Dataset;
+import io.nngeom.io.AtomicFiles;
+import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.run.InputException;
 import io.nngeom.net.Loss;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
+import io.nngeom.plot.Chart;
 import io.nngeom.report.Fmt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +30,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
@@ -33,6 +38,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--loss", paramLabel = "LOSS", description = "mse, half-sse or softmax (default: mse; softmax with --classes).")
     Loss loss;
+
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Also write the model's outputs (one row per example) to FILE (.npy, or .csv with columns out0, out1, ...).")
+    Path predictions;
+
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], tanh, sigmoid, softplus, identity).")
+    Activation activation;
 
     @Mixin
     CommonOptions common;
@@ -42,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = CliInputs.model(model);
+        Mlp m = CliInputs.model(model, activation);
         Dataset d = CliInputs.data(data, target, classes);
         String what = "the model " + model + " (" + m.architecture() + ")";
         CliInputs.checkInputs(m.inputDim(), what, d, data);
@@ -66,6 +79,15 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("mse", mse)
                 .put("mseOf", probabilities ? "probabilities" : "outputs")
                 .put("accuracy", accuracy);
+        if (!d.isClassification()) {
+            for (int k = 0; k < d.targetDim(); k++) {
+                result.figure(parity(f, d.y(), k));
+            }
+        }
+        if (predictions != null) {
+            writePredictions(predictions, f);
+            result.put("predictions", predictions.toString());
+        }
         result.finish();
 
         PrintWriter o = spec.commandLine().getOut();
@@ -78,6 +100,47 @@ public final class EvalCommand implements Callable<Integer> {
         }
         o.flush();
         return Main.OK;
+    }
+
+    /** Writes the outputs as NPY (float64, C order) or CSV, atomically; any other extension is bad input. */
+    static void writePredictions(Path file, Matrix f) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            Npy.write(file, f);
+        } else if (name.endsWith(".csv")) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < f.cols(); k++) {
+                sb.append(k == 0 ? "" : ",").append("out").append(k);
+            }
+            sb.append('\n');
+            for (int i = 0; i < f.rows(); i++) {
+                for (int k = 0; k < f.cols(); k++) {
+                    sb.append(k == 0 ? "" : ",").append(f.get(i, k));
+                }
+                sb.append('\n');
+            }
+            AtomicFiles.writeString(file, sb.toString());
+        } else {
+            throw InputException.of("--predictions", "'" + file + "' must end in .npy or .csv");
+        }
+    }
+
+    /** Predicted against target for output k, with the diagonal y = x (equal aspect). */
+    static Chart parity(Matrix f, Matrix y, int k) {
+        double[] t = y.colArray(k);
+        double[] p = f.colArray(k);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.length; i++) {
+            lo = Math.min(lo, Math.min(t[i], p[i]));
+            hi = Math.max(hi, Math.max(t[i], p[i]));
+        }
+        String suffix = y.cols() == 1 ? "" : "-" + k;
+        return Chart.of("parity" + suffix, "Predicted against target" + (y.cols() == 1 ? "" : " (output " + k + ")"),
+                        "target", "prediction")
+                .scatter("examples", t, p)
+                .withSeries(new Chart.Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Chart.Series.Style.DASHED))
+                .withEqualAspect();
     }
 
     /** Row-wise softmax (max subtracted first, so no overflow). */

@@ -6,6 +6,7 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.ForwardTrace;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.plot.Chart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +37,15 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "Data (CSV, NPY, NPZ) on which to count dead and always-active units.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
     boolean classes;
+
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], tanh, sigmoid, softplus, identity).")
+    Activation activation;
 
     @Mixin
     CommonOptions common;
@@ -50,7 +55,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = CliInputs.model(model);
+        Mlp m = CliInputs.model(model, activation);
         Dataset d = null;
         if (data != null) {
             d = CliInputs.data(data, target, classes);
@@ -87,6 +92,7 @@ public final class InfoCommand implements Callable<Integer> {
                     layer.activation().id() + (hidden ? "" : " (output)"), layer.parameterCount());
             if (trace != null && hidden && hasKink(layer.activation())) {
                 int[][] da = deadAndAlwaysActive(trace.preActivations().get(l));
+                result.figure(activity(l, trace.preActivations().get(l)));
                 lm.put("dead", da[0]);
                 lm.put("alwaysActive", da[1]);
                 line += String.format("  %6d  %13d", da[0].length, da[1].length);
@@ -112,6 +118,24 @@ public final class InfoCommand implements Callable<Integer> {
                 .put("layers", layers);
         result.finish();
         return Main.OK;
+    }
+
+    /** Fraction of the examples on which each unit of hidden layer l is active (0: dead, 1: always active). */
+    static Chart activity(int l, Matrix z) {
+        double[] unit = new double[z.cols()];
+        double[] frac = new double[z.cols()];
+        for (int j = 0; j < z.cols(); j++) {
+            int on = 0;
+            for (int i = 0; i < z.rows(); i++) {
+                if (z.get(i, j) > 0) {
+                    on++;
+                }
+            }
+            unit[j] = j;
+            frac[j] = z.rows() == 0 ? 0 : (double) on / z.rows();
+        }
+        return Chart.of("activity-layer" + l, "Layer " + l + ": fraction of examples on which each unit is active",
+                "unit", "fraction active").scatter("units", unit, frac);
     }
 
     /** Activations with a kink at 0 whose units are on or off: ReLU and leaky ReLU. */

@@ -6,7 +6,6 @@ import io.nngeom.train.Optimizer;
 import io.nngeom.train.Penalty;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -67,7 +66,11 @@ public final class Main {
         cl.registerConverter(Optimizer.class, s -> convert(Optimizer::parse, s));
         cl.registerConverter(Penalty.class, s -> convert(Penalty::parse, s));
         cl.setParameterExceptionHandler((ex, args) -> {
-            printError(ex.getCommandLine().getErr(), ex.getMessage(), ex, debug);
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            printError(ex.getCommandLine().getErr(), msg, ex, debug);
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), debug));
@@ -121,9 +124,6 @@ public final class Main {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return type.cast(c);
-            }
-            if (c instanceof UncheckedIOException && c.getCause() == null) {
-                break;
             }
             if (c.getCause() == c) {
                 break;

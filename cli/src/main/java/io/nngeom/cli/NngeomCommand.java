@@ -24,6 +24,12 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvalCommand.class,
             InfoCommand.class,
+            GenerateCommand.class,
+            io.nngeom.cli.minimizers.MinimizersCommand.class,
+            io.nngeom.cli.lowrank.LowrankCommand.class,
+            io.nngeom.cli.pwl.PwlCommand.class,
+            io.nngeom.cli.regions.RegionsCommand.class,
+            io.nngeom.cli.pwl.DistinguishCommand.class,
         })
 public final class NngeomCommand implements Callable<Integer> {
 

@@ -39,7 +39,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (CSV: name; default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
     String target;
 
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw InputException.of("--arch", "missing: give the layer sizes (e.g. --arch 2-64-64-1) or --init MODEL");
         }
         int[] sizes = arch == null ? null : CliInputs.architecture("--arch", arch);
-        Mlp start = init == null ? null : CliInputs.model(init);
+        Mlp start = init == null ? null : CliInputs.model(init, activation);
         if (start != null && sizes != null && !Arrays.equals(sizes, start.sizes())) {
             throw InputException.of("--arch " + arch, "does not match the architecture " + start.architecture() + " of " + init);
         }

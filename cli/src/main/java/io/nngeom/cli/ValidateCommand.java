@@ -83,8 +83,20 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(pad("experiment", w) + "  " + pad("verdict", 8) + padLeft("seconds", 8) + "  key measurements");
         out.flush();
         List<ExperimentResult> results = new ArrayList<>();
+        // on a terminal, a transient "running …" line on stderr while an experiment runs (erased before its row)
+        boolean live = !common.quiet() && System.console() != null;
+        int position = 0;
         for (Experiment e : experiments) {
+            String running = "running " + e.name() + " (" + (++position) + "/" + experiments.size() + ") …";
+            if (live) {
+                err.print(running + "\r");
+                err.flush();
+            }
             ExperimentResult r = runOne(e, new ExperimentContext(common.seed(), quick));
+            if (live) {
+                err.print(" ".repeat(running.length()) + "\r");
+                err.flush();
+            }
             results.add(r);
             out.println(pad(r.name(), w) + "  " + pad(verdictText(r.verdict()), 8)
                     + padLeft(String.format(Locale.ROOT, "%.2f", r.seconds()), 8) + "  " + keyMeasurements(r));
@@ -203,7 +215,9 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("verdict", r.verdict().name());
         m.put("seconds", r.seconds());
         m.put("seed", r.seed());
-        m.put("parameters", r.parameters());
+        Map<String, Object> params = new LinkedHashMap<>();
+        r.parameters().forEach((k, v) -> params.put(k, jsonSafe(v)));
+        m.put("parameters", params);
         List<Map<String, Object>> measured = new ArrayList<>();
         for (Measurement x : r.measured()) {
             Map<String, Object> mm = new LinkedHashMap<>();
@@ -222,6 +236,29 @@ public final class ValidateCommand implements Callable<Integer> {
         m.put("figures", r.figures().stream().map(Figure::name).toList());
         m.put("tables", r.tables());
         return m;
+    }
+
+    /**
+     * A parameter value as JSON can hold it: numbers, strings, booleans, primitive arrays, and collections,
+     * maps and object arrays of these; anything else (a matrix, a custom object) as its display text.
+     */
+    static Object jsonSafe(Object o) {
+        if (o == null || o instanceof Number || o instanceof Boolean || o instanceof String || o instanceof Enum<?>
+                || o instanceof double[] || o instanceof int[] || o instanceof long[] || o instanceof boolean[]) {
+            return o instanceof Enum<?> en ? en.name() : o;
+        }
+        if (o instanceof Object[] arr) {
+            return java.util.Arrays.stream(arr).map(ValidateCommand::jsonSafe).toList();
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            return c.stream().map(ValidateCommand::jsonSafe).toList();
+        }
+        if (o instanceof Map<?, ?> mm) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            mm.forEach((k, v) -> out.put(String.valueOf(k), jsonSafe(v)));
+            return out;
+        }
+        return Fmt.value(o);
     }
 
     private static String verdictText(Verdict v) {

@@ -79,6 +79,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void plotWritesTheParityChartForRegression() {
+        Mlp m = new Mlp(List.of(new Layer(Matrix.of(new double[] {1, 1}), new double[] {0}, Activation.IDENTITY)));
+        Path model = tmp.resolve("sum.json");
+        ModelIo.write(m, model);
+        Path data = TestData.write(tmp.resolve("r.csv"), "a,b,y\n1,2,3\n1,1,3\n0,0,-2\n");
+        Path plots = tmp.resolve("plots");
+        Cli r = Cli.run("eval", "--model", model.toString(), "--data", data.toString(), "--plot", plots.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(plots.resolve("parity.png")).isRegularFile();
+        assertThat(plots.resolve("parity.svg")).isRegularFile();
+    }
+
+    @Test
     void aClassAbsentFromTheDataIsAccepted() {
         Path data = TestData.write(tmp.resolve("c.csv"), "x1,x2,label\n2,0,0\n0,3,1\n");
         Cli r = Cli.run("eval", "--model", identityClassifier().toString(), "--data", data.toString(), "--classes");

@@ -45,7 +45,8 @@ class InfoCommandTest {
     void countsDeadAndAlwaysActiveUnitsOnData() throws IOException {
         Path data = TestData.write(tmp.resolve("d.csv"), "x1,x2,y\n0,0,0\n1,1,0\n0.8,0.2,0\n0.1,0.9,0\n");
         Path json = tmp.resolve("i.json");
-        Cli r = Cli.run("info", model().toString(), "--data", data.toString(), "--json", json.toString());
+        Path plots = tmp.resolve("plots");
+        Cli r = Cli.run("info", model().toString(), "--data", data.toString(), "--json", json.toString(), "--plot", plots.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertThat(j.get("parameters").asInt()).isEqualTo(17);
@@ -55,5 +56,6 @@ class InfoCommandTest {
         assertThat(j.get("layers").get(1).has("dead")).isFalse();
         assertThat(j.get("samples").asInt()).isEqualTo(4);
         assertThat(r.out()).contains("dead").contains("always active");
+        assertThat(plots.resolve("activity-layer0.png")).isRegularFile();
     }
 }

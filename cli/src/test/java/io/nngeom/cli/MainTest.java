@@ -48,6 +48,23 @@ class MainTest {
     }
 
     @Test
+    void aMistypedCommandGetsASuggestionOnTheSameLine() {
+        Cli r = Cli.run("trian", "--data", "x.csv");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("'trian'").contains("did you mean train");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"validate", "train", "eval", "info"}) {
+            Cli r = Cli.run(c, "--help");
+            assertThat(r.code()).as(c).isEqualTo(0);
+            assertThat(r.out()).as(c).contains("Usage: nngeom " + c).contains("--json").contains("--seed");
+        }
+    }
+
+    @Test
     void badOptionValueNamesTheOption() {
         Cli r = Cli.run("validate", "--seed", "abc");
         assertThat(r.code()).isEqualTo(2);

@@ -139,6 +139,16 @@ class ValidateCommandTest {
                 "nngeom-report");
     }
 
+    @Test
+    void parameterValuesOfAnyTypeBecomeJson() {
+        assertThat(ValidateCommand.jsonSafe(3)).isEqualTo(3);
+        assertThat(ValidateCommand.jsonSafe(new double[] {1, 2})).isEqualTo(new double[] {1, 2});
+        assertThat(ValidateCommand.jsonSafe(java.util.List.of(1, "a"))).isEqualTo(java.util.List.of(1, "a"));
+        assertThat(ValidateCommand.jsonSafe(new Object[] {io.nngeom.validate.Verdict.PASS}))
+                .isEqualTo(java.util.List.of("PASS"));
+        assertThat(ValidateCommand.jsonSafe(io.nngeom.linalg.Matrix.identity(2))).isInstanceOf(String.class);
+    }
+
     private static java.util.List<String> fieldNames(JsonNode j) {
         java.util.List<String> l = new java.util.ArrayList<>();
         j.fieldNames().forEachRemaining(l::add);

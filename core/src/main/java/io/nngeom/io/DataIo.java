@@ -47,9 +47,21 @@ public final class DataIo {
             case "npz":
                 return fromNpz(Npz.read(file), file.toString(), target, classes);
             default:
-                throw InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
-                        + " (expected " + String.join(", ", EXTENSIONS) + ")");
+                throw unknownType(file, ext);
         }
+    }
+
+    /** Checks that a path has a data extension (for options, before any work is done). */
+    public static void checkExtension(Path file) {
+        String ext = Files2.extension(file);
+        if (!EXTENSIONS.contains("." + ext)) {
+            throw unknownType(file, ext);
+        }
+    }
+
+    private static InputException unknownType(Path file, String ext) {
+        return InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
+                + " (expected " + String.join(", ", EXTENSIONS) + ")");
     }
 
     /**
@@ -75,8 +87,7 @@ public final class DataIo {
                         : data.targetDim() == 1 ? NpyArray.ofVector(data.y().data()) : NpyArray.of(data.y()));
                 Npz.write(file, m);
             }
-            default -> throw InputException.of(file, "unknown data file type" + (ext.isEmpty() ? "" : " '." + ext + "'")
-                    + " (expected " + String.join(", ", EXTENSIONS) + ")");
+            default -> throw unknownType(file, ext);
         }
     }
 

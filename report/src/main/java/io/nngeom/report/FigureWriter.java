@@ -236,6 +236,13 @@ public final class FigureWriter {
         st.setChartPadding(12);
         st.setXAxisLogarithmic(c.logX());
         st.setYAxisLogarithmic(c.logY());
+        // log axes are labelled at powers of ten: "1e-6" rather than XChart's "1E-6"
+        if (c.logX()) {
+            st.setXAxisTickLabelsFormattingFunction(Fmt::num);
+        }
+        if (c.logY()) {
+            st.setYAxisTickLabelsFormattingFunction(Fmt::num);
+        }
         st.setAntiAlias(true);
     }
 

@@ -46,6 +46,8 @@ public final class HtmlReport {
             "piecewise", "ReLU networks as piecewise-linear functions",
             "convex", "Convex training via wedge products");
 
+    /** Tables longer than this are folded (an HTML details element: open it with a click, no script). */
+    static final int FOLD_ROWS = 15;
     /** Makes temporary names unique within this process. */
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -273,8 +275,16 @@ public final class HtmlReport {
             h.append("<div class=\"notes\">").append(esc(r.notes())).append("</div>\n");
         }
         for (Table t : r.tables()) {
-            h.append("<div class=\"tablewrap\"><div class=\"tcap\">").append(esc(t.title() == null ? t.name() : t.title()))
-                    .append("</div><table class=\"data\"><thead><tr>");
+            String caption = esc(t.title() == null ? t.name() : t.title());
+            boolean fold = t.rows().size() > FOLD_ROWS;
+            h.append("<div class=\"tablewrap\">");
+            if (fold) {
+                h.append("<details><summary class=\"tcap\">").append(caption).append(" <span class=\"rows\">(")
+                        .append(t.rows().size()).append(" rows)</span></summary>");
+            } else {
+                h.append("<div class=\"tcap\">").append(caption).append("</div>");
+            }
+            h.append("<table class=\"data\"><thead><tr>");
             for (String c : t.headers()) {
                 h.append("<th>").append(esc(c)).append("</th>");
             }
@@ -286,13 +296,22 @@ public final class HtmlReport {
                 }
                 h.append("</tr>\n");
             }
-            h.append("</tbody></table></div>\n");
+            h.append("</tbody></table>").append(fold ? "</details>" : "").append("</div>\n");
         }
         if (!r.figures().isEmpty()) {
             String sub = "figures/" + FigureWriter.fileStem(r.name());
             h.append("<div class=\"figures\">\n");
             for (Figure f : r.figures()) {
-                FigureWriter.Written w = FigureWriter.write(f, dir.resolve(sub));
+                FigureWriter.Written w;
+                try {
+                    w = FigureWriter.write(f, dir.resolve(sub));
+                } catch (RuntimeException e) {
+                    // one bad picture must not cost the whole report
+                    h.append("<figure class=\"broken\"><figcaption>").append(esc(f.title()))
+                            .append(": the figure could not be drawn (").append(esc(String.valueOf(e.getMessage())))
+                            .append(")</figcaption></figure>\n");
+                    continue;
+                }
                 String svg = sub + "/" + w.svg().getFileName();
                 String img = w.png() != null ? sub + "/" + w.png().getFileName() : svg;
                 h.append(w.png() == null ? "<figure class=\"svgfig\">" : "<figure>").append("<a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
@@ -420,10 +439,13 @@ public final class HtmlReport {
             .notes { white-space: pre-wrap; background: var(--soft); border-radius: 6px; padding: .6rem .8rem; margin: 1rem 0 0;
                      font-size: .9rem; }
             .tablewrap { overflow-x: auto; margin-top: 1rem; }
+            summary.tcap { cursor: pointer; }
+            summary .rows { text-transform: none; letter-spacing: 0; font-weight: normal; }
             table.data td { font-variant-numeric: tabular-nums; white-space: nowrap; }
             .figures { display: flex; flex-wrap: wrap; gap: 1rem; margin-top: 1rem; }
             figure { margin: 0; flex: 1 1 420px; max-width: 720px; }
             figure.svgfig { flex: 0 1 420px; }
+            figure.broken figcaption { color: var(--fail); }
             th.num { text-align: right; }
             figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
             figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }

@@ -63,8 +63,33 @@ class HtmlReportTest {
         assertThat(html).contains("src=\"figures/foundation.grad/curve.png\"", "href=\"figures/foundation.grad/curve.svg\"",
                 "src=\"figures/foundation.grad/regions.svg\"");
         assertThat(ImageIO.read(tmp.resolve("report/figures/foundation.grad/curve.png").toFile())).isNotNull();
+        assertThat(html).doesNotContain("<details>");
         // self-contained: no scripts, no remote resources
         assertThat(html).doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void longTablesAreFoldedShortOnesShown() throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= HtmlReport.FOLD_ROWS; i++) {
+            rows.add(List.of(Integer.toString(i)));
+        }
+        ExperimentResult r = new ExperimentResult("foundation.long", "Long", 1, Map.of(), List.of(Measurement.atMost("e", 0, 1)),
+                "", Verdict.PASS, "", List.of(), List.of(new Table("t", "Cases", List.of("i"), rows)), 0.1);
+        String html = Files.readString(HtmlReport.write(tmp.resolve("r"), INFO, List.of(r)));
+        assertThat(html).contains("<details><summary class=\"tcap\">Cases <span class=\"rows\">(16 rows)</span></summary>");
+    }
+
+    @Test
+    void aFigureThatCannotBeDrawnIsNotedAndTheRestIsWritten() throws IOException {
+        // an SvgFigure without text (a bug in the experiment that made it) cannot be written
+        Path out = tmp.resolve("r");
+        ExperimentResult r = new ExperimentResult("foundation.fig", "Fig", 1, Map.of(), List.of(Measurement.atMost("e", 0, 1)),
+                "", Verdict.PASS, "", List.of(new SvgFigure("broken", "Broken", null),
+                Chart.of("ok", "Fine", "x", "y").line("l", new double[] {0, 1}, new double[] {1, 2})), List.of(), 0.1);
+        String html = Files.readString(HtmlReport.write(out, INFO, List.of(r)));
+        assertThat(html).contains("Broken: the figure could not be drawn").contains("figures/foundation.fig/ok.png");
+        assertThat(out.resolve("figures/foundation.fig/ok.png")).isRegularFile();
     }
 
     @Test

@@ -1,0 +1,267 @@
+package io.nngeom.cli.regions;
+
+import io.nngeom.cli.CommandResult;
+import io.nngeom.cli.CommonOptions;
+import io.nngeom.cli.Main;
+import io.nngeom.io.AtomicFiles;
+import io.nngeom.io.DataIo;
+import io.nngeom.io.ModelIo;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
+import io.nngeom.regions.Box;
+import io.nngeom.regions.LinearRegion;
+import io.nngeom.regions.Partition;
+import io.nngeom.regions.PartitionSvg;
+import io.nngeom.regions.PatternSearchEnumerator;
+import io.nngeom.regions.PlanarPartitioner;
+import io.nngeom.regions.RegionBounds;
+import io.nngeom.regions.RegionEnumerator;
+import io.nngeom.regions.Slice;
+import io.nngeom.run.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nngeom regions}: the linear regions of any ReLU / leaky-ReLU network on a box. */
+@Command(name = "regions", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Enumerate the linear regions of a ReLU network exactly: 2-D inputs (or a 2-D --slice) as polygons "
+                + "with each region's activation pattern and affine map and the decision boundary; any input dimension "
+                + "by activation-pattern search with LP feasibility.",
+            "Counts are compared with the Serra et al. upper bound (and the shallow arrangement formula)."})
+public final class RegionsCommand implements Callable<Integer> {
+    /** The second enumerator is run by default when the network has at most this many hidden units. */
+    public static final int CHEAP_CHECK_UNITS = 40;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors).")
+    Path modelFile;
+
+    @Option(names = "--box", paramLabel = "a,b,c,d",
+            description = "The domain: lo1,hi1,lo2,hi2,... (default: the --data bounding box, else [-1,1]^n).")
+    String boxText;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Data whose bounding box (widened 5%%) is the domain.")
+    Path dataFile;
+
+    @Option(names = "--slice", paramLabel = "O:U:V",
+            description = "A 2-D plane x = O + s U + t V through the input space (each a comma list of n numbers); "
+                    + "--box then bounds (s, t) (default [-1,1]^2).")
+    String sliceText;
+
+    @Option(names = "--enumerator", paramLabel = "planar|lp", description = "planar (2-D, default) or lp (any dimension).")
+    String enumerator;
+
+    @Option(names = "--check", negatable = true,
+            description = "Also run the other enumerator and compare (default: on for at most " + CHEAP_CHECK_UNITS + " hidden units).")
+    Boolean check;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0",
+            description = "Decision boundary level for one output (default: ${DEFAULT-VALUE}); several outputs: argmax ties.")
+    double threshold;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Draw the 2-D partition as SVG.")
+    Path svgFile;
+
+    @Option(names = "--max-listed", paramLabel = "N", defaultValue = "100000",
+            description = "List at most N regions in the JSON (default: ${DEFAULT-VALUE}).")
+    int maxListed;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Mlp net = ModelIo.read(modelFile);
+        for (int l = 0; l < net.hiddenLayerCount(); l++) {
+            if (!net.layer(l).activation().isPiecewiseLinear()) {
+                throw new InputException(modelFile + ": hidden layer " + (l + 1) + " has activation "
+                        + net.layer(l).activation().id() + "; linear regions need relu, leaky-relu or identity");
+            }
+        }
+        CommandResult result = CommandResult.start("regions", common);
+        Mlp work = net;
+        int dim = net.inputDim();
+        Slice slice = null;
+        if (sliceText != null) {
+            slice = parseSlice(sliceText, dim);
+            work = slice.restrict(net);
+            dim = 2;
+        }
+        Box box = boxText != null ? parseBox(boxText, dim) : dataFile != null && slice == null
+                ? Box.bounding(DataIo.read(dataFile, null, false).x(), 0.05) : Box.cube(dim, -1, 1);
+        String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
+        RegionEnumerator main = switch (which) {
+            case "planar" -> {
+                if (dim != 2) {
+                    throw new InputException("--enumerator planar: needs a 2-D input or --slice, the model has " + dim + " inputs");
+                }
+                yield new PlanarPartitioner(threshold);
+            }
+            case "lp", "lp-search" -> new PatternSearchEnumerator();
+            default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
+        };
+        Partition p = main.enumerate(work, box);
+        boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
+        Partition other = null;
+        if (doCheck && dim == 2) {
+            other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box) : new PlanarPartitioner(threshold).enumerate(work, box);
+        }
+        int[] hs = RegionBounds.hiddenSizes(net);
+        if (slice != null) {
+            hs[0] = 2;
+        }
+        var upper = RegionBounds.serraUpper(hs);
+        var lower = RegionBounds.montufarLower(hs);
+        result.put("model", modelFile.toString()).put("architecture", net.architecture()).put("box", boxList(box))
+                .put("enumerator", p.enumerator()).put("regions", p.count()).put("upperBound", upper.doubleValue())
+                .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
+                .put("enumerationSeconds", p.seconds()).put("lpCount", p.lpCount());
+        if (net.hiddenLayerCount() == 1) {
+            result.put("shallowArrangementCount", RegionBounds.shallowArrangement(net.hiddenUnits(), hs[0]).doubleValue());
+        }
+        if (slice != null) {
+            result.put("slice", Map.of("origin", slice.origin(), "u", slice.u(), "v", slice.v()));
+        }
+        if (other != null) {
+            boolean agree = other.patternKeys().equals(p.patternKeys());
+            result.put("otherEnumerator", other.enumerator()).put("otherRegions", other.count()).put("agree", agree)
+                    .put("otherSeconds", other.seconds()).put("otherLpCount", other.lpCount());
+        }
+        if (dim == 2 && p.boundary().length > 0) {
+            result.put("decisionBoundarySegments", p.boundarySegments()).put("decisionBoundaryLength", p.boundaryLength());
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LinearRegion r : p.regions()) {
+            if (list.size() >= maxListed) {
+                break;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pattern", r.patternKey());
+            m.put("map", rows(r.map()));
+            m.put("offset", r.offset());
+            m.put("interior", r.interior());
+            if (r.polygon() != null) {
+                m.put("polygon", r.polygon());
+                m.put("area", r.area());
+            } else {
+                m.put("chebyshevRadius", r.radius());
+            }
+            list.add(m);
+        }
+        result.put("regionList", list);
+        if (dim == 2 && common.plot() != null && p.regions().get(0).polygon() != null) {
+            result.figure(PartitionSvg.figure("regions", "Linear regions of " + net.architecture(), p));
+        }
+        if (svgFile != null) {
+            if (dim != 2) {
+                throw new InputException("--svg: needs a 2-D input or --slice");
+            }
+            Partition drawn = p.boundary().length > 0 || other == null || other.boundary().length == 0 ? p : other;
+            if (drawn.regions().get(0).polygon() == null) {
+                drawn = new PlanarPartitioner(threshold).enumerate(work, box);
+            }
+            AtomicFiles.writeString(svgFile, PartitionSvg.svg(drawn, "Linear regions of " + net.architecture()));
+        }
+        result.finish();
+        if (!common.quiet()) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
+                    net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
+                    p.lpCount() > 0 ? ", " + p.lpCount() + " LPs" : "", upper);
+            if (other != null) {
+                out.printf(Locale.ROOT, "%s: %d regions (%.3f s) - %s%n", other.enumerator(), other.count(), other.seconds(),
+                        other.patternKeys().equals(p.patternKeys()) ? "same activation patterns" : "DIFFERENT activation patterns");
+            }
+            out.flush();
+        }
+        return Main.OK;
+    }
+
+    private static List<double[]> rows(Matrix a) {
+        List<double[]> r = new ArrayList<>();
+        for (int i = 0; i < a.rows(); i++) {
+            r.add(a.rowArray(i));
+        }
+        return r;
+    }
+
+    private static List<Double> boxList(Box b) {
+        List<Double> l = new ArrayList<>();
+        for (int j = 0; j < b.dim(); j++) {
+            l.add(b.lo(j));
+            l.add(b.hi(j));
+        }
+        return l;
+    }
+
+    static double[] numbers(String text, String option) {
+        String[] parts = text.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(option + ": '" + parts[i].trim() + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new InputException(option + ": '" + parts[i].trim() + "' is not finite");
+            }
+        }
+        return v;
+    }
+
+    static Box parseBox(String text, int dim) {
+        double[] v = numbers(text, "--box");
+        if (v.length != 2 * dim) {
+            throw new InputException("--box: expected " + 2 * dim + " numbers lo1,hi1,... for " + dim + " inputs, got " + v.length);
+        }
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        for (int j = 0; j < dim; j++) {
+            lo[j] = v[2 * j];
+            hi[j] = v[2 * j + 1];
+            if (!(hi[j] > lo[j])) {
+                throw new InputException("--box: side " + (j + 1) + " is empty: [" + lo[j] + ", " + hi[j] + "]");
+            }
+        }
+        return new Box(lo, hi);
+    }
+
+    static Slice parseSlice(String text, int dim) {
+        String[] parts = text.split(":");
+        if (parts.length != 3) {
+            throw new InputException("--slice: expected ORIGIN:U:V, each a comma list of " + dim + " numbers");
+        }
+        double[] o = numbers(parts[0], "--slice");
+        double[] u = numbers(parts[1], "--slice");
+        double[] v = numbers(parts[2], "--slice");
+        if (o.length != dim || u.length != dim || v.length != dim) {
+            throw new InputException("--slice: origin and directions need " + dim + " numbers each (the model's input dimension)");
+        }
+        double uu = 0;
+        double vv = 0;
+        double uv = 0;
+        for (int j = 0; j < dim; j++) {
+            uu += u[j] * u[j];
+            vv += v[j] * v[j];
+            uv += u[j] * v[j];
+        }
+        if (uu * vv - uv * uv <= 1e-24 * uu * vv || uu == 0 || vv == 0) {
+            throw new InputException("--slice: the directions U and V must be linearly independent");
+        }
+        return new Slice(o, u, v);
+    }
+}

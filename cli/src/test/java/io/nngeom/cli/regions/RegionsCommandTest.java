@@ -1,0 +1,81 @@
+package io.nngeom.cli.regions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nngeom.cli.Main;
+import io.nngeom.io.ModelIo;
+import io.nngeom.net.Activation;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegionsCommandTest {
+
+    static int run(StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    }
+
+    @Test
+    void partitionWithJsonSvgAndCheck(@TempDir Path dir) throws Exception {
+        Mlp net = Mlp.random(new int[] {2, 8, 8, 1}, Activation.RELU, Seeds.rng(4));
+        Path model = dir.resolve("m.safetensors");
+        ModelIo.write(net, model);
+        Path json = dir.resolve("r.json");
+        Path svg = dir.resolve("p.svg");
+        StringWriter err = new StringWriter();
+        int code = run(err, "regions", "--model", model.toString(), "--box", "-2,2,-2,2", "--json", json.toString(), "--svg", svg.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        int n = j.get("regions").asInt();
+        assertThat(n).isGreaterThan(5);
+        assertThat(j.get("agree").asBoolean()).isTrue();
+        assertThat(j.get("otherRegions").asInt()).isEqualTo(n);
+        assertThat(j.get("upperBound").asDouble()).isGreaterThanOrEqualTo(n);
+        JsonNode r0 = j.get("regionList").get(0);
+        assertThat(r0.get("pattern").asText()).hasSize(16);
+        assertThat(r0.get("map").get(0).size()).isEqualTo(2);
+        assertThat(Files.readString(svg)).startsWith("<svg");
+    }
+
+    @Test
+    void sliceOfAFourDimensionalNetAndLpInNd(@TempDir Path dir) throws Exception {
+        Mlp net = Mlp.random(new int[] {4, 6, 1}, Activation.RELU, Seeds.rng(5));
+        Path model = dir.resolve("m.json");
+        ModelIo.write(net, model);
+        Path json = dir.resolve("r.json");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "regions", "--model", model.toString(), "--slice", "0,0,0,0:1,0,0,0:0,1,1,0", "--json", json.toString()))
+                .as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("agree").asBoolean()).isTrue();
+        assertThat(run(err, "regions", "--model", model.toString(), "--json", json.toString())).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("enumerator").asText()).isEqualTo("lp-search");
+        assertThat(j.get("regions").asInt()).isLessThanOrEqualTo(j.get("shallowArrangementCount").asInt());
+    }
+
+    @Test
+    void badInput(@TempDir Path dir) throws Exception {
+        Mlp net = Mlp.random(new int[] {2, 3, 1}, Activation.RELU, Seeds.rng(5));
+        Path model = dir.resolve("m.json");
+        ModelIo.write(net, model);
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "regions", "--model", model.toString(), "--box", "1,0,0,1")).isEqualTo(2);
+        assertThat(run(err, "regions", "--model", model.toString(), "--box", "0,1,0")).isEqualTo(2);
+        assertThat(run(err, "regions", "--model", model.toString(), "--box", "0,x,0,1")).isEqualTo(2);
+        assertThat(run(err, "regions", "--model", model.toString(), "--slice", "0,0:1,0:2,0")).isEqualTo(2);
+        assertThat(run(err, "regions", "--model", model.toString(), "--enumerator", "magic")).isEqualTo(2);
+        assertThat(run(err, "regions", "--model", dir.resolve("missing.json").toString())).isEqualTo(2);
+        Mlp tanh = Mlp.random(new int[] {2, 3, 1}, Activation.TANH, Seeds.rng(5));
+        ModelIo.write(tanh, model);
+        assertThat(run(err, "regions", "--model", model.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("tanh").doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,251 @@
+package io.nngeom.convex;
+
+import io.nngeom.data.Dataset;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
+import io.nngeom.optim.BlockCoordinateGroupLasso;
+import io.nngeom.optim.CoordinateDescentLasso;
+import io.nngeom.optim.GroupLassoProblem;
+import io.nngeom.optim.LassoOptions;
+import io.nngeom.optim.LassoProblem;
+import io.nngeom.optim.LassoSolution;
+import io.nngeom.run.InputException;
+import io.nngeom.run.RunInfo;
+import io.nngeom.run.Seeds;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Front door of theory 3 (Pilanci 2024; Pilanci and Ergen 2020): convex training of two-layer ReLU networks by
+ * wedge-product dictionaries and the exact arrangement program, recovery of the network, and certificates of
+ * global optimality for trained networks. Every result says whether its value equals the network optimum, or
+ * bounds it from above or below, and why.
+ */
+public final class Convex {
+    /** AUTO solves the exact ℓ2 program in 2-D only up to this many samples (the AL is slow); beyond, the Lasso. */
+    public static final int AUTO_EXACT_MAX_N = 12;
+    /** Largest dictionary AUTO/LASSO will generate (columns). */
+    public static final long MAX_COLUMNS = 20_000_000L;
+
+    private Convex() {
+    }
+
+    /** Fits the convex program chosen by {@code o.method()} to a one-output regression data set. */
+    public static FitResult fit(Dataset data, FitOptions o) {
+        long start = System.nanoTime();
+        Matrix x = data.x();
+        double[] y = target(data);
+        int n = x.rows();
+        int d = x.cols();
+        if (n < 2) {
+            throw new InputException("data: need at least 2 samples, got " + n);
+        }
+        FitOptions.Method m = o.method();
+        if (m == FitOptions.Method.AUTO) {
+            if (d == 1 || o.norm() == PenaltyNorm.L1) {
+                m = FitOptions.Method.LASSO;
+            } else if (d == 2 && n <= AUTO_EXACT_MAX_N && o.bias()) {
+                m = FitOptions.Method.EXACT;
+            } else {
+                m = FitOptions.Method.LASSO;
+            }
+        }
+        return switch (m) {
+            case LASSO -> lasso(x, y, o, start);
+            case EXACT -> exact(x, y, o, start);
+            case GATED -> gated(x, y, o, start);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** The wedge dictionary {@link #fit} uses for the Lasso, and its exactness. */
+    public static Dictionary dictionary(Matrix x, PenaltyNorm norm, boolean bias) {
+        int d = x.cols();
+        int n = x.rows();
+        if (d == 1 && bias) {
+            return Dictionaries.ramps1d(x);
+        }
+        long count = norm == PenaltyNorm.L1 ? Dictionaries.basisWedgeCount(n, d, bias) : Dictionaries.sampleWedgeCount(n, d, bias);
+        if (count > MAX_COLUMNS) {
+            throw new InputException("data: the wedge dictionary would have " + count + " columns (limit " + MAX_COLUMNS
+                    + "); use --method exact or gated");
+        }
+        return norm == PenaltyNorm.L1 ? Dictionaries.wedgesWithBasis(x, bias, norm) : Dictionaries.sampleWedges(x, bias, norm);
+    }
+
+    static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
+        int d = x.cols();
+        Dictionary dict = dictionary(x, o.norm(), o.bias());
+        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), o.bias()),
+                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
+        Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
+        double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
+        Exactness ex;
+        String reason;
+        if (d == 1) {
+            ex = Exactness.EXACT;
+            reason = "1-D: optimal neurons have breakpoints at samples, so the ramp dictionary contains an optimal network";
+        } else if (o.norm() == PenaltyNorm.L1) {
+            ex = Exactness.EXACT;
+            reason = "l1 penalty: optimal neurons are vertices of the l1 ball within an arrangement cell, i.e. wedges of samples and basis vectors, all in the dictionary";
+        } else {
+            ex = Exactness.UPPER_BOUND;
+            reason = "l2 penalty in d >= 2: optimal neurons need not be single wedges, so the sample-wedge Lasso is a feasible network (upper bound); use --method exact";
+        }
+        double lb = o.bias() ? certifiedLowerBound(x, y, net, o.beta(), o.norm()) : Double.NaN;
+        if (ex == Exactness.EXACT) {
+            lb = Math.max(lb, s.dual());
+        }
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), lb, s.nonzeros(), s.l1Norm(), ex, reason,
+                dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
+        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60);
+        double lb = o.bias() ? certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;
+        Exactness ex = pats.complete() ? Exactness.EXACT : Exactness.UPPER_BOUND;
+        String reason = pats.complete()
+                ? "all " + pats.patterns().size() + " non-empty arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + " incl. the empty one); value of the recovered network"
+                : "arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + "): a restricted program, hence a feasible network and an upper bound";
+        double gap = Double.isNaN(lb) ? Double.NaN : Math.max(r.nnObjective() - lb, 0) / r.nnObjective();
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        double l1 = TwoLayer.penalty(r.network(), o.norm());
+        return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1, ex,
+                reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(), gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    static FitResult gated(Matrix x, double[] y, FitOptions o, long start) {
+        Matrix xa = ArrangementPatterns.augmented(x, o.bias());
+        List<BitSet> pats;
+        boolean complete = false;
+        String how;
+        if (o.gates() != null) {
+            if (o.gates().rows() != xa.cols()) {
+                throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (o.bias() ? "+1 with bias" : "")
+                        + "), got " + o.gates().rows());
+            }
+            pats = ArrangementPatterns.ofGates(xa, o.gates());
+            how = o.gates().cols() + " given gates, " + pats.size() + " distinct patterns";
+        } else {
+            Matrix g = Matrix.zeros(xa.cols(), o.maxPatterns());
+            java.util.SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
+            for (int i = 0; i < g.rows(); i++) {
+                for (int j = 0; j < g.cols(); j++) {
+                    g.set(i, j, Seeds.gaussian(rng));
+                }
+            }
+            pats = ArrangementPatterns.ofGates(xa, g);
+            how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
+        }
+        LassoSolution s = new BlockCoordinateGroupLasso().solve(new GroupLassoProblem(GatedRelu.blocks(xa, pats), y,
+                o.beta(), false), LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
+        int q = xa.cols();
+        int active = 0;
+        double l1 = 0;
+        for (int g = 0; g < pats.size(); g++) {
+            double t = 0;
+            for (int c = 0; c < q; c++) {
+                t += s.z()[g * q + c] * s.z()[g * q + c];
+            }
+            if (t > 0) {
+                active++;
+                l1 += Math.sqrt(t);
+            }
+        }
+        String reason = "exact optimum of the gated-ReLU group lasso for these gates (" + how + "); gated networks are a "
+                + "different model from ReLU networks, so this is no bound on the ReLU problem; bias, if any, is a penalised ones column";
+        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.EXACT,
+                reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /**
+     * Certificate of global optimality of a 2-layer ReLU network: its objective, the dual ratio, a certified lower
+     * bound and the optimality gap in percent.
+     */
+    public static Certificate certify(Mlp model, Dataset data, CertifyOptions o) {
+        long start = System.nanoTime();
+        TwoLayer.check(model);
+        Matrix x = data.x();
+        if (model.inputDim() != x.cols()) {
+            throw new InputException("model: input dimension " + model.inputDim() + " but the data have " + x.cols() + " columns");
+        }
+        double[] y = target(data);
+        double nn = TwoLayer.objective(model, x, y, o.beta(), o.norm());
+        int n = y.length;
+        Matrix f = model.apply(x);
+        double[] r = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = y[i] - f.get(i, 0);
+            mean += r[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] -= mean;
+        }
+        double h;
+        boolean certified;
+        String how;
+        if (DualConstraint.exactAvailable(x.cols())) {
+            h = DualConstraint.exactMax(x, r, o.norm());
+            certified = true;
+            how = "exact maximum over all unit neurons by an angular sweep (d <= 2)";
+        } else {
+            Dictionary dict = dictionary(x, o.norm(), true);
+            h = 0;
+            for (int j = 0; j < dict.cols(); j++) {
+                h = Math.max(h, Math.abs(dict.dot(j, r)));
+            }
+            certified = o.norm() == PenaltyNorm.L1;
+            how = certified ? "maximum over the l1 wedge-and-basis dictionary (" + dict.cols() + " neurons, exact for the l1 ball)"
+                    : "maximum over " + dict.cols() + " sample wedges only: a lower estimate of the dual constraint under l2, so the bound is not rigorous";
+        }
+        double lb = dualValue(y, r, h, o.beta());
+        double gap = 100 * Math.max(nn - lb, 0) / nn;
+        return new Certificate(nn, h / o.beta(), lb, gap, certified, how, mean, RunInfo.of(Seeds.DEFAULT, start));
+    }
+
+    /** D(sθ) = s θᵀy − ½ s²‖θ‖² with s = min(1, β/h), θ centred: a lower bound when h is the exact dual constraint. */
+    static double dualValue(double[] y, double[] theta, double h, double beta) {
+        double s = h > beta ? beta / h : 1;
+        double ty = 0;
+        double tt = 0;
+        for (int i = 0; i < y.length; i++) {
+            ty += theta[i] * y[i];
+            tt += theta[i] * theta[i];
+        }
+        return s * ty - 0.5 * s * s * tt;
+    }
+
+    /** Lower bound from the residual of {@code net} with the exact dual constraint (d ≤ 2, with bias), else NaN. */
+    static double certifiedLowerBound(Matrix x, double[] y, Mlp net, double beta, PenaltyNorm norm) {
+        if (!DualConstraint.exactAvailable(x.cols())) {
+            return Double.NaN;
+        }
+        Matrix f = net.apply(x);
+        int n = y.length;
+        double[] r = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = y[i] - f.get(i, 0);
+            mean += r[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] -= mean;
+        }
+        return dualValue(y, r, DualConstraint.exactMax(x, r, norm), beta);
+    }
+
+    static double[] target(Dataset data) {
+        if (data.isClassification() || data.targetDim() != 1) {
+            throw new InputException("data: convex training needs one real target column, got "
+                    + (data.isClassification() ? "class labels" : data.targetDim() + " target columns"));
+        }
+        return data.y().colArray(0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.nngeom.convex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nngeom.data.Dataset;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Activation;
+import io.nngeom.net.Mlp;
+import io.nngeom.optim.FistaGroupLasso;
+import io.nngeom.optim.GroupLassoProblem;
+import io.nngeom.optim.LassoOptions;
+import io.nngeom.run.InputException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ConvexTest {
+    static Dataset oneD(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Matrix x = Matrix.zeros(n, 1);
+        Matrix y = Matrix.zeros(n, 1);
+        for (int i = 0; i < n; i++) {
+            x.set(i, 0, -2 + 4 * rng.nextDouble());
+            y.set(i, 0, Math.sin(2 * x.get(i, 0)) + 0.1 * rng.nextGaussian());
+        }
+        return Dataset.regression(x, y);
+    }
+
+    static Dataset twoD(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Matrix x = Matrix.zeros(n, 2);
+        Matrix y = Matrix.zeros(n, 1);
+        for (int i = 0; i < n; i++) {
+            x.set(i, 0, rng.nextGaussian());
+            x.set(i, 1, rng.nextGaussian());
+            y.set(i, 0, Math.sin(x.get(i, 0)) * x.get(i, 1) + 0.1 * rng.nextGaussian());
+        }
+        return Dataset.regression(x, y);
+    }
+
+    @Test
+    void oneDimensionalFitIsExactAndRecoveryMatchesTheObjective() {
+        Dataset data = oneD(20, 1);
+        FitResult r = Convex.fit(data, FitOptions.defaults(0.05));
+        assertEquals(Exactness.EXACT, r.exactness());
+        assertEquals("lasso", r.method());
+        assertEquals(r.objective(), r.nnObjective(), 1e-10 * r.objective());
+        assertEquals(r.nonzeros(), r.model().hiddenUnits());
+        assertTrue(r.dualityGap() <= 1e-10);
+        // the independent lower bound (exact dual constraint) certifies the value
+        assertTrue(r.lowerBound() <= r.objective() * (1 + 1e-12));
+        assertTrue(r.lowerBound() >= r.objective() * (1 - 1e-8));
+        // and the certificate of the recovered network says optimal
+        Certificate c = Convex.certify(r.model(), data, new CertifyOptions(0.05, PenaltyNorm.L2));
+        assertEquals(1.0, c.dualRatio(), 1e-6);
+        assertTrue(c.gapPercent() < 1e-6);
+        assertTrue(c.certified());
+    }
+
+    @Test
+    void lassoEqualsTheExactProgramIn1d() {
+        Dataset data = oneD(7, 2);
+        FitResult lasso = Convex.fit(data, FitOptions.defaults(0.1).withMethod(FitOptions.Method.LASSO));
+        FitResult exact = Convex.fit(data, FitOptions.defaults(0.1).withMethod(FitOptions.Method.EXACT));
+        assertEquals(Exactness.EXACT, exact.exactness());
+        assertEquals(lasso.objective(), exact.nnObjective(), 1e-6 * lasso.objective());
+    }
+
+    @Test
+    void l2SampleWedgesIn2dAreOnlyAnUpperBound() {
+        Dataset data = twoD(8, 3);
+        FitResult r = Convex.fit(data, FitOptions.defaults(0.05).withMethod(FitOptions.Method.LASSO));
+        assertEquals(Exactness.UPPER_BOUND, r.exactness());
+        assertTrue(r.lowerBound() <= r.nnObjective());
+        FitResult l1 = Convex.fit(data, FitOptions.defaults(0.05).withNorm(PenaltyNorm.L1));
+        assertEquals(Exactness.EXACT, l1.exactness());
+        // ℓ1 + basis dictionary is exact: the exact dual constraint certifies it
+        assertEquals(l1.objective(), l1.lowerBound(), 1e-7 * l1.objective());
+    }
+
+    @Test
+    void gatedFitEqualsAnIndependentGroupLassoSolve() {
+        Dataset data = twoD(30, 4);
+        Matrix gates = WedgeTest.gaussian(2, 15, 9);
+        FitOptions o = FitOptions.defaults(0.1).withMethod(FitOptions.Method.GATED).withBias(false).withGates(gates);
+        FitResult r = Convex.fit(data, o);
+        var pats = ArrangementPatterns.ofGates(data.x(), gates);
+        var ref = new FistaGroupLasso().solve(new GroupLassoProblem(GatedRelu.blocks(data.x(), pats), data.y().colArray(0), 0.1, false),
+                LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000));
+        assertEquals(ref.primal(), r.objective(), 1e-8 * ref.primal());
+        assertThrows(InputException.class, () -> Convex.fit(data, o.withGates(WedgeTest.gaussian(3, 4, 1))));
+    }
+
+    @Test
+    void undertrainedNetworksAreNotCertified() {
+        Dataset data = oneD(15, 5);
+        Mlp m = Mlp.random(new int[] {1, 2, 1}, Activation.parse("relu"), new SplittableRandom(3));
+        Certificate c = Convex.certify(m, data, new CertifyOptions(0.01, PenaltyNorm.L2));
+        assertTrue(c.dualRatio() > 5, "ratio " + c.dualRatio());
+        assertTrue(c.lowerBound() < c.nnObjective());
+        assertTrue(c.gapPercent() > 1);
+    }
+
+    @Test
+    void badInputIsReported() {
+        Dataset data = oneD(10, 6);
+        Mlp deep = Mlp.random(new int[] {1, 3, 3, 1}, Activation.parse("relu"), new SplittableRandom(3));
+        assertThrows(InputException.class, () -> Convex.certify(deep, data, new CertifyOptions(0.1, PenaltyNorm.L2)));
+        Mlp wrongDim = Mlp.random(new int[] {2, 3, 1}, Activation.parse("relu"), new SplittableRandom(3));
+        assertThrows(InputException.class, () -> Convex.certify(wrongDim, data, new CertifyOptions(0.1, PenaltyNorm.L2)));
+        assertThrows(InputException.class, () -> FitOptions.defaults(-1));
+        assertThrows(InputException.class, () -> PenaltyNorm.parse("l3", "--penalty"));
+        assertThrows(InputException.class, () -> FitOptions.Method.parse("magic"));
+    }
+}

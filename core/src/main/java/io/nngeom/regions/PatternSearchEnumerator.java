@@ -1,0 +1,295 @@
+package io.nngeom.regions;
+
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
+import io.nngeom.optim.LinearProgram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Exact enumeration of the linear regions of a piecewise-linear network on a box in any input dimension, by a
+ * search over activation patterns with LP feasibility (the enumeration of Serra, Tjandraatmadja and Ramalingam,
+ * ICML 2018, done as a tree search instead of a MILP). Layer by layer and unit by unit, every current cell (a
+ * polytope with a known activation pattern, on which the layer's pre-activations are affine) is tested for
+ * whether the unit's hyperplane cuts it; a side is a region when it contains a ball of radius
+ * {@link #RADIUS_TOL} (Chebyshev ball, found by an LP with {@link LinearProgram}).
+ *
+ * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
+ * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
+ * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
+ * the box.
+ */
+public final class PatternSearchEnumerator implements RegionEnumerator {
+    /**
+     * Smallest Chebyshev radius (box-normalised units) of a reported region; well above the simplex tolerance
+     * {@link LinearProgram#SIMPLEX_EPSILON} = 1e-9 so that LP round-off does not decide feasibility.
+     */
+    public static final double RADIUS_TOL = 1e-7;
+
+    private long lps;
+
+    @Override
+    public String name() {
+        return "lp-search";
+    }
+
+    private static final class Cell {
+        List<double[]> rows; // g (n), rhs: g·u ≤ rhs, ‖g‖ = 1
+        double[] center;
+        double radius;
+        boolean[] bits;
+
+        Cell(List<double[]> rows, double[] center, double radius, boolean[] bits) {
+            this.rows = rows;
+            this.center = center;
+            this.radius = radius;
+            this.bits = bits;
+        }
+    }
+
+    private static final class Node {
+        Cell cell;
+        double[] a; // k×n row-major, in u
+        double[] beta;
+
+        Node(Cell cell, double[] a, double[] beta) {
+            this.cell = cell;
+            this.a = a;
+            this.beta = beta;
+        }
+    }
+
+    @Override
+    public Partition enumerate(Mlp net, Box box) {
+        long t0 = System.nanoTime();
+        lps = 0;
+        int n = net.inputDim();
+        if (box.dim() != n) {
+            throw new IllegalArgumentException("box dimension " + box.dim() + " differs from input dimension " + n);
+        }
+        PwlNet p = PwlNet.of(net);
+        double[] ctr = box.center();
+        double[] h = new double[n];
+        double[] a0 = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            h[j] = 0.5 * (box.hi(j) - box.lo(j));
+            a0[j * n + j] = h[j];
+        }
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node(new Cell(new ArrayList<>(), new double[n], 1.0, new boolean[0]), a0, ctr.clone()));
+        for (int l = 0; l < p.layers - 1; l++) {
+            int in = p.sizes[l];
+            int out = p.sizes[l + 1];
+            double[] w = p.w[l];
+            double[] bl = p.b[l];
+            double slope = p.offSlope[l];
+            List<Node> next = new ArrayList<>();
+            for (Node node : nodes) {
+                double[] g = new double[out * n];
+                double[] g0 = new double[out];
+                for (int i = 0; i < out; i++) {
+                    double s0 = bl[i];
+                    for (int j = 0; j < in; j++) {
+                        double wij = w[i * in + j];
+                        s0 += wij * node.beta[j];
+                        for (int q = 0; q < n; q++) {
+                            g[i * n + q] += wij * node.a[j * n + q];
+                        }
+                    }
+                    g0[i] = s0;
+                }
+                List<Cell> cells = new ArrayList<>();
+                cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
+                for (int i = 0; i < out; i++) {
+                    if (!p.splits[l]) {
+                        for (Cell c : cells) {
+                            c.bits[i] = true;
+                        }
+                        continue;
+                    }
+                    double[] gi = Arrays.copyOfRange(g, i * n, (i + 1) * n);
+                    double nrm = 0;
+                    double span = 0;
+                    for (int q = 0; q < n; q++) {
+                        nrm += gi[q] * gi[q];
+                        span += Math.abs(gi[q]);
+                    }
+                    nrm = Math.sqrt(nrm);
+                    if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
+                        boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
+                        for (Cell c : cells) {
+                            c.bits[i] = on;
+                        }
+                        continue;
+                    }
+                    for (int q = 0; q < n; q++) {
+                        gi[q] /= nrm;
+                    }
+                    double gc = g0[i] / nrm;
+                    int m = cells.size();
+                    for (int k = 0; k < m; k++) {
+                        Cell c = cells.get(k);
+                        Cell other = split(c, gi, gc, n, i);
+                        if (other != null) {
+                            cells.add(other);
+                        }
+                    }
+                }
+                for (Cell c : cells) {
+                    double[] na = new double[out * n];
+                    double[] nb = new double[out];
+                    for (int i = 0; i < out; i++) {
+                        double f = c.bits[i] ? 1.0 : slope;
+                        for (int q = 0; q < n; q++) {
+                            na[i * n + q] = f * g[i * n + q];
+                        }
+                        nb[i] = f * g0[i];
+                    }
+                    boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
+                    System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
+                    next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+                }
+            }
+            nodes = next;
+        }
+        int L = p.layers - 1;
+        int in = p.sizes[L];
+        int outs = p.sizes[L + 1];
+        double minH = Double.POSITIVE_INFINITY;
+        for (double v : h) {
+            minH = Math.min(minH, v);
+        }
+        List<LinearRegion> regions = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            Matrix a = Matrix.zeros(outs, n);
+            double[] off = new double[outs];
+            for (int o = 0; o < outs; o++) {
+                double s0 = p.b[L][o];
+                for (int j = 0; j < in; j++) {
+                    s0 += p.w[L][o * in + j] * node.beta[j];
+                }
+                for (int q = 0; q < n; q++) {
+                    double s = 0;
+                    for (int j = 0; j < in; j++) {
+                        s += p.w[L][o * in + j] * node.a[j * n + q];
+                    }
+                    double gx = s / h[q];
+                    a.set(o, q, gx);
+                    s0 -= gx * ctr[q];
+                }
+                off[o] = s0;
+            }
+            double[] x = new double[n];
+            for (int q = 0; q < n; q++) {
+                x[q] = ctr[q] + h[q] * node.cell.center[q];
+            }
+            regions.add(new LinearRegion(node.cell.bits, a, off, null, x, node.cell.radius * minH));
+        }
+        return new Partition(name(), box, regions, new double[0], lps, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Decides unit i (hyperplane gi·u + gc = 0, ‖gi‖ = 1) on cell c: sets c's bit, and when the hyperplane
+     * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
+     */
+    private Cell split(Cell c, double[] gi, double gc, int n, int i) {
+        double d = gc;
+        for (int q = 0; q < n; q++) {
+            d += gi[q] * c.center[q];
+        }
+        int sigma = d > 0 ? 1 : -1;
+        double ds = sigma * d; // ≥ 0
+        Cell opposite;
+        if (c.radius - ds > 2 * RADIUS_TOL) {
+            // the hyperplane cuts the inscribed ball deeply: both sides contain balls, no LP needed
+            double tOpp = (c.radius + ds) / 2; // move against sigma·g
+            double rOpp = (c.radius - ds) / 2;
+            double[] co = c.center.clone();
+            for (int q = 0; q < n; q++) {
+                co[q] -= sigma * tOpp * gi[q];
+            }
+            opposite = new Cell(null, co, rOpp, null);
+        } else {
+            // LP: Chebyshev ball of c ∩ {−sigma (g·u + gc) ≥ 0}, i.e. sigma g·u ≤ −sigma gc
+            double[] row = new double[n + 1];
+            for (int q = 0; q < n; q++) {
+                row[q] = sigma * gi[q];
+            }
+            row[n] = -sigma * gc;
+            double[] ball = chebyshev(c.rows, row, n);
+            if (ball == null || ball[n] <= RADIUS_TOL) {
+                c.bits[i] = sigma > 0;
+                return null;
+            }
+            opposite = new Cell(null, Arrays.copyOf(ball, n), ball[n], null);
+        }
+        // narrow c to its own side, keep a ball inside it
+        double[] own = new double[n + 1];
+        double[] opp = new double[n + 1];
+        for (int q = 0; q < n; q++) {
+            own[q] = -sigma * gi[q]; // −sigma(g·u + gc) ≤ 0
+            opp[q] = sigma * gi[q];
+        }
+        own[n] = sigma * gc;
+        opp[n] = -sigma * gc;
+        if (ds < c.radius) {
+            double t = (c.radius - ds) / 2;
+            double r = (c.radius + ds) / 2;
+            double[] cc = c.center.clone();
+            for (int q = 0; q < n; q++) {
+                cc[q] += sigma * t * gi[q];
+            }
+            c.center = cc;
+            c.radius = r;
+        }
+        List<double[]> rowsOwn = new ArrayList<>(c.rows);
+        rowsOwn.add(own);
+        List<double[]> rowsOpp = new ArrayList<>(c.rows);
+        rowsOpp.add(opp);
+        opposite.rows = rowsOpp;
+        opposite.bits = c.bits.clone();
+        opposite.bits[i] = sigma < 0;
+        c.rows = rowsOwn;
+        c.bits[i] = sigma > 0;
+        return opposite;
+    }
+
+    /** Chebyshev ball (centre, radius) of {|u_j| ≤ 1} ∩ rows ∩ extra; null if the LP fails. */
+    private double[] chebyshev(List<double[]> rows, double[] extra, int n) {
+        lps++;
+        LinearProgram lp = new LinearProgram(n + 1);
+        double[] obj = new double[n + 1];
+        obj[n] = 1;
+        lp.maximize(obj);
+        double[] a = new double[n + 1];
+        for (double[] r : rows) {
+            System.arraycopy(r, 0, a, 0, n);
+            a[n] = 1;
+            lp.lessEq(a, r[n]);
+        }
+        System.arraycopy(extra, 0, a, 0, n);
+        a[n] = 1;
+        lp.lessEq(a, extra[n]);
+        for (int q = 0; q < n; q++) {
+            Arrays.fill(a, 0);
+            a[q] = 1;
+            a[n] = 1;
+            lp.lessEq(a, 1);
+            a[q] = -1;
+            lp.lessEq(a, 1);
+        }
+        lp.bound(n, -1, 2);
+        LinearProgram.Result res = lp.solve();
+        if (!res.optimal()) {
+            return null;
+        }
+        return res.x();
+    }
+
+    /** LPs solved by the last {@link #enumerate} call. */
+    public long lastLpCount() {
+        return lps;
+    }
+}

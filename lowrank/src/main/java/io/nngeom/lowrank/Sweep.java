@@ -1,0 +1,168 @@
+package io.nngeom.lowrank;
+
+import io.nngeom.lowrank.PopulationObjective.LossKind;
+import io.nngeom.plot.Figure;
+import io.nngeom.run.InputException;
+import io.nngeom.run.RunInfo;
+import io.nngeom.run.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ε sweep of digest §4.4 E4 (bottleneck) and E7 (hidden layer): local laws with exact ε from one
+ * {@link LocalGenerator}, a network trained on each population loss, metrics per ε, and log-log slopes fitted
+ * over ε ≤ {@link #FIT_MAX_EPSILON}.
+ */
+public final class Sweep {
+    /** Slopes are fitted over the sweep points with ε ≤ 0.1 (the "over ε ≤ 0.1"). */
+    public static final double FIT_MAX_EPSILON = 0.1;
+    /** The digest's sweep ε ∈ {0.4, 0.2, 0.1, 0.05, 0.025, 0.0125}. */
+    public static final double[] DEFAULT_EPS = {0.4, 0.2, 0.1, 0.05, 0.025, 0.0125};
+
+    private Sweep() {
+    }
+
+    /**
+     * Sweep options.
+     *
+     * @param hidden the hidden-layer setting (E7: frozen tanh k₁ = n_x − 1, sigmoid k₂ = k, frozen top) instead of
+     *               the bottleneck (E4)
+     * @param skipBeyondLimit drop ε at or beyond the generator's positivity limit (with a warning) instead of failing
+     */
+    public record Options(int nx, int ny, int k, double[] eps, LossKind loss, boolean hidden, double[] spectrum,
+                          int restarts, long seed, boolean skipBeyondLimit) {
+        public Options {
+            if (k < 1) {
+                throw new InputException("--k: must be at least 1, got " + k);
+            }
+            if (eps.length == 0) {
+                throw new InputException("--eps: empty list");
+            }
+            for (double e : eps) {
+                if (!(e > 0) || !Double.isFinite(e)) {
+                    throw new InputException("--eps: values must be positive, got " + e);
+                }
+            }
+            if (!hidden && k >= Math.min(nx, ny) - 1) {
+                throw new InputException("--k: " + k + " ≥ rank bound min(nx, ny) − 1 = " + (Math.min(nx, ny) - 1)
+                        + " makes the test trivial (the loss reaches H(Y|X))");
+            }
+            eps = eps.clone();
+            spectrum = spectrum.clone();
+        }
+
+        public static Options defaults() {
+            return new Options(8, 6, 2, DEFAULT_EPS, LossKind.SOFTMAX, false, LocalGenerator.DEFAULT_SPECTRUM, 4,
+                    Seeds.DEFAULT, true);
+        }
+    }
+
+    /**
+     * One ε of the sweep (NaN where not applicable).
+     *
+     * @param m1 .. m7 bottleneck metrics (see {@link BottleneckMetrics})
+     * @param relativeGap |L − predicted|/H_L(Y)
+     * @param hiddenError hidden-layer weight relative error (hidden setting)
+     */
+    public record Row(double epsilon, double m1, double m2, double m3, double m4, double lossGap, double m5, double m6,
+                      double relativeGap, double hiddenError, double gradNorm, boolean converged,
+                      double maxPerturbation) {
+    }
+
+    /**
+     * @param slopes fitted log-log slopes over ε ≤ 0.1: "M1", "M2", "M3", "1-M4", "gap" (|Δ|), or "hidden"
+     * @param warnings skipped ε values and unconverged trainings
+     */
+    public record Result(Options options, double maxEpsilon, List<Row> rows, Map<String, Double> slopes,
+                         List<String> warnings, List<Figure> figures, RunInfo run) {
+        public Result {
+            rows = List.copyOf(rows);
+            slopes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slopes));
+            warnings = List.copyOf(warnings);
+            figures = List.copyOf(figures);
+        }
+    }
+
+    public static Result run(Options o) {
+        long start = System.nanoTime();
+        LocalGenerator gen = LocalGenerator.random(o.nx(), o.ny(), o.spectrum(), o.seed());
+        List<Row> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (double eps : o.eps()) {
+            if (eps >= gen.maxEpsilon()) {
+                if (o.skipBeyondLimit()) {
+                    warnings.add("ε = " + eps + " skipped: beyond the positivity limit " + gen.maxEpsilon());
+                    continue;
+                }
+                throw new InputException("--eps: " + eps + " is beyond the positivity limit " + gen.maxEpsilon());
+            }
+            JointDistribution law = gen.at(eps);
+            // one seed for every ε: the same frozen layers (hidden setting) and the same starts along the sweep
+            long seed = o.seed();
+            Row row;
+            if (o.hidden()) {
+                HiddenLayer.Result h = HiddenLayer.run(law, o.loss(), o.nx() - 1, o.k(), false, seed);
+                row = new Row(eps, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, h.relativeError(), h.gradNorm(), h.converged(), h.maxPreActivationShift());
+            } else {
+                Bottleneck.Trained t = Bottleneck.train(law, Bottleneck.Options.of(o.k(), o.loss(), seed).withRestarts(o.restarts()));
+                BottleneckMetrics m = BottleneckMetrics.of(law, t.model(), t.loss(), o.k(), o.loss(), null);
+                double h0 = o.loss() == LossKind.SOFTMAX ? law.entropyY()
+                        : LocalGeometry.traceCovariance(law, LocalGeometry.oneHot(law.ny()));
+                row = new Row(eps, m.m1(), m.m2(), m.m3(), m.m4(), m.lossGap(), m.m5(), m.m6(),
+                        Math.abs(m.lossGap()) / h0, Double.NaN, t.gradNorm(), t.converged(), m.maxOutputPerturbation());
+            }
+            if (!row.converged()) {
+                warnings.add("ε = " + eps + ": training stopped at gradient norm " + row.gradNorm());
+            }
+            rows.add(row);
+        }
+        Map<String, Double> slopes = new LinkedHashMap<>();
+        List<Row> fit = rows.stream().filter(r -> r.epsilon() <= FIT_MAX_EPSILON * (1 + 1e-12)).toList();
+        double[] e = fit.stream().mapToDouble(Row::epsilon).toArray();
+        if (o.hidden()) {
+            slopes.put("hidden", slope(e, fit.stream().mapToDouble(Row::hiddenError).toArray()));
+        } else {
+            slopes.put("M1", slope(e, fit.stream().mapToDouble(Row::m1).toArray()));
+            slopes.put("M2", slope(e, fit.stream().mapToDouble(Row::m2).toArray()));
+            slopes.put("M3", slope(e, fit.stream().mapToDouble(Row::m3).toArray()));
+            slopes.put("1-M4", slope(e, fit.stream().mapToDouble(r -> 1 - r.m4()).toArray()));
+            slopes.put("gap", slope(e, fit.stream().mapToDouble(r -> Math.abs(r.lossGap())).toArray()));
+        }
+        List<Figure> figs = new ArrayList<>();
+        if (rows.size() >= 2) {
+            double[] all = rows.stream().mapToDouble(Row::epsilon).toArray();
+            String tag = (o.hidden() ? "hidden-" : "") + o.loss().name().toLowerCase(java.util.Locale.ROOT);
+            if (o.hidden()) {
+                figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-" + tag, "Hidden-layer weight error vs ε (" + tag + ")",
+                        all, new String[]{"‖W − W*‖/‖W*‖"}, new double[][]{rows.stream().mapToDouble(Row::hiddenError).toArray()},
+                        new double[]{1, 2}));
+            } else {
+                figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-" + tag, "Subspace and product errors vs ε (" + tag + ")",
+                        all, new String[]{"M1", "M2", "M3"},
+                        new double[][]{rows.stream().mapToDouble(Row::m1).toArray(), rows.stream().mapToDouble(Row::m2).toArray(),
+                                rows.stream().mapToDouble(Row::m3).toArray()}, new double[]{1}));
+                figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-hscore-" + tag, "H-score deficit and loss gap vs ε (" + tag + ")",
+                        all, new String[]{"1 − M4", "|Δ| loss gap"},
+                        new double[][]{rows.stream().mapToDouble(r -> Math.abs(1 - r.m4())).toArray(),
+                                rows.stream().mapToDouble(r -> Math.abs(r.lossGap())).toArray()}, new double[]{2, 3}));
+            }
+        }
+        return new Result(o, gen.maxEpsilon(), rows, slopes, warnings, figs, RunInfo.of(o.seed(), start));
+    }
+
+    /** Log-log least-squares slope; NaN with fewer than two points or a nonpositive value. */
+    public static double slope(double[] x, double[] y) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        for (double v : y) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return Double.NaN;
+            }
+        }
+        return Ops.logLogSlope(x, y);
+    }
+}

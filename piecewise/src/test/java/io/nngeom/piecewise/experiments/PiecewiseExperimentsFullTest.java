@@ -1,0 +1,26 @@
+package io.nngeom.piecewise.experiments;
+
+import io.nngeom.run.Seeds;
+import io.nngeom.validate.ExperimentContext;
+import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.Verdict;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The full versions (minutes): run with -Dgroups=slow. */
+@Tag("slow")
+class PiecewiseExperimentsFullTest {
+
+    @TestFactory
+    Stream<DynamicTest> fullVersionsPass() {
+        return PiecewiseExperiments.ALL.stream().map(x -> DynamicTest.dynamicTest(x.name(), () -> {
+            ExperimentResult r = x.run(new ExperimentContext(Seeds.DEFAULT, false));
+            assertThat(r.verdict()).as(r.name() + " " + r.measured()).isEqualTo(Verdict.PASS);
+        }));
+    }
+}
