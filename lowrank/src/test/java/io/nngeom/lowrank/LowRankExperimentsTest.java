@@ -34,7 +34,7 @@ class LowRankExperimentsTest {
         // (the softmax ratio's verdict is reported by the experiment, not asserted here)
         ExperimentResult d = r.get("lowrank.discrimination");
         assertThat(d.measured()).filteredOn(m -> m.name().startsWith("precondition") || m.name().startsWith("MSE"))
-                .hasSize(2).allSatisfy(m -> assertThat(m.holds()).as(m.name()).isTrue());
+                .hasSize(3).allSatisfy(m -> assertThat(m.holds()).as(m.name()).isTrue());
         for (String report : List.of("lowrank.negative-control", "lowrank.growth")) {
             assertThat(r.get(report).verdict()).isEqualTo(Verdict.REPORT);
         }
