@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             io.nngeom.cli.minimizers.MinimizersCommand.class,
             io.nngeom.cli.lowrank.LowrankCommand.class,
             io.nngeom.cli.pwl.PwlCommand.class,
+            io.nngeom.cli.convex.ConvexCommand.class,
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,
         })

@@ -101,7 +101,7 @@ public final class BlockCoordinateGroupLasso implements GroupLassoSolver {
             }
             Arrays.sort(ws);
             double gap = Math.max(cert.primal() - cert.dual(), 0);
-            inner(b, ws, off, u, r, yc, beta, icpt, n, cache, lips, CoordinateDescentLasso.INNER_FRACTION * gap);
+            inner(b, ws, off, u, r, yc, beta, icpt, n, cache, lips, Math.max(CoordinateDescentLasso.INNER_FRACTION * gap, 0.5 * opt.tolerance() * cert.primal()));
         }
         LassoCertificate c = converged ? cert : GroupLassoSolver.certificate(pr, u);
         double xi = GroupLassoSolver.certificate(pr, u).intercept();
@@ -152,6 +152,7 @@ public final class BlockCoordinateGroupLasso implements GroupLassoSolver {
             lg[q] = lips.get(g);
         }
         double[] v = new double[64];
+        double prevGap = Double.POSITIVE_INFINITY;
         for (int sweep = 0; sweep < INNER_MAX_SWEEPS; sweep++) {
             double maxDelta = 0;
             for (int q = 0; q < ws.length; q++) {
@@ -213,9 +214,12 @@ public final class BlockCoordinateGroupLasso implements GroupLassoSolver {
                     pen += Math.sqrt(uu);
                 }
                 LassoCertificate c = LassoCertificate.from(beta, r, yc, pen, maxC, 0);
-                if (c.primal() - c.dual() <= target || maxDelta == 0) {
+                double g = c.primal() - c.dual();
+                // stop at the target, when nothing moves, or when the gap stagnates at rounding level
+                if (g <= target || maxDelta == 0) {
                     return;
                 }
+                prevGap = g;
             }
         }
     }

@@ -84,6 +84,9 @@ public final class RegionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxListed < 0) {
+            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
+        }
         Mlp net = ModelIo.read(modelFile);
         for (int l = 0; l < net.hiddenLayerCount(); l++) {
             if (!net.layer(l).activation().isPiecewiseLinear()) {

@@ -35,6 +35,7 @@ final class CertificateExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
         boolean q = ctx.quick();
+        ExperimentResult.Builder b0 = ExperimentResult.builder(this, ctx);
         int n = 10;
         double beta = 0.1;
         int runs = q ? 3 : 10;
@@ -71,7 +72,7 @@ final class CertificateExperiment implements Experiment {
             rows.add(List.of("under-trained " + (k + 1) + " (width 2, 50 Adam steps)", Lasso1dExperiment.fmt(c.nnObjective()),
                     Lasso1dExperiment.fmt((c.nnObjective() - p) / p), Lasso1dExperiment.fmt(c.dualRatio()), Lasso1dExperiment.fmt(c.gapPercent()), Lasso1dExperiment.fmt(t.gradNorm())));
         }
-        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("beta", beta).param("runs", runs)
+        ExperimentResult.Builder b = b0.param("n", n).param("beta", beta).param("runs", runs)
                 .param("training", "full-batch Adam, width 30, step decay lr 1e-2 ... 1e-6 (5 phases of " + (q ? 2000 : 6000) + " steps)");
         b.table(new Table("convex-certificates", "certificates of trained networks (optimum " + Lasso1dExperiment.fmt(p) + ")",
                 List.of("network", "NN objective", "rel. excess over optimum", "dual ratio", "optimal within %", "final gradient norm"), rows));

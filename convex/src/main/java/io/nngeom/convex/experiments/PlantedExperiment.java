@@ -36,6 +36,7 @@ final class PlantedExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
         int n = 40;
+        ExperimentResult.Builder b0 = ExperimentResult.builder(this, ctx);
         // x: n sorted uniform samples on [-2, 2] (as in the digest's e4); breakpoints at sorted samples 8, 20, 31
         double[] xs = new double[n];
         java.util.SplittableRandom rng = io.nngeom.run.Seeds.rng(io.nngeom.run.Seeds.child(ctx.seed(), "planted"));
@@ -64,7 +65,12 @@ final class PlantedExperiment implements Experiment {
         double beta = 1e-4;
         double[] yy = y.colArray(0);
         LassoProblem pr = new LassoProblem(dict, yy, beta, true);
-        LassoSolution cd = new CoordinateDescentLasso().solve(pr, LassoOptions.defaults().withTolerance(1e-12).withMaxIterations(20_000));
+        // warm-started beta path from beta_max down to beta (coordinate descent is slow from a cold start at small beta)
+        double bmax = LassoPath.betaMax(dict, yy, true);
+        double[] betas = LassoPath.geometricGrid(bmax, beta / bmax, ctx.quick() ? 15 : 40);
+        List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), pr, betas,
+                LassoOptions.defaults().withTolerance(1e-9).withMaxIterations(ctx.quick() ? 300 : 3000));
+        LassoSolution cd = path.get(path.size() - 1);
         LassoSolution s = LassoPolish.polish(pr, cd);
         int[] planted = {js[0], js[1], js[2]};
         int[] support = java.util.stream.IntStream.range(0, s.z().length).filter(j -> s.z()[j] != 0).toArray();
@@ -78,10 +84,6 @@ final class PlantedExperiment implements Experiment {
             den += yy[i] * yy[i];
         }
         double err = Math.sqrt(num / den);
-        // β path
-        double bmax = LassoPath.betaMax(dict, yy, true);
-        double[] betas = LassoPath.geometricGrid(bmax, 1e-6, ctx.quick() ? 20 : 60);
-        List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), pr, betas, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
         double[] nnz = new double[betas.length];
         double[] l1 = new double[betas.length];
         for (int k = 0; k < betas.length; k++) {
@@ -104,8 +106,10 @@ final class PlantedExperiment implements Experiment {
             ym.set(i, 0, v);
         }
         LassoProblem prm = new LassoProblem(dict, ym.colArray(0), beta, true);
-        LassoSolution sm = LassoPolish.polish(prm, new CoordinateDescentLasso().solve(prm, LassoOptions.defaults().withTolerance(1e-12).withMaxIterations(20_000)));
-        return ExperimentResult.builder(this, ctx).param("n", n).param("beta", beta).param("planted columns", Arrays.toString(planted))
+        List<LassoSolution> pathM = LassoPath.solve(new CoordinateDescentLasso(), prm, betas,
+                LassoOptions.defaults().withTolerance(1e-9).withMaxIterations(ctx.quick() ? 300 : 3000));
+        LassoSolution sm = LassoPolish.polish(prm, pathM.get(pathM.size() - 1));
+        return b0.param("n", n).param("beta", beta).param("planted columns", Arrays.toString(planted))
                 .measure("recovered support size", support.length)
                 .atLeast("support equals the planted one (1 = yes)", same ? 1 : 0, 1)
                 .atMost("relative fit error", err, 1e-4)

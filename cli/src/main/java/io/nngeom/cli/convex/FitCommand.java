@@ -1,0 +1,143 @@
+package io.nngeom.cli.convex;
+
+import io.nngeom.cli.CliInputs;
+import io.nngeom.cli.CommandResult;
+import io.nngeom.cli.CommonOptions;
+import io.nngeom.convex.Convex;
+import io.nngeom.convex.FitOptions;
+import io.nngeom.convex.FitResult;
+import io.nngeom.convex.PenaltyNorm;
+import io.nngeom.data.Dataset;
+import io.nngeom.io.ModelIo;
+import io.nngeom.io.Npy;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.plot.Chart;
+import io.nngeom.run.InputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nngeom convex fit}: solves a convex program for a regression data set and writes the recovered network. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Fit a two-layer ReLU network by convex optimisation and say whether the value is exact, an upper "
+            + "or a lower bound on the network optimum, and why."})
+public final class FitCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Regression data (CSV, NPY, NPZ); last column is the target.")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column name (CSV) instead of the last column.")
+    String target;
+
+    @Option(names = "--beta", required = true, paramLabel = "B", description = "Regularisation beta > 0.")
+    double beta;
+
+    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
+    String penalty;
+
+    @Option(names = "--no-bias", description = "Hidden biases and the output bias fixed at 0 (hyperplanes through the origin).")
+    boolean noBias;
+
+    @Option(names = "--method", paramLabel = "auto|lasso|exact|gated", defaultValue = "auto", description = "Program to solve (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--depth", paramLabel = "2", defaultValue = "2", description = "Network depth; only 2 is implemented (deep 1-D dictionaries are not).")
+    int depth;
+
+    @Option(names = "--max-patterns", paramLabel = "N", defaultValue = "2000", description = "Sampled arrangement patterns (d >= 3) or gates (gated) (default: ${DEFAULT-VALUE}).")
+    int maxPatterns;
+
+    @Option(names = "--gates", paramLabel = "FILE.npy", description = "Gate vectors for --method gated: a d x m matrix ((d+1) x m with bias).")
+    Path gates;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (depth != 2) {
+            throw new InputException("--depth: only depth 2 is implemented, got " + depth);
+        }
+        if (out != null) {
+            ModelIo.checkExtension(out);
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new InputException("--tolerance: must lie in (0, 1), got " + tolerance);
+        }
+        FitOptions.Method m = FitOptions.Method.parse(method);
+        Dataset d = CliInputs.data(data, target, false);
+        Matrix g = null;
+        if (gates != null) {
+            if (m != FitOptions.Method.GATED) {
+                throw new InputException("--gates: only with --method gated");
+            }
+            var a = Npy.read(gates);
+            if (a.rank() != 2) {
+                throw new InputException(gates + ": gates must be a 2-D array (d x m), got rank " + a.rank());
+            }
+            g = new Matrix(a.rows(), a.cols(), a.data().clone());
+        }
+        if (m == FitOptions.Method.GATED && out != null) {
+            throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
+        }
+        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed());
+        FitResult r = Convex.fit(d, o);
+        if (out != null && r.model() != null) {
+            ModelIo.write(r.model(), out);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "method        %s (%s)%n", r.method(), r.dictionary());
+        w.printf(Locale.ROOT, "objective     %.12g   (convex program)%n", r.objective());
+        w.printf(Locale.ROOT, "nnObjective   %.12g   (recovered network)%n", r.nnObjective());
+        w.printf(Locale.ROOT, "dualityGap    %.3e   lowerBound %.12g%n", r.dualityGap(), r.lowerBound());
+        w.printf(Locale.ROOT, "nonzeros      %d   l1Norm %.6g   columns %d%n", r.nonzeros(), r.l1Norm(), r.columns());
+        w.printf(Locale.ROOT, "exactness     %s: %s%n", r.exactness().id(), r.reason());
+        if (out != null && r.model() != null) {
+            w.printf(Locale.ROOT, "model         %s (%s)%n", out, r.model().architecture());
+        }
+        w.flush();
+        CommandResult res = CommandResult.start("convex fit", common)
+                .put("data", data.toString())
+                .put("beta", beta)
+                .put("penalty", o.norm().id())
+                .put("bias", o.bias())
+                .put("method", r.method())
+                .put("objective", r.objective())
+                .put("nnObjective", r.nnObjective())
+                .put("dualityGap", r.dualityGap())
+                .put("lowerBound", r.lowerBound())
+                .put("nonzeros", r.nonzeros())
+                .put("l1Norm", r.l1Norm())
+                .put("exactness", r.exactness().id())
+                .put("reason", r.reason())
+                .put("columns", r.columns())
+                .put("dictionary", r.dictionary())
+                .put("solverSeconds", r.run().seconds())
+                .put("model", out == null ? null : out.toString())
+                .put("gapHistory", r.gapHistory());
+        if (r.gapHistory().length > 0) {
+            double[] gh = r.gapHistory().clone();
+            for (int i = 0; i < gh.length; i++) {
+                gh[i] = Math.max(gh[i], 1e-17);
+            }
+            res.figure(Chart.of("convex-fit-gap", "duality gap (or constraint violation) vs iterations", "iteration", "gap")
+                    .line(r.method(), r.gapIterations(), gh).withLogY());
+        }
+        res.finish();
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package io.nngeom.cli.convex;
+
+import io.nngeom.cli.CliInputs;
+import io.nngeom.cli.CommandResult;
+import io.nngeom.cli.CommonOptions;
+import io.nngeom.convex.Convex;
+import io.nngeom.convex.Dictionary;
+import io.nngeom.convex.PenaltyNorm;
+import io.nngeom.data.Dataset;
+import io.nngeom.optim.CoordinateDescentLasso;
+import io.nngeom.optim.LassoOptions;
+import io.nngeom.optim.LassoPath;
+import io.nngeom.optim.LassoProblem;
+import io.nngeom.optim.LassoSolution;
+import io.nngeom.plot.Chart;
+import io.nngeom.run.InputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nngeom convex path}: the warm-started Lasso path over the wedge dictionary. */
+@Command(name = "path", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Warm-started beta path of the wedge-dictionary Lasso (largest beta first): objective, nonzeros, "
+            + "||z||_1 and duality gap per beta."})
+public final class PathCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Regression data (CSV, NPY, NPZ).")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column name (CSV).")
+    String target;
+
+    @Option(names = "--betas", required = true, split = ",", paramLabel = "B", description = "Comma-separated positive betas.")
+    double[] betas;
+
+    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
+    String penalty;
+
+    @Option(names = "--no-bias", description = "No hidden or output biases.")
+    boolean noBias;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (double b : betas) {
+            if (!(b > 0) || !Double.isFinite(b)) {
+                throw new InputException("--betas: every beta must be positive, got " + b);
+            }
+        }
+        double[] sorted = betas.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length / 2; i++) {
+            double t = sorted[i];
+            sorted[i] = sorted[sorted.length - 1 - i];
+            sorted[sorted.length - 1 - i] = t;
+        }
+        Dataset d = CliInputs.data(data, target, false);
+        if (d.isClassification() || d.targetDim() != 1) {
+            throw new InputException(data + ": convex training needs one real target column");
+        }
+        PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
+        Dictionary dict = Convex.dictionary(d.x(), p, !noBias);
+        double[] y = d.y().colArray(0);
+        List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), new LassoProblem(dict, y, sorted[0], !noBias),
+                sorted, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double[] nnz = new double[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            LassoSolution s = path.get(k);
+            w.printf(Locale.ROOT, "%-12.6g %-16.10g %-9d %-12.6g %.2e%n", sorted[k], s.primal(), s.nonzeros(), s.l1Norm(), s.relativeGap());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("beta", sorted[k]);
+            row.put("objective", s.primal());
+            row.put("nonzeros", s.nonzeros());
+            row.put("l1Norm", s.l1Norm());
+            row.put("dualityGap", s.relativeGap());
+            rows.add(row);
+            nnz[k] = s.nonzeros();
+        }
+        w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", dict.description(), dict.cols());
+        w.flush();
+        CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", p.id()).put("bias", !noBias)
+                .put("columns", dict.cols()).put("dictionary", dict.description()).put("path", rows)
+                .figure(Chart.of("convex-beta-path", "beta path: nonzeros", "beta", "nonzeros").line("nonzeros", sorted, nnz).withLogLog())
+                .finish();
+        return 0;
+    }
+}

@@ -1,0 +1,126 @@
+package io.nngeom.cli.convex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nngeom.cli.Main;
+import io.nngeom.io.ModelIo;
+import io.nngeom.io.Npy;
+import io.nngeom.io.NpyArray;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvexCommandTest {
+    @TempDir
+    Path dir;
+
+    static int run(String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    Path csv1d(int n) throws Exception {
+        SplittableRandom rng = new SplittableRandom(4);
+        StringBuilder s = new StringBuilder("x,y\n");
+        for (int i = 0; i < n; i++) {
+            double x = -2 + 4 * rng.nextDouble();
+            s.append(String.format(Locale.ROOT, "%.17g,%.17g%n", x, Math.sin(2 * x) + 0.1 * rng.nextGaussian()));
+        }
+        Path f = dir.resolve("d1.csv");
+        Files.writeString(f, s.toString());
+        return f;
+    }
+
+    Path csv2d(int n) throws Exception {
+        SplittableRandom rng = new SplittableRandom(5);
+        StringBuilder s = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < n; i++) {
+            double a = rng.nextGaussian();
+            double b = rng.nextGaussian();
+            s.append(String.format(Locale.ROOT, "%.17g,%.17g,%.17g%n", a, b, Math.sin(a) * b));
+        }
+        Path f = dir.resolve("d2.csv");
+        Files.writeString(f, s.toString());
+        return f;
+    }
+
+    @Test
+    void fitOneDimensionalIsExactAndTheWrittenModelReproducesTheObjective() throws Exception {
+        Path data = csv1d(25);
+        Path model = dir.resolve("m.safetensors");
+        Path json = dir.resolve("r.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.05", "--out", model.toString(), "--json", json.toString()));
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertEquals("exact", r.get("exactness").asText());
+        double obj = r.get("objective").asDouble();
+        // evaluate the written model independently of FitResult: ½‖f − y‖² + (β/2)Σ(w² + α²)
+        Mlp m = ModelIo.read(model);
+        var d = io.nngeom.io.DataIo.read(data, null, false);
+        Matrix f = m.apply(d.x());
+        double loss = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double e = f.get(i, 0) - d.y().get(i, 0);
+            loss += 0.5 * e * e;
+        }
+        double pen = 0;
+        for (int j = 0; j < m.hiddenUnits(); j++) {
+            pen += m.layer(0).w(j, 0) * m.layer(0).w(j, 0) + m.layer(1).w(0, j) * m.layer(1).w(0, j);
+        }
+        assertEquals(obj, loss + 0.025 * pen, 1e-10 * obj);
+        assertEquals(r.get("nonzeros").asInt(), m.hiddenUnits());
+        assertTrue(r.get("dualityGap").asDouble() <= 1e-10);
+        // certify the written model: optimal
+        Path cj = dir.resolve("c.json");
+        assertEquals(0, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.05", "--json", cj.toString()));
+        JsonNode c = new ObjectMapper().readTree(cj.toFile());
+        assertEquals(1.0, c.get("dualRatio").asDouble(), 1e-6);
+        assertTrue(c.get("certified").asBoolean());
+    }
+
+    @Test
+    void pathAndGatedRun() throws Exception {
+        Path data = csv2d(30);
+        Path json = dir.resolve("p.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.01,1,0.1", "--penalty", "l1", "--json", json.toString()));
+        JsonNode p = new ObjectMapper().readTree(json.toFile());
+        assertEquals(3, p.get("path").size());
+        assertEquals(1.0, p.get("path").get(0).get("beta").asDouble());
+        Path gates = dir.resolve("g.npy");
+        SplittableRandom rng = new SplittableRandom(1);
+        Matrix g = Matrix.zeros(2, 20);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 20; j++) {
+                g.set(i, j, rng.nextGaussian());
+            }
+        }
+        Npy.write(gates, NpyArray.of(g));
+        Path gj = dir.resolve("g.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "gated", "--no-bias",
+                "--gates", gates.toString(), "--json", gj.toString()));
+        assertEquals("gated", new ObjectMapper().readTree(gj.toFile()).get("method").asText());
+    }
+
+    @Test
+    void badInputExitsWithTwo() throws Exception {
+        Path data = csv1d(10);
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "-1"));
+        assertEquals(2, run("convex", "fit", "--data", dir.resolve("missing.csv").toString(), "--beta", "0.1"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--penalty", "l3"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "magic"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--out", dir.resolve("m.txt").toString()));
+        assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1,-2"));
+        Path deep = dir.resolve("deep.json");
+        ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1)), deep);
+        assertEquals(2, run("convex", "certify", "--model", deep.toString(), "--data", data.toString(), "--beta", "0.1"));
+    }
+}
