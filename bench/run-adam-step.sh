@@ -3,7 +3,9 @@
 # PyTorch (CPU, float64, torch.set_num_threads(2)) side by side in one run. The two are run alternately for
 # ROUNDS rounds (so that a change in machine load hits both); each round reports the median over REPEATS timed
 # runs of STEPS steps; the script prints the median of the rounds and the ratio Java / PyTorch.
-# Usage: bench/run-adam-step.sh            (env: STEPS=200 REPEATS=9 WARMUP=5 ROUNDS=3 MVN_FLAGS=-o)
+# Usage: bench/run-adam-step.sh   (env: STEPS=200 REPEATS=9 WARMUP=5 ROUNDS=3 MVN_FLAGS=-o ONE_THREAD_REFERENCE=1)
+# With ONE_THREAD_REFERENCE=1 (default) each round also times both on one thread, as a reference for loaded
+# machines (not part of the ratio, which compares the two-thread runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${STEPS:-200}
@@ -34,11 +36,21 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "round $round $(echo "$out" | head -1)"
   java_ms+=("$(echo "$out" | awk '/^java_ms_per_step/ {print $2}')")
   java_min+=("$(echo "$out" | awk '/^java_ms_min/ {print $2}')")
+  if [ "${ONE_THREAD_REFERENCE:-1}" = 1 ]; then
+    # reference only (not in the ratio): the same two halves computed one after the other on one thread
+    out=$(java -Dnngeom.threads=1 -cp "$CP" io.nngeom.bench.AdamStepBench "$STEPS" "$REPEATS" "$WARMUP")
+    echo "round $round (reference, 1 thread) $(echo "$out" | head -1)"
+  fi
   if [ "$have_torch" = 1 ]; then
     out=$("$PYTHON" bench/peers/adam_step_torch.py "$STEPS" "$REPEATS" "$WARMUP")
     echo "round $round $(echo "$out" | head -1)"
     torch_ms+=("$(echo "$out" | awk '/^torch_ms_per_step/ {print $2}')")
     torch_min+=("$(echo "$out" | awk '/^torch_ms_min/ {print $2}')")
+    if [ "${ONE_THREAD_REFERENCE:-1}" = 1 ]; then
+      # reference only (not in the ratio): PyTorch on one thread, less sensitive to a busy second core
+      out=$("$PYTHON" bench/peers/adam_step_torch.py "$STEPS" "$REPEATS" "$WARMUP" 4096 1)
+      echo "round $round (reference, 1 thread) $(echo "$out" | head -1)"
+    fi
   fi
 done
 

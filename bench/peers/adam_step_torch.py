@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch peer of io.nngeom.bench.AdamStepBench: one full-batch Adam step (forward, MSE, backward, step) of a
-2-64-64-1 ReLU network on 4096 points, CPU, float64, 2 threads. Prints the median ms per step."""
+2-64-64-1 ReLU network on 4096 points, CPU, float64, 2 threads (optional 5th argument: another thread count, for reference). Prints the median ms
+per step."""
 import math
 import statistics
 import sys
@@ -18,7 +19,8 @@ def main():
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 9
     warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     n = int(sys.argv[4]) if len(sys.argv) > 4 else 4096
-    torch.set_num_threads(2)
+    threads = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+    torch.set_num_threads(threads)
     torch.manual_seed(20261122)
     x = torch.rand(n, 2, dtype=torch.float64) * 2 - 1
     y = (torch.sin(3 * x[:, 0]) * torch.cos(2 * x[:, 1])).unsqueeze(1)
@@ -50,8 +52,9 @@ def main():
     med = statistics.median(times)
     print(f"torch {torch.__version__}: Adam step 2-64-64-1 relu, {n} points, float64, threads={torch.get_num_threads()}: "
           f"median {med:.3f} ms (min {min(times):.3f}, max {max(times):.3f}) over {repeats} runs of {steps} steps")
-    print(f"torch_ms_per_step {med:.4f}")
-    print(f"torch_ms_min {min(times):.4f}")
+    suffix = "" if threads == 2 else f"_{threads}t"
+    print(f"torch_ms_per_step{suffix} {med:.4f}")
+    print(f"torch_ms_min{suffix} {min(times):.4f}")
 
 
 if __name__ == "__main__":

@@ -167,8 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Objective objective = Objective.of(lossFn, penalty);
         TrainingResult r = Trainer.train(start, d, objective, opts);
-        if (!Double.isFinite(r.objective())) {
-            throw new CommandFailedException("training diverged: the objective is " + r.objective() + " after " + r.iterations()
+        if (!Double.isFinite(r.objective()) || !Double.isFinite(r.gradNorm())) {
+            throw new CommandFailedException("training diverged: the objective is " + r.objective() + " and the gradient norm "
+                    + r.gradNorm() + " after " + r.iterations()
                     + " iterations" + (optimizer == Optimizer.LBFGS ? "" : "; try a smaller --lr"));
         }
         Mlp model = r.model();

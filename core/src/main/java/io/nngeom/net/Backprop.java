@@ -40,6 +40,12 @@ public final class Backprop {
      */
     static final int BLOCK_ROWS = 2048;
 
+    /**
+     * Threads used for the two halves: 2, or 1 with the system property {@code -Dnngeom.threads=1} (the halves
+     * then run one after the other; the results are bit-identical either way).
+     */
+    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
+
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "nngeom-backprop");
         t.setDaemon(true);
@@ -149,9 +155,15 @@ public final class Backprop {
         }
         Work w1 = work(1, count - half);
         boolean g = grad != null;
-        Future<Double> f1 = POOL.submit(() -> w1.run(params, x, y, rows, half, count, weights, scale, g));
-        double e0 = w0.run(params, x, y, rows, 0, half, weights, scale, g);
+        double e0;
         double e1;
+        if (THREADS < 2) {
+            e0 = w0.run(params, x, y, rows, 0, half, weights, scale, g);
+            e1 = w1.run(params, x, y, rows, half, count, weights, scale, g);
+            return combine(e0, e1, w0, w1, grad);
+        }
+        Future<Double> f1 = POOL.submit(() -> w1.run(params, x, y, rows, half, count, weights, scale, g));
+        e0 = w0.run(params, x, y, rows, 0, half, weights, scale, g);
         try {
             e1 = f1.get();
         } catch (InterruptedException ex) {
@@ -167,7 +179,12 @@ public final class Backprop {
             }
             throw new IllegalStateException(c);
         }
-        if (g) {
+        return combine(e0, e1, w0, w1, grad);
+    }
+
+    /** First half + second half, in this order. */
+    private double combine(double e0, double e1, Work w0, Work w1, double[] grad) {
+        if (grad != null) {
             double[] a = w0.grad;
             double[] b = w1.grad;
             for (int k = 0; k < paramCount; k++) {

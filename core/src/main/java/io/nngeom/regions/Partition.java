@@ -84,12 +84,13 @@ public record Partition(String enumerator, Box box, List<LinearRegion> regions, 
         Set<String> found = patternKeys();
         Set<String> sampled = new java.util.HashSet<>();
         int missing = 0;
+        PwlNet pn = PwlNet.of(net);
         double[] x = new double[2];
         for (int i = 0; i < perSide; i++) {
             for (int j = 0; j < perSide; j++) {
                 x[0] = box.lo(0) + (box.hi(0) - box.lo(0)) * (i + 0.5) / perSide;
                 x[1] = box.lo(1) + (box.hi(1) - box.lo(1)) * (j + 0.5) / perSide;
-                String k = LinearRegion.key(PwlNet.of(net).pattern(x));
+                String k = LinearRegion.key(pn.pattern(x));
                 if (sampled.add(k) && !found.contains(k)) {
                     missing++;
                 }

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
  * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
  * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
- * the box.
+ * the box. Not thread-safe (the LP counter); use one instance per thread.
  */
 public final class PatternSearchEnumerator implements RegionEnumerator {
     /**

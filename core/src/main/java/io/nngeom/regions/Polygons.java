@@ -8,29 +8,50 @@ public final class Polygons {
     private Polygons() {
     }
 
-    /** Signed area (positive for counter-clockwise order) of the first n vertices. */
+    /**
+     * Signed area (positive for counter-clockwise order) of the first n vertices. Coordinates are taken relative
+     * to the first vertex, so a sliver far from the origin keeps its relative accuracy (the shoelace sum in
+     * absolute coordinates cancels catastrophically when the area is small against |x|·|y|).
+     */
     public static double area(double[] p, int n) {
+        if (n < 3) {
+            return 0;
+        }
+        double x0 = p[0];
+        double y0 = p[1];
         double s = 0;
-        for (int i = 0; i < n; i++) {
-            int j = i + 1 == n ? 0 : i + 1;
-            s += p[2 * i] * p[2 * j + 1] - p[2 * j] * p[2 * i + 1];
+        for (int i = 1; i + 1 < n; i++) {
+            double xi = p[2 * i] - x0;
+            double yi = p[2 * i + 1] - y0;
+            double xj = p[2 * i + 2] - x0;
+            double yj = p[2 * i + 3] - y0;
+            s += xi * yj - xj * yi;
         }
         return 0.5 * s;
     }
 
-    /** Area centroid of a convex polygon (vertex mean when degenerate). */
+    /**
+     * Area centroid of a convex polygon (vertex mean when degenerate), computed relative to the first vertex as
+     * in {@link #area}: for a sliver region the absolute-coordinate formula divides a cancelled sum by a tiny
+     * area and can land outside the polygon.
+     */
     public static double[] centroid(double[] p, int n) {
+        double x0 = p[0];
+        double y0 = p[1];
         double a = 0;
         double cx = 0;
         double cy = 0;
-        for (int i = 0; i < n; i++) {
-            int j = i + 1 == n ? 0 : i + 1;
-            double cr = p[2 * i] * p[2 * j + 1] - p[2 * j] * p[2 * i + 1];
+        for (int i = 1; i + 1 < n; i++) {
+            double xi = p[2 * i] - x0;
+            double yi = p[2 * i + 1] - y0;
+            double xj = p[2 * i + 2] - x0;
+            double yj = p[2 * i + 3] - y0;
+            double cr = xi * yj - xj * yi;
             a += cr;
-            cx += (p[2 * i] + p[2 * j]) * cr;
-            cy += (p[2 * i + 1] + p[2 * j + 1]) * cr;
+            cx += (xi + xj) * cr;
+            cy += (yi + yj) * cr;
         }
-        if (Math.abs(a) < 1e-300) {
+        if (!(Math.abs(a) > 0)) {
             double mx = 0;
             double my = 0;
             for (int i = 0; i < n; i++) {
@@ -39,7 +60,7 @@ public final class Polygons {
             }
             return new double[] {mx / n, my / n};
         }
-        return new double[] {cx / (3 * a), cy / (3 * a)};
+        return new double[] {x0 + cx / (3 * a), y0 + cy / (3 * a)};
     }
 
     /**

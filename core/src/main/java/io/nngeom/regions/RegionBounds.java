@@ -41,18 +41,25 @@ public final class RegionBounds {
      * @param sizes (n_0, n_1, …, n_L) input dimension then hidden widths (no output layer)
      */
     public static BigInteger serraUpper(int[] sizes) {
-        return serra(sizes, 1, sizes[0]);
+        return serra(sizes, 1, sizes[0], new java.util.HashMap<>());
     }
 
-    private static BigInteger serra(int[] sizes, int l, int cap) {
+    /** Σ over j_l..j_L given the running cap min(n_0, n_1 − j_1, …); memoised on (l, cap). */
+    private static BigInteger serra(int[] sizes, int l, int cap, java.util.Map<Long, BigInteger> memo) {
         if (l == sizes.length) {
             return BigInteger.ONE;
+        }
+        long key = (long) l << 32 | cap;
+        BigInteger known = memo.get(key);
+        if (known != null) {
+            return known;
         }
         BigInteger s = BigInteger.ZERO;
         int lim = Math.min(Math.min(sizes[0], cap), sizes[l]);
         for (int j = 0; j <= lim; j++) {
-            s = s.add(binomial(sizes[l], j).multiply(serra(sizes, l + 1, Math.min(cap, sizes[l] - j))));
+            s = s.add(binomial(sizes[l], j).multiply(serra(sizes, l + 1, Math.min(cap, sizes[l] - j), memo)));
         }
+        memo.put(key, s);
         return s;
     }
 

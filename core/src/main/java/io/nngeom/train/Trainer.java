@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  *       d = √v/√(1−β₂ᵗ) + ε ({@code addcdiv}).</li>
  *   <li>LBFGS: {@link Lbfgs} with memory 10 on the full batch, iterations and gradTol from the options.</li>
  * </ul>
- * Stops after {@code iterations} updates or when ‖g‖₂ ≤ gradTol. Deterministic: the same inputs and seed give
+ * Stops after {@code iterations} updates, when ‖g‖₂ ≤ gradTol, or when the objective or its gradient is no
+ * longer finite (divergence: the result then carries the non-finite values and {@code converged} is false, so
+ * callers can report it). Deterministic: the same inputs and seed give
  * bit-identical results (see {@link io.nngeom.net.Backprop} for the threaded batch).
  */
 public final class Trainer {
@@ -109,6 +111,9 @@ public final class Trainer {
             if (gn <= o.gradTol()) {
                 return new int[] {k, 1};
             }
+            if (!(Double.isFinite(j) && Double.isFinite(gn))) {
+                return new int[] {k, 0};
+            }
             if (adam) {
                 int t = k + 1;
                 double bc1 = 1 - Math.pow(b1, t);
@@ -177,6 +182,9 @@ public final class Trainer {
             double j = fn.batchValueAndGradient(theta, rows, count, g);
             double gn = maskedNorm(g, free);
             rec.record(k, fn.lastLoss(), j, gn, false);
+            if (!(Double.isFinite(j) && Double.isFinite(gn))) {
+                return new int[] {k, 0};
+            }
             for (int r = 0; r < free.length; r += 2) {
                 for (int i = free[r]; i < free[r + 1]; i++) {
                     double d = g[i];

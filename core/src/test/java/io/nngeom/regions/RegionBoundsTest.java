@@ -23,6 +23,18 @@ class RegionBoundsTest {
     }
 
     @Test
+    void serraBoundIsFastForWideInputsAndDeepNets() {
+        int[] sizes = new int[11];
+        sizes[0] = 784;
+        java.util.Arrays.fill(sizes, 1, 11, 100);
+        // 784-100×10 has ~101^10 index tuples; the memoised sum returns at once and stays within Π 2^{n_l}
+        assertThat(RegionBounds.serraUpper(sizes).compareTo(java.math.BigInteger.TWO.pow(1000))).isNegative();
+        assertThat(RegionBounds.serraUpper(sizes).signum()).isPositive();
+        // n0 ≥ all widths and one layer: 2^{n_1}
+        assertThat(RegionBounds.serraUpper(new int[] {10, 6})).isEqualTo(java.math.BigInteger.valueOf(64));
+    }
+
+    @Test
     void montufarLowerBound() {
         // n0 = 2, widths (4, 4): ⌊4/2⌋^2 · (1 + 4 + 6) = 44
         assertThat(RegionBounds.montufarLower(new int[] {2, 4, 4}).intValue()).isEqualTo(44);

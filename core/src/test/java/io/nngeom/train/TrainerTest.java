@@ -219,6 +219,17 @@ class TrainerTest {
     }
 
     @Test
+    void divergenceStopsTraining() {
+        Dataset d = regression(50, 18);
+        Mlp init = net(19);
+        TrainingResult r = Trainer.train(init, d, Objective.of(Loss.MSE),
+                TrainingOptions.defaults(Optimizer.GD).withLearningRate(1e6).withIterations(10_000));
+        assertThat(r.iterations()).isLessThan(10_000);
+        assertThat(r.converged()).isFalse();
+        assertThat(Double.isFinite(r.objective())).isFalse();
+    }
+
+    @Test
     void historyIsThinnedForLongRuns() {
         Dataset d = regression(8, 15);
         Mlp init = Mlp.random(new int[] {2, 3, 1}, Activation.TANH, Seeds.rng(16));

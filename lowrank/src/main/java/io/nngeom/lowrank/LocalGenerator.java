@@ -37,6 +37,15 @@ public record LocalGenerator(double[] px, double[] py, Matrix b0, double[] spect
      * min(n_x, n_y) − 1 entries and normalised).
      */
     public static LocalGenerator random(int nx, int ny, double[] spectrum, long seed) {
+        return random(nx, ny, spectrum, null, seed);
+    }
+
+    /**
+     * As {@link #random(int, int, double[], long)} but with a prescribed Y marginal (null: the Dirichlet(5·1)
+     * draw). The random draws are made in the same order either way, so p_x is the same as in the
+     * Dirichlet-marginal instance of the same seed.
+     */
+    public static LocalGenerator random(int nx, int ny, double[] spectrum, double[] fixedPy, long seed) {
         if (nx < 2 || ny < 2) {
             throw new InputException("--nx/--ny: need at least 2 symbols each, got nx=" + nx + ", ny=" + ny);
         }
@@ -46,6 +55,9 @@ public record LocalGenerator(double[] px, double[] py, Matrix b0, double[] spect
         SplittableRandom rng = Seeds.rng(Seeds.child(seed, "lowrank.generator"));
         double[] px = dirichlet(nx, rng);
         double[] py = dirichlet(ny, rng);
+        if (fixedPy != null) {
+            py = checkedMarginal(fixedPy, ny);
+        }
         int r = Math.min(spectrum.length, Math.min(nx, ny) - 1);
         double[] s = new double[r];
         double norm = 0;
@@ -81,6 +93,43 @@ public record LocalGenerator(double[] px, double[] py, Matrix b0, double[] spect
     /** The default generator of the digest's experiments: n_x = 8, n_y = 6, spectrum ∝ [1, .6, .3, .15, .05]. */
     public static LocalGenerator standard(long seed) {
         return random(8, 6, DEFAULT_SPECTRUM, seed);
+    }
+
+    /**
+     * A geometric Y marginal p_y ∝ q^y, y = 0 … n_y − 1 (0 &lt; q ≤ 1): the strongly non-uniform marginal of the
+     * softmax-versus-MSE discrimination experiment (q = 1/2: largest/smallest = 2^{n_y − 1}).
+     */
+    public static double[] geometric(int ny, double q) {
+        if (!(q > 0 && q <= 1)) {
+            throw new InputException("geometric marginal: ratio must be in (0, 1], got " + q);
+        }
+        double[] p = new double[ny];
+        double sum = 0;
+        for (int y = 0; y < ny; y++) {
+            p[y] = Math.pow(q, y);
+            sum += p[y];
+        }
+        for (int y = 0; y < ny; y++) {
+            p[y] /= sum;
+        }
+        return p;
+    }
+
+    private static double[] checkedMarginal(double[] p, int n) {
+        if (p.length != n) {
+            throw new InputException("p_y: expected " + n + " probabilities, got " + p.length);
+        }
+        double sum = 0;
+        for (double v : p) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new InputException("p_y: probabilities must be positive and finite");
+            }
+            sum += v;
+        }
+        if (Math.abs(sum - 1) > 1e-12) {
+            throw new InputException("p_y: probabilities must sum to 1, got " + sum);
+        }
+        return p.clone();
     }
 
     /** The law at a given ε (exact: ‖B̃‖_F = ε). */

@@ -34,6 +34,22 @@ public final class Sweep {
     public record Options(int nx, int ny, int k, double[] eps, LossKind loss, boolean hidden, double[] spectrum,
                           int restarts, long seed, boolean skipBeyondLimit) {
         public Options {
+            if (nx < 2) {
+                throw new InputException("--nx: must be at least 2, got " + nx);
+            }
+            if (ny < 2) {
+                throw new InputException("--ny: must be at least 2, got " + ny);
+            }
+            double spectrumNorm = 0;
+            for (double v : spectrum) {
+                if (!(v >= 0) || !Double.isFinite(v)) {
+                    throw new InputException("--spectrum: entries must be finite and nonnegative, got " + v);
+                }
+                spectrumNorm += v;
+            }
+            if (!(spectrumNorm > 0)) {
+                throw new InputException("--spectrum: needs at least one positive entry");
+            }
             if (k < 1) {
                 throw new InputException("--k: must be at least 1, got " + k);
             }

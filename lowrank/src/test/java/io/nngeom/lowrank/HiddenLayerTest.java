@@ -3,6 +3,8 @@ package io.nngeom.lowrank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.lowrank.PopulationObjective.LossKind;
+import io.nngeom.run.Seeds;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HiddenLayerTest {
@@ -30,5 +32,46 @@ class HiddenLayerTest {
     void tooFewLowerFeaturesBreakTheFormula() {
         HiddenLayer.Result r = HiddenLayer.run(LocalGenerator.standard(2).at(0.02), LossKind.SOFTMAX, 4, 3, false, 2);
         assertThat(r.relativeError()).isGreaterThan(0.1);
+    }
+
+    @Test
+    void localBranchWithConditionedTopIsACertifiedMinimumThatMatchesTheFormula() {
+        LocalGenerator g = LocalGenerator.standard(Seeds.DEFAULT);
+        double[] eps = {0.025, 0.05, 0.1};
+        List<JointDistribution> laws = List.of(g.at(eps[0]), g.at(eps[1]), g.at(eps[2]));
+        for (LossKind kind : LossKind.values()) {
+            List<HiddenLayer.Result> branch = HiddenLayer.continuation(laws, kind, 7, 3, HiddenLayer.Top.CONDITIONED, Seeds.DEFAULT);
+            for (int i = 0; i < eps.length; i++) {
+                HiddenLayer.Result r = branch.get(i);
+                HiddenLayer.Certificate c = HiddenLayer.certify(laws.get(i), kind, r);
+                assertThat(c.gradNorm()).isLessThanOrEqualTo(Bottleneck.GRAD_TOL);
+                assertThat(c.nearZero()).as("zero eigenvalues = symmetries").isEqualTo(c.symmetryDimension());
+                assertThat(c.nullResidual()).isLessThan(1e-6);
+                assertThat(c.minCurvature()).isGreaterThan(LowRankExperiments.MIN_CURVATURE);
+                assertThat(Math.abs(r.loss() - c.infimum())).isLessThan(LowRankExperiments.INFIMUM_AGREEMENT);
+                assertThat(c.requiredSpread()).isLessThan(1);
+                assertThat(r.maxPreActivationShift()).isLessThan(LowRankExperiments.LOCAL_SHIFT);
+                assertThat(r.relativeError()).as(kind + " at " + eps[i]).isLessThan(eps[i]);
+            }
+        }
+    }
+
+    @Test
+    void gaussianTopOfTheDefaultInstanceHasNoInteriorCriticalPointAtEpsilonTenth() {
+        // the required spread of σ(a) over x exceeds the sigmoid's range: the loss infimum is not attained
+        JointDistribution law = LocalGenerator.standard(Seeds.DEFAULT).at(0.1);
+        HiddenLayer.Result r = HiddenLayer.run(law, LossKind.SOFTMAX, 7, 3, false, Seeds.DEFAULT);
+        HiddenLayer.Certificate c = HiddenLayer.certify(law, LossKind.SOFTMAX, r);
+        assertThat(c.requiredSpread()).isGreaterThan(1);
+        assertThat(r.loss() - c.infimum()).isGreaterThan(1e-8);
+        assertThat(r.maxPreActivationShift()).isGreaterThan(LowRankExperiments.LOCAL_SHIFT);
+    }
+
+    @Test
+    void certificateNeedsSpanningLowerFeatures() {
+        JointDistribution law = LocalGenerator.standard(2).at(0.02);
+        HiddenLayer.Result r = HiddenLayer.run(law, LossKind.SOFTMAX, 4, 3, false, 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HiddenLayer.certify(law, LossKind.SOFTMAX, r))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

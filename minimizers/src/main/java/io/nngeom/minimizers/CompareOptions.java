@@ -23,8 +23,11 @@ public record CompareOptions(int layers, int seeds, int adamIterations, double a
         if (seeds < 1) {
             throw new InputException("--seeds: must be at least 1, got " + seeds);
         }
-        if (adamIterations < 0 || lbfgsIterations < 0) {
-            throw new InputException("--iterations: must be ≥ 0");
+        if (adamIterations < 1) {
+            throw new InputException("--adam-steps: must be at least 1, got " + adamIterations);
+        }
+        if (lbfgsIterations < 1) {
+            throw new InputException("--lbfgs-steps: must be at least 1, got " + lbfgsIterations);
         }
         if (!(adamRate > 0) || !Double.isFinite(adamRate)) {
             throw new InputException("--lr: must be a finite number > 0, got " + adamRate);

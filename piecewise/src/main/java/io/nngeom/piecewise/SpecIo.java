@@ -31,6 +31,12 @@ public final class SpecIo {
     }
 
     public static PwlSpec read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a directory, expected a JSON spec file");
+        }
+        if (!Files.exists(file)) {
+            throw new InputException(file + ": no such file");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(Files.readAllBytes(file));

@@ -42,6 +42,26 @@ class ConstructionsTest {
     }
 
     @Test
+    void c1IsExactInRationalArithmetic() {
+        SplittableRandom rng = Seeds.rng(21);
+        Pwl1d f = randomPwl(17, rng);
+        double[] xs = new double[300];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i < 17 ? f.t(i) : -7 + 14 * rng.nextDouble();
+        }
+        assertThat(RationalCheck.mismatches(f, xs)).isZero();
+        // a wrong network (one jump perturbed) is caught
+        double[] s = f.slopes();
+        s[5] += 1e-12;
+        Pwl1d g = new Pwl1d(f.breakpoints(), s, f.value());
+        int bad = 0;
+        for (double x : xs) {
+            bad += RationalCheck.c1Network(g, x).compareTo(RationalCheck.spec(f, x)) != 0 ? 1 : 0;
+        }
+        assertThat(bad).isPositive();
+    }
+
+    @Test
     void c1MinimalExistsIffASubsetOfJumpsSumsToMinusS0() {
         // jumps Δ = (1, −2, 0.5, 3); s0 = −(Δ2 + Δ4) = −1 → exists with ε = −1 on units 2 and 4
         double[] t = {-1, 0, 1, 2};

@@ -6,6 +6,7 @@ import io.nngeom.cli.Main;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.Distinguishability;
 import io.nngeom.run.InputException;
@@ -34,6 +35,10 @@ public final class DistinguishCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors).")
     Path modelFile;
 
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], identity).")
+    Activation activation;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled data (.csv, .npy, .npz).")
     Path dataFile;
 
@@ -51,7 +56,7 @@ public final class DistinguishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp net = ModelIo.read(modelFile);
+        Mlp net = ModelIo.read(modelFile, activation);
         Dataset d = DataIo.read(dataFile, target, classes);
         if (d.x().cols() != net.inputDim()) {
             throw new InputException(dataFile + ": has " + d.x().cols() + " input columns, the model expects " + net.inputDim());

@@ -78,8 +78,9 @@ public final class PwlBuildCommand implements Callable<Integer> {
         result.finish();
         if (!common.quiet()) {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s (%s, %s): %d hidden layers, %d hidden units, max error %.3e on %d points%n",
-                    r.construction().name(), r.specType(), d.name().toLowerCase(Locale.ROOT), r.hiddenLayers(), r.hiddenUnits(),
+            out.printf(Locale.ROOT, "%s (%s, %s): %d hidden layer%s, %d hidden units, max error %.3e on %d points%n",
+                    r.construction().name(), r.specType(), d.name().toLowerCase(Locale.ROOT), r.hiddenLayers(),
+                    r.hiddenLayers() == 1 ? "" : "s", r.hiddenUnits(),
                     r.maxError(), r.testPoints());
             if (d == Piecewise.Depth.SHALLOW) {
                 out.printf(Locale.ROOT, "representable with one hidden layer: %s (residual %.3e)%n", r.representable(), r.residual());

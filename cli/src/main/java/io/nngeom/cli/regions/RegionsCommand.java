@@ -7,6 +7,7 @@ import io.nngeom.io.AtomicFiles;
 import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.regions.LinearRegion;
@@ -46,6 +47,10 @@ public final class RegionsCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors).")
     Path modelFile;
 
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], identity).")
+    Activation activation;
+
     @Option(names = "--box", paramLabel = "a,b,c,d",
             description = "The domain: lo1,hi1,lo2,hi2,... (default: the --data bounding box, else [-1,1]^n).")
     String boxText;
@@ -84,7 +89,10 @@ public final class RegionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp net = ModelIo.read(modelFile);
+        if (maxListed < 0) {
+            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
+        }
+        Mlp net = ModelIo.read(modelFile, activation);
         for (int l = 0; l < net.hiddenLayerCount(); l++) {
             if (!net.layer(l).activation().isPiecewiseLinear()) {
                 throw new InputException(modelFile + ": hidden layer " + (l + 1) + " has activation "

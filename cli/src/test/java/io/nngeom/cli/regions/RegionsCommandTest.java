@@ -62,6 +62,40 @@ class RegionsCommandTest {
     }
 
     @Test
+    void shallowGenericNetHasTheArrangementCount(@TempDir Path dir) throws Exception {
+        int n = 12;
+        var rng = Seeds.rng(8);
+        double[] w = new double[2 * n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            double th = Math.PI * (i + 0.5 * rng.nextDouble()) / n;
+            w[2 * i] = Math.cos(th);
+            w[2 * i + 1] = Math.sin(th);
+            b[i] = -(w[2 * i] * (rng.nextDouble() - 0.5) + w[2 * i + 1] * (rng.nextDouble() - 0.5));
+        }
+        double h = 1;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double det = w[2 * i] * w[2 * j + 1] - w[2 * i + 1] * w[2 * j];
+                h = Math.max(h, 1.1 * Math.abs((-b[i] * w[2 * j + 1] + b[j] * w[2 * i + 1]) / det));
+                h = Math.max(h, 1.1 * Math.abs((-w[2 * i] * b[j] + w[2 * j] * b[i]) / det));
+            }
+        }
+        Mlp net = new Mlp(java.util.List.of(new io.nngeom.net.Layer(new io.nngeom.linalg.Matrix(n, 2, w), b, Activation.RELU),
+                new io.nngeom.net.Layer(new io.nngeom.linalg.Matrix(1, n, new double[n]), new double[1], Activation.IDENTITY)));
+        Path model = dir.resolve("shallow.safetensors");
+        ModelIo.write(net, model);
+        Path json = dir.resolve("r.json");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "regions", "--model", model.toString(), "--box", -h + "," + h + "," + -h + "," + h, "--json", json.toString()))
+                .as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("regions").asInt()).isEqualTo(1 + n + n * (n - 1) / 2);
+        assertThat(j.get("shallowArrangementCount").asInt()).isEqualTo(1 + n + n * (n - 1) / 2);
+        assertThat(j.get("agree").asBoolean()).isTrue();
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         Mlp net = Mlp.random(new int[] {2, 3, 1}, Activation.RELU, Seeds.rng(5));
         Path model = dir.resolve("m.json");

@@ -55,6 +55,8 @@ final class ConstructionChecks {
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e1"));
         double worst = 0;
         int unitMismatch = 0;
+        int rationalMismatch = 0;
+        int rationalPoints = 0;
         Pwl1d shown = null;
         Construction shownNet = null;
         for (int i = 0; i < funcs; i++) {
@@ -65,6 +67,17 @@ final class ConstructionChecks {
             }
             double[] err = Piecewise.measure(f, c.net(), points, rng.nextLong());
             worst = Math.max(worst, err[0] / (1 + err[1]));
+            double[] probe = new double[3 * f.k() + 200];
+            for (int j = 0; j < f.k(); j++) {
+                probe[3 * j] = f.t(j);
+                probe[3 * j + 1] = f.t(j) + 1e-9;
+                probe[3 * j + 2] = f.t(j) - 1e-9;
+            }
+            for (int j = 3 * f.k(); j < probe.length; j++) {
+                probe[j] = -6 + 12 * rng.nextDouble();
+            }
+            rationalMismatch += io.nngeom.piecewise.RationalCheck.mismatches(f, probe);
+            rationalPoints += probe.length;
             if (i == 0) {
                 shown = f;
                 shownNet = c;
@@ -80,8 +93,9 @@ final class ConstructionChecks {
         }
         return ExperimentResult.builder(e, ctx).param("functions", funcs).param("pointsPerFunction", points + " + t_j, t_j ± 1e-9")
                 .atMost("maxRelativeError", worst, TOL).atMost("unitCountMismatches", unitMismatch, 0)
-                .criterion("max |net - f| / (1 + max|f|) <= 1e-9 and exactly k+1 hidden units in one hidden layer")
-                .note("The exact-rational mode of the digest is not implemented; exactness is measured in float64.")
+                .atMost("exactRationalMismatches", rationalMismatch, 0).measure("exactRationalPoints", rationalPoints)
+                .criterion("max |net - f| / (1 + max|f|) <= 1e-9, exactly k+1 hidden units in one hidden layer, and in exact "
+                        + "(BigDecimal) arithmetic the C1 formula equals the spec at t_j, t_j ± 1e-9 and random points")
                 .figure(Chart.of("c1-fit", "C1: target and constructed network (k = " + shown.k() + ")", "x", "f(x)")
                         .line("target", xs, yf).line("network", xs, yn))
                 .build();
@@ -243,10 +257,43 @@ final class ConstructionChecks {
         double worst = 0;
         int layerMismatch = 0;
         List<List<String>> rows = new ArrayList<>();
+        int pieceMismatch = 0;
+        io.nngeom.plot.Figure partitionFigure = null;
+        String regionNote = "";
         for (int interior : sizes) {
             Triangulation f = Triangulation.randomDelaunay(interior, rng);
             Lattice.Family fam = Lattice.cellProbeFamily(f);
             Construction c = Lattice.build(fam.pieces(), fam.sets());
+            if (interior == sizes[0]) {
+                // the network's own linear regions: every region's affine map must be a piece of f, and every piece
+                // must occur (checked with the exact planar partition of the constructed net)
+                io.nngeom.regions.Partition part = new io.nngeom.regions.PlanarPartitioner().enumerate(c.net(), Box.cube(2, 0, 1));
+                boolean[] seen = new boolean[fam.pieces().length];
+                for (io.nngeom.regions.LinearRegion r : part.regions()) {
+                    int match = -1;
+                    for (int j = 0; j < fam.pieces().length && match < 0; j++) {
+                        double[] g = fam.pieces()[j];
+                        if (Math.abs(r.map().get(0, 0) - g[0]) + Math.abs(r.map().get(0, 1) - g[1]) + Math.abs(r.offset()[0] - g[2])
+                                <= 1e-9 * (1 + Math.abs(g[0]) + Math.abs(g[1]) + Math.abs(g[2]))) {
+                            match = j;
+                        }
+                    }
+                    if (match < 0) {
+                        pieceMismatch++;
+                    } else {
+                        seen[match] = true;
+                    }
+                }
+                for (boolean b : seen) {
+                    if (!b) {
+                        pieceMismatch++;
+                    }
+                }
+                regionNote = "The " + c.hiddenUnits() + "-unit lattice net for " + fam.pieces().length + " pieces has " + part.count()
+                        + " activation regions on [0,1]^2, and each region's affine map is one of the " + fam.pieces().length + " pieces.";
+                partitionFigure = io.nngeom.regions.PartitionSvg.figure("lattice-partition",
+                        "Linear regions of the lattice net for a " + fam.pieces().length + "-piece triangulation", part);
+            }
             double[] err = Piecewise.measure(f, c.net(), points, rng.nextLong());
             worst = Math.max(worst, err[0] / (1 + err[1]));
             int expected = Lattice.ceilLog2(fam.maxSetSize()) + Lattice.ceilLog2(fam.sets().size());
@@ -273,10 +320,13 @@ final class ConstructionChecks {
         return ExperimentResult.builder(e, ctx).param("interiorVertices", Arrays.toString(sizes)).param("points", points)
                 .param("controlInstances", controls)
                 .atMost("maxRelativeError", worst, TOL).atMost("hiddenLayerCountMismatches", layerMismatch, 0)
+                .atMost("regionMapsNotAPieceOrPiecesMissing", pieceMismatch, 0)
                 .atLeast("regionWiseControlFailures", failures, 1)
                 .measure("regionWiseControlWorstError", worstControl)
                 .criterion("cell-probe lattice net exact (<= 1e-9) with ceil(log2 max|S|) + ceil(log2 |F|) hidden layers; "
                         + "negative control: the one-set-per-region family fails (> 1e-3) on some instances")
+                .note(regionNote)
+                .figure(partitionFigure)
                 .note("regionWiseControlFailures counts instances (15 interior vertices each) where the region-wise family is wrong, "
                         + "as the digest warns.")
                 .table(new Table("lattice-sizes", "Lattice networks built",
