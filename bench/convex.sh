@@ -5,7 +5,9 @@
 #      duality gap 1e-6 (sklearn capped at SKLEARN_CAP seconds, default 120).
 #  (b) gated-ReLU group lasso, 2000 x 10 regression, 1000 gates (the same gates.npy for both): nngeom vs scnn's
 #      R-FISTA (float64, unitize_data off); skipped with a message when scnn is not installed.
+# PARTS=b (or a) runs one part only; default both.
 set -euo pipefail
+parts="${PARTS:-ab}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/bench/out/convex}"
 cap="${SKLEARN_CAP:-120}"
@@ -14,6 +16,7 @@ mvn -B -o -q -DskipTests package -pl cli -am
 mkdir -p "$out"
 python3 bench/peers/convex_data.py "$out"
 jar="cli/target/nngeom.jar"
+if [[ "$parts" == *b* ]]; then
 echo "=== (b) gated-ReLU group lasso, 2000 x 10, 1000 gates, beta = 2 (scnn lambda = 1e-3) ==="
 /usr/bin/time -f "nngeom wall %e s" \
     java -jar "$jar" convex fit --data "$out/gated.csv" --beta 2 --method gated --no-bias --gates "$out/gates.npy" \
@@ -29,7 +32,11 @@ else:
     rel = abs(a['objective'] - s['objective']) / s['objective']
     print(f"scnn:   solve {s['seconds']:.3f} s, objective {s['objective']:.12g}, active groups {s['activeGroups']} (tol {s['tol']})")
     print(f"objective relative difference {rel:.2e}; time ratio nngeom/scnn {a['solverSeconds'] / s['seconds']:.3f}")
+    print(f"scnn cross-checks: gates kept {s['gatesKept']}, max |our forward - scnn forward| {s['maxPredictionDifferenceVsScnnForward']:.1e}, "
+          f"scnn's own last recorded objective x n {s['scnnLastRecordedObjectiveTimesN']:.12g}")
 PY
+fi
+if [[ "$parts" == *a* ]]; then
 echo "=== (a) 2-D wedge Lasso, n = 200, beta = 0.01, target relative gap 1e-6 ==="
 rm -f "$out/a-nngeom.json"
 /usr/bin/time -f "nngeom wall %e s (JVM start, CSV read, dictionary, solve)" timeout "${NNGEOM_CAP:-900}" \
@@ -51,3 +58,4 @@ print(f"sklearn: columns {s['columns']}, fit {s['fitSeconds']:.2f} s over {s['ep
 print(f"speed-up (sklearn fit time / nngeom solver time): {s['fitSeconds'] / a['solverSeconds']:.1f}x"
       + ("" if s['reachedTarget'] else " (sklearn stopped at its time cap before the target gap: a lower bound on the speed-up)"))
 PY
+fi
