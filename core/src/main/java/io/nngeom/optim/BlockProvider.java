@@ -45,6 +45,34 @@ public interface BlockProvider {
         }
     }
 
+    /**
+     * out = Σ_g B_g u_g over all groups (overwritten; u is the flat coefficient vector, groups in order). Groups
+     * whose coefficients are all zero are skipped. Implementations may fuse the groups (see {@link MaskedBlocks}).
+     */
+    default void timesAll(double[] u, double[] out) {
+        java.util.Arrays.fill(out, 0, rows(), 0);
+        int[] off = offsets();
+        for (int g = 0; g < groups(); g++) {
+            if (FistaGroupLasso.anyNonzero(u, off[g], off[g + 1])) {
+                addTimes(g, java.util.Arrays.copyOfRange(u, off[g], off[g + 1]), out);
+            }
+        }
+    }
+
+    /** out[off_g + c] = (B_gᵀ v)_c for every group g (the flat gradient layout). */
+    default void transposeTimesAll(double[] v, double[] out) {
+        int[] off = offsets();
+        double[] c = new double[0];
+        for (int g = 0; g < groups(); g++) {
+            int k = off[g + 1] - off[g];
+            if (c.length != k) {
+                c = new double[k];
+            }
+            transposeTimes(g, v, c);
+            System.arraycopy(c, 0, out, off[g], k);
+        }
+    }
+
     /** Offsets of the groups in the flat coefficient vector (length groups()+1). */
     default int[] offsets() {
         int[] o = new int[groups() + 1];
