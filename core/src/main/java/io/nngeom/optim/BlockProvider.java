@@ -73,6 +73,46 @@ public interface BlockProvider {
         }
     }
 
+    /**
+     * The blocks of the given groups only (in the given order), as a provider of its own: group q of the result is
+     * group {@code groups[q]} of this one. Implementations may rebuild fused structures for the subset.
+     */
+    default BlockProvider subset(int[] groups) {
+        BlockProvider self = this;
+        int[] gs = groups.clone();
+        return new BlockProvider() {
+            @Override
+            public int rows() {
+                return self.rows();
+            }
+
+            @Override
+            public int groups() {
+                return gs.length;
+            }
+
+            @Override
+            public int groupSize(int g) {
+                return self.groupSize(gs[g]);
+            }
+
+            @Override
+            public void block(int g, double[] out) {
+                self.block(gs[g], out);
+            }
+
+            @Override
+            public void addTimes(int g, double[] u, double[] out) {
+                self.addTimes(gs[g], u, out);
+            }
+
+            @Override
+            public void transposeTimes(int g, double[] v, double[] out) {
+                self.transposeTimes(gs[g], v, out);
+            }
+        };
+    }
+
     /** Offsets of the groups in the flat coefficient vector (length groups()+1). */
     default int[] offsets() {
         int[] o = new int[groups() + 1];

@@ -37,9 +37,13 @@ public final class MaskedBlocks implements BlockProvider {
     private final boolean parallel;
 
     private MaskedBlocks(Matrix xm, int[][] rowsOf, boolean parallel) {
-        this.n = xm.rows();
-        this.d = xm.cols();
-        this.x = xm.data().clone();
+        this(xm.rows(), xm.cols(), xm.data().clone(), rowsOf, parallel);
+    }
+
+    private MaskedBlocks(int n, int d, double[] x, int[][] rowsOf, boolean parallel) {
+        this.n = n;
+        this.d = d;
+        this.x = x;
         this.rowsOf = rowsOf;
         int[] count = new int[n];
         long nnz = 0;
@@ -81,6 +85,15 @@ public final class MaskedBlocks implements BlockProvider {
     /** As {@link #of(Matrix, List, boolean)}, parallel when the machine has at least two processors. */
     public static MaskedBlocks of(Matrix x, List<BitSet> masks) {
         return of(x, masks, Runtime.getRuntime().availableProcessors() >= 2);
+    }
+
+    @Override
+    public MaskedBlocks subset(int[] groups) {
+        int[][] rows = new int[groups.length][];
+        for (int q = 0; q < groups.length; q++) {
+            rows[q] = rowsOf[groups[q]];
+        }
+        return new MaskedBlocks(n, d, x, rows, parallel);
     }
 
     @Override
