@@ -14,17 +14,17 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <p>The whole-vector products are fused over the groups. With S_k = {g : k ∈ R_g} the groups whose mask holds
  * row k, the forward product is (Σ_g D_g X u_g)_k = x_kᵀ (Σ_{g∈S_k} u_g), a gather-sum of d-vectors per row,
- * and the transposed product B_gᵀ v = Σ_{k∈R_g} v_k x_k is a scatter-add of v_k x_k into every g ∈ S_k. Both
+ * and the transposed product B_gᵀ v = Σ_{k∈R_g} v_k x_k is a weighted sum of the rows of R_g. Both
  * cost nnz(D)·d additions and need neither the n×G matrix X·U nor the mask as a dense matrix.
  *
- * <p>The rows are split into {@link #PARTS} fixed contiguous ranges. When {@link #parallel} is on and the work is
- * large enough, the second range runs on the common fork-join pool while the caller does the first; the
- * transposed product sums the ranges' partial results in a fixed order. Results are therefore bit-identical
- * whether one or two threads do the work.
+ * <p>Both products accumulate in registers: the forward product runs over the rows (a gather-sum of the u_g,
+ * g ∈ S_k, per row), the transposed one over the groups (a weighted gather-sum of the rows x_k, k ∈ R_g, per
+ * group), each in column chunks of at most eight. Every output entry is therefore written by exactly one loop
+ * in a fixed order. With {@code parallel} on and enough work, the second half of the rows (or groups) runs on the
+ * common fork-join pool while the caller does the first half; since no output entry is shared, results are
+ * bit-identical whether one or two threads do the work.
  */
 public final class MaskedBlocks implements BlockProvider {
-    /** Number of fixed row ranges (independent of the number of threads). */
-    public static final int PARTS = 2;
     /** Below this many multiply-adds (nnz(D)·d) a product runs on the calling thread only. */
     public static final long PARALLEL_MIN_WORK = 200_000;
 
@@ -162,30 +162,23 @@ public final class MaskedBlocks implements BlockProvider {
     @Override
     public void timesAll(double[] u, double[] out) {
         if (useTwoThreads()) {
-            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> forward(u, out, split(1), split(2)));
-            forward(u, out, 0, split(1));
+            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> forward(u, out, n / 2, n));
+            forward(u, out, 0, n / 2);
             t.join();
         } else {
-            for (int p = 0; p < PARTS; p++) {
-                forward(u, out, split(p), split(p + 1));
-            }
+            forward(u, out, 0, n);
         }
     }
 
     @Override
     public void transposeTimesAll(double[] v, double[] out) {
-        int len = rowsOf.length * d;
-        double[] second = new double[len];
+        int groups = rowsOf.length;
         if (useTwoThreads()) {
-            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> backward(v, second, split(1), split(2)));
-            backward(v, out, 0, split(1));
+            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> backward(v, out, groups / 2, groups));
+            backward(v, out, 0, groups / 2);
             t.join();
         } else {
-            backward(v, out, 0, split(1));
-            backward(v, second, split(1), split(2));
-        }
-        for (int i = 0; i < len; i++) {
-            out[i] += second[i];
+            backward(v, out, 0, groups);
         }
     }
 
@@ -193,47 +186,128 @@ public final class MaskedBlocks implements BlockProvider {
         return parallel && work >= PARALLEL_MIN_WORK;
     }
 
-    private int split(int p) {
-        return (int) ((long) n * p / PARTS);
-    }
-
-    /** out[k] = x_kᵀ Σ_{g∈S_k} u_g for k in [from, to). */
+    /** out[k] = x_kᵀ Σ_{g∈S_k} u_g for k in [from, to): per row a gather-sum in register accumulators. */
     private void forward(double[] u, double[] out, int from, int to) {
-        double[] w = new double[d];
         for (int k = from; k < to; k++) {
-            Arrays.fill(w, 0);
-            for (int g : groupsOf[k]) {
-                int o = g * d;
-                for (int c = 0; c < d; c++) {
-                    w[c] += u[o + c];
-                }
-            }
+            int[] gs = groupsOf[k];
+            int xo = k * d;
             double s = 0;
-            int o = k * d;
-            for (int c = 0; c < d; c++) {
-                s += x[o + c] * w[c];
+            int c = 0;
+            while (c < d) {
+                int width = d - c;
+                if (width >= 8) {
+                    double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+                    for (int g : gs) {
+                        int o = g * d + c;
+                        a0 += u[o];
+                        a1 += u[o + 1];
+                        a2 += u[o + 2];
+                        a3 += u[o + 3];
+                        a4 += u[o + 4];
+                        a5 += u[o + 5];
+                        a6 += u[o + 6];
+                        a7 += u[o + 7];
+                    }
+                    s += a0 * x[xo + c] + a1 * x[xo + c + 1] + a2 * x[xo + c + 2] + a3 * x[xo + c + 3]
+                            + a4 * x[xo + c + 4] + a5 * x[xo + c + 5] + a6 * x[xo + c + 6] + a7 * x[xo + c + 7];
+                    c += 8;
+                } else if (width >= 4) {
+                    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                    for (int g : gs) {
+                        int o = g * d + c;
+                        a0 += u[o];
+                        a1 += u[o + 1];
+                        a2 += u[o + 2];
+                        a3 += u[o + 3];
+                    }
+                    s += a0 * x[xo + c] + a1 * x[xo + c + 1] + a2 * x[xo + c + 2] + a3 * x[xo + c + 3];
+                    c += 4;
+                } else if (width >= 2) {
+                    double a0 = 0, a1 = 0;
+                    for (int g : gs) {
+                        int o = g * d + c;
+                        a0 += u[o];
+                        a1 += u[o + 1];
+                    }
+                    s += a0 * x[xo + c] + a1 * x[xo + c + 1];
+                    c += 2;
+                } else {
+                    double a0 = 0;
+                    for (int g : gs) {
+                        a0 += u[g * d + c];
+                    }
+                    s += a0 * x[xo + c];
+                    c += 1;
+                }
             }
             out[k] = s;
         }
     }
 
-    /** out[g·d + c] = Σ_{k∈R_g∩[from,to)} v_k x_kc (overwritten). */
+    /** out[g·d + c] = Σ_{k∈R_g} v_k x_kc for g in [from, to): per group a weighted gather-sum over its rows. */
     private void backward(double[] v, double[] out, int from, int to) {
-        Arrays.fill(out, 0, rowsOf.length * d, 0);
-        double[] a = new double[d];
-        for (int k = from; k < to; k++) {
-            double vk = v[k];
-            if (vk == 0) {
-                continue;
-            }
-            int o = k * d;
-            for (int c = 0; c < d; c++) {
-                a[c] = vk * x[o + c];
-            }
-            for (int g : groupsOf[k]) {
-                int q = g * d;
-                for (int c = 0; c < d; c++) {
-                    out[q + c] += a[c];
+        for (int g = from; g < to; g++) {
+            int[] ks = rowsOf[g];
+            int go = g * d;
+            int c = 0;
+            while (c < d) {
+                int width = d - c;
+                if (width >= 8) {
+                    double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+                    for (int k : ks) {
+                        double vk = v[k];
+                        int o = k * d + c;
+                        a0 += vk * x[o];
+                        a1 += vk * x[o + 1];
+                        a2 += vk * x[o + 2];
+                        a3 += vk * x[o + 3];
+                        a4 += vk * x[o + 4];
+                        a5 += vk * x[o + 5];
+                        a6 += vk * x[o + 6];
+                        a7 += vk * x[o + 7];
+                    }
+                    out[go + c] = a0;
+                    out[go + c + 1] = a1;
+                    out[go + c + 2] = a2;
+                    out[go + c + 3] = a3;
+                    out[go + c + 4] = a4;
+                    out[go + c + 5] = a5;
+                    out[go + c + 6] = a6;
+                    out[go + c + 7] = a7;
+                    c += 8;
+                } else if (width >= 4) {
+                    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                    for (int k : ks) {
+                        double vk = v[k];
+                        int o = k * d + c;
+                        a0 += vk * x[o];
+                        a1 += vk * x[o + 1];
+                        a2 += vk * x[o + 2];
+                        a3 += vk * x[o + 3];
+                    }
+                    out[go + c] = a0;
+                    out[go + c + 1] = a1;
+                    out[go + c + 2] = a2;
+                    out[go + c + 3] = a3;
+                    c += 4;
+                } else if (width >= 2) {
+                    double a0 = 0, a1 = 0;
+                    for (int k : ks) {
+                        double vk = v[k];
+                        int o = k * d + c;
+                        a0 += vk * x[o];
+                        a1 += vk * x[o + 1];
+                    }
+                    out[go + c] = a0;
+                    out[go + c + 1] = a1;
+                    c += 2;
+                } else {
+                    double a0 = 0;
+                    for (int k : ks) {
+                        a0 += v[k] * x[k * d + c];
+                    }
+                    out[go + c] = a0;
+                    c += 1;
                 }
             }
         }
