@@ -104,6 +104,7 @@ class ConvexTest {
         assertTrue(ref.converged());
         assertTrue(r.dualityGap() <= o.tolerance());
         assertEquals(ref.primal(), r.objective(), 1e-8 * ref.primal());
+        assertEquals(r.objective(), Convex.fit(data, o).objective(), 0.0, "deterministic");
         assertThrows(InputException.class, () -> Convex.fit(data, o.withGates(WedgeTest.gaussian(3, 4, 1))));
     }
 
