@@ -11,7 +11,14 @@ import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.plot.Chart;
+import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.experiments.FitFigures;
+import io.nngeom.convex.experiments.PlaneFigure;
+import io.nngeom.convex.experiments.Toy;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.Seeds;
+import java.util.ArrayList;
+import java.util.List;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,6 +35,14 @@ import picocli.CommandLine.Spec;
         description = {"Fit a two-layer ReLU network by convex optimisation and say whether the value is exact, an upper "
             + "or a lower bound on the network optimum, and why."})
 public final class FitCommand implements Callable<Integer> {
+    /** Most Adam runs {@code --gd-runs} accepts. */
+    static final int GD_RUNS_MAX = 50;
+    /** Width, steps per phase, phases and first learning rate of the {@code --gd-runs} networks. */
+    static final int GD_WIDTH = 30;
+    static final int GD_STEPS = 1500;
+    static final int GD_PHASES = 4;
+    static final double GD_LR = 1e-2;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Regression data (CSV, NPY, NPZ); last column is the target.")
     Path data;
 
@@ -58,6 +73,12 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--gd-runs", paramLabel = "K", defaultValue = "0", description = {
+        "With --plot on 1-D data: also train K width-30 networks by full-batch Adam on the same objective (4 phases of "
+            + "1500 steps, learning rate 1e-2 down to 1e-5) and draw their fits; their objectives go into the JSON as "
+            + "gdObjectives (default: ${DEFAULT-VALUE})."})
+    int gdRuns;
+
     @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
     Path out;
 
@@ -77,6 +98,9 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new InputException("--tolerance: must lie in (0, 1), got " + tolerance);
+        }
+        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
+            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
         }
         FitOptions.Method m = FitOptions.Method.parse(method);
         Dataset d = CliInputs.data(data, target, false);
@@ -130,12 +154,27 @@ public final class FitCommand implements Callable<Integer> {
                 .put("model", out == null ? null : out.toString())
                 .put("gapHistory", r.gapHistory());
         if (r.gapHistory().length > 0) {
-            double[] gh = r.gapHistory().clone();
-            for (int i = 0; i < gh.length; i++) {
-                gh[i] = Math.max(gh[i], 1e-17);
+            res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())
+                    ? "exact program: constraint violation vs augmented-Lagrangian steps"
+                    : r.method() + ": relative duality gap vs iterations", "iteration", r.method(), r.gapIterations(), r.gapHistory()));
+        }
+        if (common.plot() != null && r.model() != null && d.inputDim() == 1) {
+            List<Mlp> gd = new ArrayList<>();
+            double[] gdObjectives = new double[gdRuns];
+            double[] y = d.y().colArray(0);
+            for (int k = 0; k < gdRuns; k++) {
+                Mlp net = Toy.train(d, beta, GD_WIDTH, Seeds.child(common.seed(), "gd-run-" + k), GD_STEPS, GD_LR, GD_PHASES).model();
+                gd.add(net);
+                gdObjectives[k] = TwoLayer.objective(net, d.x(), y, beta, o.norm());
             }
-            res.figure(Chart.of("convex-fit-gap", "duality gap (or constraint violation) vs iterations", "iteration", "gap")
-                    .line(r.method(), r.gapIterations(), gh).withLogY());
+            res.figure(FitFigures.fit1d("convex-fit-1d", d, r.model(), gd, beta));
+            if (gdRuns > 0) {
+                res.put("gdObjectives", gdObjectives);
+            }
+        } else if (common.plot() != null && r.model() != null && d.inputDim() == 2) {
+            res.figure(PlaneFigure.draw("convex-fit-plane", String.format(Locale.ROOT,
+                    "2-D %s fit (beta = %g, %s penalty, %s): neuron lines and level regions of f", r.method(), beta, o.norm().id(), r.exactness().id()),
+                    d, r.model()));
         }
         res.finish();
         return 0;

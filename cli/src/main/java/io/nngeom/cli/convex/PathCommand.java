@@ -12,7 +12,8 @@ import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoPath;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
-import io.nngeom.plot.Chart;
+import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.experiments.FitFigures;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,6 +83,9 @@ public final class PathCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();
         double[] nnz = new double[sorted.length];
+        double[] obj = new double[sorted.length];
+        double[] l1 = new double[sorted.length];
+        List<io.nngeom.net.Mlp> fits = new ArrayList<>();
         for (int k = 0; k < sorted.length; k++) {
             LassoSolution s = path.get(k);
             w.printf(Locale.ROOT, "%-12.6g %-16.10g %-9d %-12.6g %.2e%n", sorted[k], s.primal(), s.nonzeros(), s.l1Norm(), s.relativeGap());
@@ -93,13 +97,22 @@ public final class PathCommand implements Callable<Integer> {
             row.put("dualityGap", s.relativeGap());
             rows.add(row);
             nnz[k] = s.nonzeros();
+            obj[k] = s.primal();
+            l1[k] = s.l1Norm();
+            if (d.inputDim() == 1 && !noBias) {
+                fits.add(TwoLayer.recover(dict, s.z(), s.intercept()));
+            }
         }
         w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", dict.description(), dict.cols());
         w.flush();
-        CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", p.id()).put("bias", !noBias)
+        CommandResult res = CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", p.id()).put("bias", !noBias)
                 .put("columns", dict.cols()).put("dictionary", dict.description()).put("path", rows)
-                .figure(Chart.of("convex-beta-path", "beta path: nonzeros", "beta", "nonzeros").line("nonzeros", sorted, nnz).withLogLog())
-                .finish();
+                .figure(FitFigures.pathWidth("convex-beta-path", sorted, nnz))
+                .figure(FitFigures.pathObjective("convex-beta-path-objective", sorted, obj, l1));
+        if (!fits.isEmpty()) {
+            res.figure(FitFigures.pathFits1d("convex-beta-path-fits", d, sorted, fits));
+        }
+        res.finish();
         return 0;
     }
 }

@@ -110,6 +110,33 @@ class ConvexCommandTest {
     }
 
     @Test
+    void plotsTheFitTheGdRunsThePlaneAndThePath() throws Exception {
+        Path d1 = csv1d(12);
+        Path plot = dir.resolve("plot1");
+        Path json = dir.resolve("f1.json");
+        assertEquals(0, run("convex", "fit", "--data", d1.toString(), "--beta", "0.05", "--gd-runs", "2", "--plot", plot.toString(), "--json", json.toString()));
+        assertTrue(Files.size(plot.resolve("convex-fit-1d.png")) > 0);
+        assertTrue(Files.size(plot.resolve("convex-fit-gap.png")) > 0);
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        double p = r.get("objective").asDouble();
+        assertEquals(2, r.get("gdObjectives").size());
+        for (JsonNode g : r.get("gdObjectives")) {
+            // the 1-D Lasso is exact: no gradient-trained network can go below it
+            assertTrue(g.asDouble() >= p - 1e-6 * Math.max(1, p), g + " < " + p);
+        }
+        Path d2 = csv2d(9);
+        Path plot2 = dir.resolve("plot2");
+        assertEquals(0, run("convex", "fit", "--data", d2.toString(), "--beta", "0.02", "--method", "lasso", "--plot", plot2.toString()));
+        String svg = Files.readString(plot2.resolve("convex-fit-plane.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains("neuron through two samples"));
+        Path plot3 = dir.resolve("plot3");
+        assertEquals(0, run("convex", "path", "--data", d1.toString(), "--betas", "1,0.1,0.01", "--plot", plot3.toString()));
+        for (String f : new String[] {"convex-beta-path.png", "convex-beta-path-objective.png", "convex-beta-path-fits.png"}) {
+            assertTrue(Files.size(plot3.resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
     void badInputExitsWithTwo() throws Exception {
         Path data = csv1d(10);
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "-1"));
@@ -119,6 +146,7 @@ class ConvexCommandTest {
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3"));
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--out", dir.resolve("m.txt").toString()));
         assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1,-2"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--gd-runs", "-1"));
         Path deep = dir.resolve("deep.json");
         ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1)), deep);
         assertEquals(2, run("convex", "certify", "--model", deep.toString(), "--data", data.toString(), "--beta", "0.1"));
