@@ -173,7 +173,7 @@ public final class FitCommand implements Callable<Integer> {
             }
         } else if (common.plot() != null && r.model() != null && d.inputDim() == 2) {
             res.figure(PlaneFigure.draw("convex-fit-plane", String.format(Locale.ROOT,
-                    "2-D %s fit (beta = %g, %s penalty, %s): neuron lines and level regions of f", r.method(), beta, o.norm().id(), r.exactness().id()),
+                    "2-D %s fit (beta = %s, %s penalty, %s): neuron lines and level regions of f", r.method(), FitFigures.num(beta), o.norm().id(), r.exactness().id()),
                     d, r.model()));
         }
         res.finish();

@@ -52,7 +52,7 @@ public final class FitFigures {
     }
 
     /** A short number: %g without trailing zeros. */
-    static String num(double v) {
+    public static String num(double v) {
         String t = String.format(Locale.ROOT, "%g", v);
         if (t.contains("e")) {
             return t.replaceAll("\\.?0+e", "e");

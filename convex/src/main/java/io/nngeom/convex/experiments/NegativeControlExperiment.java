@@ -95,10 +95,10 @@ final class NegativeControlExperiment implements Experiment {
                         String.format(java.util.Locale.ROOT, "%.1f / %.1f", (t1 - t0) / 1e9, (t2 - t1) / 1e9)));
                 if (judged == 1) {
                     b.figure(PlaneFigure.draw("convex-2d-l2-lasso", String.format(java.util.Locale.ROOT,
-                            "2-D, l2: sample-wedge Lasso network (n = %d, beta = %g, %.3f %% above the optimum)", n, beta, 100 * excess),
+                            "2-D, l2: sample-wedge Lasso network (n = %d, beta = %s, %.3f %% above the optimum): every neuron passes through two samples", n, FitFigures.num(beta), 100 * excess),
                             data, lasso.model()));
                     b.figure(PlaneFigure.draw("convex-2d-l2-exact", String.format(java.util.Locale.ROOT,
-                            "2-D, l2: exact optimum (n = %d, beta = %g): some neurons pass through one sample or none", n, beta),
+                            "2-D, l2: exact optimum (n = %d, beta = %s): some neurons pass through one sample or none", n, FitFigures.num(beta)),
                             data, exact.model()));
                 }
             }
