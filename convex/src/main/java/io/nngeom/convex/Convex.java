@@ -4,7 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.BlockCoordinateGroupLasso;
-import io.nngeom.optim.CoordinateDescentLasso;
+import io.nngeom.optim.ActiveSetLasso;
 import io.nngeom.optim.GroupLassoProblem;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoProblem;
@@ -76,7 +76,7 @@ public final class Convex {
     static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
         int d = x.cols();
         Dictionary dict = dictionary(x, o.norm(), o.bias());
-        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), o.bias()),
+        LassoSolution s = new ActiveSetLasso().solve(new LassoProblem(dict, y, o.beta(), o.bias()),
                 LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
         Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
         double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
