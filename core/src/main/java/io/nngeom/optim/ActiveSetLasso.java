@@ -41,6 +41,11 @@ public final class ActiveSetLasso implements LassoSolver {
     /** Columns with centred squared norm below this (relative to the largest) are treated as zero columns. */
     public static final double ZERO_COLUMN = 1e-24;
     /**
+     * Largest number of violating columns entering together. The batch doubles while its columns stay active
+     * and falls back to one column (the classical method) when none of them does.
+     */
+    public static final int MAX_BATCH = 64;
+    /**
      * Consecutive outer iterations without any decrease of the gap (each doubling the working set) after which
      * the solver stops: the gap is then at the rounding level of the problem, and the solution is reported with
      * {@code converged = false} and its measured gap.
@@ -238,9 +243,11 @@ public final class ActiveSetLasso implements LassoSolver {
                 z[ws[q]] = 0;
             }
         }
-        int justAdded = -1;
+        boolean[] fresh = new boolean[m];
         boolean[] tabu = new boolean[m];
+        int batch = 1;
         int maxPivots = 20 * (n + m);
+        double[] cw = new double[m];
         for (int pivot = 0; pivot < maxPivots; pivot++) {
             // 1. move towards the restricted optimum, dropping coordinates that reach zero on the way
             while (k > 0) {
@@ -266,24 +273,17 @@ public final class ActiveSetLasso implements LassoSolver {
                     System.arraycopy(u, 0, za, 0, k);
                     break;
                 }
-                if (act[drop] == justAdded && !(gamma > 0)) {
-                    // rounding: the entering column does not enter after all; never retry it in this solve
-                    tabu[justAdded] = true;
+                if (batch == 1 && fresh[act[drop]] && !(gamma > 0)) {
+                    // rounding: a single entering column does not enter after all; never retry it in this solve
+                    tabu[act[drop]] = true;
                 }
                 for (int i = 0; i < k; i++) {
                     za[i] += gamma * (u[i] - za[i]);
                 }
-                active[act[drop]] = false;
-                qr.remove(drop);
-                for (int i = drop; i < k - 1; i++) {
-                    act[i] = act[i + 1];
-                    za[i] = za[i + 1];
-                    sg[i] = sg[i + 1];
-                }
-                k--;
-                // coordinates that crossed zero at the same step (ties) are dropped too
+                za[drop] = 0;
+                // the blocking coordinate and any that reach zero at the same step (ties) leave
                 for (int i = k - 1; i >= 0; i--) {
-                    if (sg[i] * za[i] <= 0) {
+                    if (sg[i] * za[i] <= 0 && (i == drop || sg[i] * u[i] <= 0)) {
                         active[act[i]] = false;
                         qr.remove(i);
                         for (int t = i; t < k - 1; t++) {
@@ -295,11 +295,29 @@ public final class ActiveSetLasso implements LassoSolver {
                     }
                 }
             }
-            justAdded = -1;
+            // a batch of which no column stayed is retried one column at a time (the single entering column of
+            // the active-set method always moves: Osborne et al. 2000, descent property)
+            boolean anyStayed = false;
+            for (int i = 0; i < k; i++) {
+                if (fresh[act[i]]) {
+                    anyStayed = true;
+                }
+            }
+            int tried = 0;
+            for (int q = 0; q < m; q++) {
+                if (fresh[q]) {
+                    tried++;
+                    fresh[q] = false;
+                }
+            }
+            if (tried > 1) {
+                batch = anyStayed ? Math.min(2 * batch, MAX_BATCH) : 1;
+            } else if (tried == 1 && anyStayed) {
+                batch = Math.min(2 * batch, MAX_BATCH);
+            }
             residual(cm, act, za, k, yc, r, n);
-            // 2. the most violating column of the working set enters
-            int best = -1;
-            double bestC = 0;
+            // 2. the most violating columns of the working set enter
+            int nv = 0;
             for (int q = 0; q < m; q++) {
                 if (active[q] || tabu[q]) {
                     continue;
@@ -309,22 +327,35 @@ public final class ActiveSetLasso implements LassoSolver {
                 for (int i = 0; i < n; i++) {
                     c += cm[off + i] * r[i];
                 }
-                if (Math.abs(c) > bestC) {
-                    bestC = Math.abs(c);
-                    best = q;
+                cw[q] = c;
+                if (Math.abs(c) > beta * (1 + eps)) {
+                    nv++;
                 }
             }
-            if (best < 0 || bestC <= beta * (1 + eps)) {
+            if (nv == 0) {
                 break;
             }
-            double sj = Math.signum(corrOf(cm, best, r, n));
+            int[] viol = topViolators(cw, active, tabu, beta * (1 + eps), Math.min(batch, nv));
+            int best = viol[0];
+            double sj = Math.signum(cw[best]);
             if (qr.add(cm, best * n)) {
                 act[k] = best;
                 za[k] = 0;
                 sg[k] = sj;
                 active[best] = true;
-                justAdded = best;
+                fresh[best] = true;
                 k++;
+                for (int t = 1; t < viol.length && k < qr.capacity(); t++) {
+                    int q = viol[t];
+                    if (qr.add(cm, q * n)) {
+                        act[k] = q;
+                        za[k] = 0;
+                        sg[k] = Math.signum(cw[q]);
+                        active[q] = true;
+                        fresh[q] = true;
+                        k++;
+                    }
+                }
                 continue;
             }
             // dependent: a_best = A_S w; pivot along (−σ_j w, σ_j), which keeps the fit and lowers the ℓ1 norm
@@ -379,13 +410,38 @@ public final class ActiveSetLasso implements LassoSolver {
         return sup;
     }
 
-    private static double corrOf(double[] cm, int q, double[] r, int n) {
-        double c = 0;
-        int off = q * n;
-        for (int i = 0; i < n; i++) {
-            c += cm[off + i] * r[i];
+    /** The {@code count} columns with the largest |c_q| above {@code thr}, largest first (ties: lower index). */
+    private static int[] topViolators(double[] cw, boolean[] active, boolean[] tabu, double thr, int count) {
+        int m = cw.length;
+        int nv = 0;
+        int[] idx = new int[m];
+        for (int q = 0; q < m; q++) {
+            if (!active[q] && !tabu[q] && Math.abs(cw[q]) > thr) {
+                idx[nv++] = q;
+            }
         }
-        return c;
+        if (count == 1) {
+            int best = idx[0];
+            for (int t = 1; t < nv; t++) {
+                if (Math.abs(cw[idx[t]]) > Math.abs(cw[best])) {
+                    best = idx[t];
+                }
+            }
+            return new int[] {best};
+        }
+        Integer[] order = new Integer[nv];
+        for (int t = 0; t < nv; t++) {
+            order[t] = idx[t];
+        }
+        Arrays.sort(order, (u, v) -> {
+            int c = Double.compare(Math.abs(cw[v]), Math.abs(cw[u]));
+            return c != 0 ? c : Integer.compare(u, v);
+        });
+        int[] out = new int[count];
+        for (int t = 0; t < count; t++) {
+            out[t] = order[t];
+        }
+        return out;
     }
 
     /** r = y_c − Σ_i za_i a_{act_i}, recomputed from scratch (no accumulated rounding). */

@@ -145,6 +145,28 @@ class ActiveSetLassoTest extends LassoSolverContract {
     }
 
     @Test
+    void violatingDependentColumnIsPivotedIn() {
+        // a3 = a1 + 1.5 a2 fits the e1-e2 part of y at a lower l1 cost than a1 and a2 together; warm-started on
+        // {a1, a2}, the method must pivot a3 in (it is dependent on the active columns) and drop both
+        Matrix a = Matrix.zeros(4, 4);
+        a.set(0, 0, 1);
+        a.set(1, 1, 1);
+        a.set(0, 2, 1);
+        a.set(1, 2, 1.5);
+        a.set(2, 3, 1);
+        double[] y = {3, 4.5, 0.5, 0.1};
+        double beta = 0.1;
+        LassoSolution s = solver().solve(new LassoProblem(DenseColumns.of(a), y, beta, false),
+                LassoOptions.defaults().withTolerance(1e-14), new double[] {1, 1, 0, 0});
+        // closed form on the support {a3, a4}: z_j = (a_jᵀy − β)/‖a_j‖²
+        assertEquals(0, s.z()[0]);
+        assertEquals(0, s.z()[1]);
+        assertEquals((3 + 1.5 * 4.5 - beta) / 3.25, s.z()[2], 1e-14);
+        assertEquals(0.5 - beta, s.z()[3], 1e-14);
+        assertTrue(s.converged());
+    }
+
+    @Test
     void warmStartOnADependentSupportAndDeterminism() {
         Matrix x = points(25, 51);
         double[] y = wave(x, 52);
