@@ -248,6 +248,7 @@ public final class ActiveSetLasso implements LassoSolver {
         int batch = 1;
         int maxPivots = 20 * (n + m);
         double[] cw = new double[m];
+        double lastP = Double.POSITIVE_INFINITY;
         for (int pivot = 0; pivot < maxPivots; pivot++) {
             // 1. move towards the restricted optimum, dropping coordinates that reach zero on the way
             while (k > 0) {
@@ -295,6 +296,15 @@ public final class ActiveSetLasso implements LassoSolver {
                     }
                 }
             }
+            residual(cm, act, za, k, yc, r, n);
+            double pin = 0.5 * dot(r, r, n);
+            for (int i = 0; i < k; i++) {
+                pin += beta * Math.abs(za[i]);
+            }
+            // every pivot lowers the objective in exact arithmetic; one that does not (rounding near a tie) may
+            // start a cycle, so the columns that entered are not tried again in this solve
+            boolean descended = pin < lastP;
+            lastP = Math.min(lastP, pin);
             // a batch of which no column stayed is retried one column at a time (the single entering column of
             // the active-set method always moves: Osborne et al. 2000, descent property)
             boolean anyStayed = false;
@@ -308,6 +318,9 @@ public final class ActiveSetLasso implements LassoSolver {
                 if (fresh[q]) {
                     tried++;
                     fresh[q] = false;
+                    if (!descended) {
+                        tabu[q] = true;
+                    }
                 }
             }
             if (tried > 1) {
@@ -315,7 +328,6 @@ public final class ActiveSetLasso implements LassoSolver {
             } else if (tried == 1 && anyStayed) {
                 batch = Math.min(2 * batch, MAX_BATCH);
             }
-            residual(cm, act, za, k, yc, r, n);
             // 2. the most violating columns of the working set enter
             int nv = 0;
             for (int q = 0; q < m; q++) {
@@ -396,6 +408,7 @@ public final class ActiveSetLasso implements LassoSolver {
             za[k] = sj * t;
             sg[k] = sj;
             active[best] = true;
+            fresh[best] = true;
             k++;
         }
         for (int q = 0; q < support.length; q++) {
@@ -442,6 +455,14 @@ public final class ActiveSetLasso implements LassoSolver {
             out[t] = order[t];
         }
         return out;
+    }
+
+    private static double dot(double[] u, double[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += u[i] * v[i];
+        }
+        return s;
     }
 
     /** r = y_c − Σ_i za_i a_{act_i}, recomputed from scratch (no accumulated rounding). */
