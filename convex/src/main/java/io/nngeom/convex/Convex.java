@@ -40,6 +40,9 @@ public final class Convex {
         if (n < 2) {
             throw new InputException("data: need at least 2 samples, got " + n);
         }
+        if (o.depth() > 2) {
+            return deep(x, y, o, start);
+        }
         FitOptions.Method m = o.method();
         if (m == FitOptions.Method.AUTO) {
             if (d == 1 || o.norm() == PenaltyNorm.L1) {
@@ -98,6 +101,44 @@ public final class Convex {
         }
         return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), lb, s.nonzeros(), s.l1Norm(), ex, reason,
                 dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /** Why the deep 1-D Lasso equals the network optimum (the statement it rests on). */
+    public static final String DEEP_EXACT_REASON = "1-D deep narrow ReLU network (parallel width-1 chains), penalty (beta/L) sum |w|^L "
+            + "on all non-bias weights, free biases: Zeger et al. (arXiv 2403.01046) prove training equals this Lasso for L <= 4; "
+            + "the dictionary holds every unit chain with breakpoints at samples";
+
+    /**
+     * Depth 3 or 4 on 1-D data: the Lasso over {@link DeepDictionary} and the deep narrow network it recovers
+     * ({@link DeepNarrow}).
+     */
+    static FitResult deep(Matrix x, double[] y, FitOptions o, long start) {
+        int depth = o.depth();
+        if (x.cols() != 1) {
+            throw new InputException("--depth " + depth + ": deep narrow networks are implemented for 1-D inputs only, the data have "
+                    + x.cols() + " input columns");
+        }
+        if (!o.bias()) {
+            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
+        }
+        if (o.method() != FitOptions.Method.AUTO && o.method() != FitOptions.Method.LASSO) {
+            throw new InputException("--method: depth " + depth + " is solved as a Lasso over the deep dictionary; use auto or lasso, got "
+                    + o.method().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (o.norm() != PenaltyNorm.L2) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; " + o.norm().id() + " does not apply");
+        }
+        if (o.gates() != null) {
+            throw new InputException("--gates: only with --method gated at depth 2");
+        }
+        DeepDictionary dict = DeepDictionary.of(x, depth);
+        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), true),
+                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
+        Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
+        double nn = DeepNarrow.objective(net, x, y, o.beta());
+        String reason = DEEP_EXACT_REASON + (depth == 4 ? " or at reflections 2x_j2 - x_j1" : "");
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(), Exactness.EXACT,
+                reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }
 
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
