@@ -114,10 +114,6 @@ public final class Convex {
      */
     static FitResult deep(Matrix x, double[] y, FitOptions o, long start) {
         int depth = o.depth();
-        if (x.cols() != 1) {
-            throw new InputException("--depth " + depth + ": deep narrow networks are implemented for 1-D inputs only, the data have "
-                    + x.cols() + " input columns");
-        }
         if (!o.bias()) {
             throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
         }
@@ -131,7 +127,7 @@ public final class Convex {
         if (o.gates() != null) {
             throw new InputException("--gates: only with --method gated at depth 2");
         }
-        DeepDictionary dict = DeepDictionary.of(x, depth);
+        DeepDictionary dict = deepDictionary(x, depth);
         LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), true),
                 LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
         Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
@@ -139,6 +135,18 @@ public final class Convex {
         String reason = DEEP_EXACT_REASON + (depth == 4 ? " or at reflections 2x_j2 - x_j1" : "");
         return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(), Exactness.EXACT,
                 reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /** The deep 1-D dictionary of depth 3 or 4 that {@link #fit} uses; bad input (d ≥ 2, too many samples) is rejected. */
+    public static DeepDictionary deepDictionary(Matrix x, int depth) {
+        if (depth != 3 && depth != 4) {
+            throw new InputException("--depth: deep dictionaries exist for depth 3 and 4, got " + depth);
+        }
+        if (x.cols() != 1) {
+            throw new InputException("--depth " + depth + ": deep narrow networks are implemented for 1-D inputs only, the data have "
+                    + x.cols() + " input columns");
+        }
+        return DeepDictionary.of(x, depth);
     }
 
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {

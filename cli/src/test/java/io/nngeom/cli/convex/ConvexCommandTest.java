@@ -122,6 +122,22 @@ class ConvexCommandTest {
     }
 
     @Test
+    void deepPathRunsAndItsFirstValueMatchesFit() throws Exception {
+        Path data = csv1d(8);
+        Path json = dir.resolve("dp.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.5,0.05", "--depth", "4", "--json", json.toString()));
+        JsonNode p = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4, p.get("depth").asInt());
+        Path fj = dir.resolve("df.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.05", "--depth", "4", "--json", fj.toString()));
+        double fit = new ObjectMapper().readTree(fj.toFile()).get("objective").asDouble();
+        assertEquals(fit, p.get("path").get(1).get("objective").asDouble(), 1e-8 * fit);
+        assertEquals(2, run("convex", "path", "--data", csv2d(6).toString(), "--betas", "0.1", "--depth", "3"));
+        assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1", "--depth", "3", "--no-bias"));
+        assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1", "--depth", "7"));
+    }
+
+    @Test
     void pathAndGatedRun() throws Exception {
         Path data = csv2d(30);
         Path json = dir.resolve("p.json");

@@ -91,8 +91,8 @@ final class Deep1dExperiment implements Experiment {
         for (double beta : betas) {
             FitResult two = Convex.fit(data, FitOptions.defaults(beta).withTolerance(1e-12));
             double prev = two.objective();
-            Chart fig = Chart.of("convex-deep-1d-fit-" + fmt(beta), String.format(Locale.ROOT,
-                    "Deep narrow 1-D networks (beta = %g): Lasso optimum and Adam runs", beta), "x", "y")
+            Chart fig = Chart.of("convex-deep-1d-fit-beta" + beta, "Deep narrow 1-D networks (beta = " + beta
+                    + "): Lasso optimum and best Adam run per depth", "x", "y")
                     .scatter("data", x.colArray(0), y);
             double[] g = grid(x.colArray(0));
             for (int depth = 3; depth <= 4; depth++) {
@@ -128,8 +128,8 @@ final class Deep1dExperiment implements Experiment {
                 rows.add(List.of(fmt(beta), String.valueOf(depth), String.valueOf(r.columns()), fmt(p), fmt(r.dualityGap()),
                         String.valueOf(r.nonzeros()), fmt(Math.abs(recovered - p) / p), fmt(dual), fmt(min), fmt((min - p) / p),
                         depth == 4 ? noRefl : "-"));
-                fig = fig.line("Lasso optimum, L = " + depth, g, Toy.eval1d(r.model(), g))
-                        .withSeries(new Chart.Series("best Adam run, L = " + depth, g, Toy.eval1d(bestNet, g), Chart.Series.Style.DASHED));
+                fig = fig.line("Lasso L=" + depth, g, Toy.eval1d(r.model(), g))
+                        .withSeries(new Chart.Series("Adam L=" + depth, g, Toy.eval1d(bestNet, g), Chart.Series.Style.DASHED));
             }
             rows.add(List.of(fmt(beta), "2", String.valueOf(two.columns()), fmt(two.objective()), fmt(two.dualityGap()),
                     String.valueOf(two.nonzeros()), "-", "-", "-", "-", "-"));
