@@ -87,12 +87,12 @@ public final class SweepCommand implements Callable<Integer> {
                 kind.name().toLowerCase(Locale.ROOT), nx, ny, k, Out.g(s.maxEpsilon()));
         List<Map<String, Object>> rows = new ArrayList<>();
         if (hidden) {
-            out.printf(Locale.ROOT, "%-10s %-11s %-9s %-11s %-10s %-10s %-8s %-10s %-9s %-10s %-6s%n", "eps", "rel.err W",
+            out.printf(Locale.ROOT, "%-11s %-12s %-12s %-12s %-10s %-10s %-8s %-12s %-9s %-10s %-6s%n", "eps", "rel.err W",
                     "rel/eps", "Xi_l err", "max|a-a0|", "u-spread", "grad", "lam_min/|H|", "L-inf", "certified", "local");
             for (Sweep.Row r : s.rows()) {
                 HiddenLayer.Result h = r.branch().result();
                 HiddenLayer.Certificate c = r.branch().certificate();
-                out.printf(Locale.ROOT, "%-10s %-11s %-9s %-11s %-10s %-10s %-8.1e %-11.2e %-9.1e %-10s %-6s%n", Out.g(r.epsilon()),
+                out.printf(Locale.ROOT, "%-11s %-12s %-12s %-12s %-10s %-10s %-8.1e %-12.2e %-9.1e %-10s %-6s%n", Out.g(r.epsilon()),
                         Out.g(r.hiddenError()), Out.g(r.hiddenError() / r.epsilon()), Out.g(h.layerMatrixError()),
                         Out.g(r.maxPerturbation()), Out.g(c.requiredSpread()), r.gradNorm(), c.minCurvature(), h.loss() - c.infimum(),
                         r.branch().certified() ? "yes" : "no", r.branch().local() ? "yes" : "no");
