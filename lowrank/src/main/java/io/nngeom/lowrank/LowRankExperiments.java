@@ -675,8 +675,13 @@ public final class LowRankExperiments implements ExperimentProvider {
         double worstSoft = 0;
         double worstMse = 0;
         double separation = separation(g.at(eps[0]), k);
-        for (double x : eps) {
+        double[][] series = new double[3][eps.length];
+        for (int i = 0; i < eps.length; i++) {
+            double x = eps[i];
             double[] r = discrimination(g.at(x), k, ctx.seed());
+            series[0][i] = r[0];
+            series[1][i] = r[1];
+            series[2][i] = r[0] / r[1];
             worstSoft = Math.max(worstSoft, r[0] / r[1]);
             worstMse = Math.max(worstMse, r[2] / r[3]);
             rows.add(List.of(f(x), f(separation), f(r[0]), f(r[0] / x), f(r[1]), f(r[0] / r[1]),
@@ -689,6 +694,9 @@ public final class LowRankExperiments implements ExperimentProvider {
         b.table(new Table("lowrank-e6c", "Which prediction does each trained network follow? (verdict instance)",
                 List.of("ε", "separation", "softmax vs V_k(B̃)", "(softmax own)/ε", "softmax vs V_k(M)", "softmax own/other",
                         "MSE vs V_k(M)", "MSE vs V_k(B̃)", "MSE own/other"), rows));
+        b.figure(LowRankFigures.errorVsEpsilon("lowrank-e6c-discrimination", "Softmax-trained features: own vs other prediction",
+                eps, new String[]{"sinθ(Φ, V_k(B̃)) own", "sinθ(Φ, V_k(diag(√p_y)B̃)) other", "own/other"}, series,
+                new double[]{1}));
         if (!ctx.quick()) {
             double[] all = discriminationEpsilons(ctx);
             // reported: further random instances of the same generator, with and without the preconditions
