@@ -42,6 +42,22 @@ class DeepNarrowTest {
     }
 
     @Test
+    void coordinateDescentAndFistaAgreeOnTheDeepDictionary() {
+        Dataset data = ConvexTest.oneD(7, 21);
+        double[] y = data.y().colArray(0);
+        for (int depth = 3; depth <= 4; depth++) {
+            DeepDictionary dict = DeepDictionary.of(data.x(), depth);
+            var problem = new io.nngeom.optim.LassoProblem(dict, y, 0.05, true);
+            var opts = io.nngeom.optim.LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000);
+            var cd = new io.nngeom.optim.CoordinateDescentLasso().solve(problem, opts);
+            var fista = new io.nngeom.optim.FistaLasso().solve(problem, opts);
+            assertEquals(cd.primal(), fista.primal(), 1e-8 * cd.primal(), "depth " + depth);
+            assertEquals(cd.primal(), Convex.fit(data, FitOptions.defaults(0.05).withDepth(depth).withTolerance(1e-11)).objective(),
+                    1e-9 * cd.primal());
+        }
+    }
+
+    @Test
     void deeperOptimaAreNoLargerAndDepthFourEqualsDepthThree() {
         // unit chains of depth L − 1 are depth-L chains (an extra identity layer on non-negative values), so P4 ≤ P3 ≤ P2;
         // every depth-3 or depth-4 unit chain is a capped ramp (slope ±1 on one interval), so on the samples P4 = P3
