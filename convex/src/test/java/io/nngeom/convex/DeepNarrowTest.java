@@ -167,6 +167,29 @@ class DeepNarrowTest {
     }
 
     @Test
+    void certificatesBoundTheOptimumFromBelowAndCertifyTheRecoveredNetwork() {
+        Dataset data = ConvexTest.oneD(8, 13);
+        double[] y = data.y().colArray(0);
+        double beta = 0.1;
+        for (int depth = 3; depth <= 4; depth++) {
+            FitResult opt = Convex.fit(data, FitOptions.defaults(beta).withDepth(depth).withTolerance(1e-12));
+            Certificate c = Convex.certify(opt.model(), data, new CertifyOptions(beta, PenaltyNorm.L2));
+            assertTrue(c.certified());
+            assertEquals(1.0, c.dualRatio(), 1e-6);
+            assertEquals(opt.objective(), c.lowerBound(), 1e-9 * opt.objective());
+            // an under-trained network: its lower bound must still lie below the optimum, and its ratio above 1
+            Mlp weak = DeepNarrow.train(data.x(), y, beta, new DeepNarrow.TrainOptions(depth, 2, 50, 0.01, 1, 3)).toMlp();
+            Certificate w = Convex.certify(weak, data, new CertifyOptions(beta, PenaltyNorm.L2));
+            assertTrue(w.dualRatio() > 1.5, "ratio " + w.dualRatio());
+            assertTrue(w.lowerBound() <= opt.objective() * (1 + 1e-12), w.lowerBound() + " > " + opt.objective());
+            assertTrue(w.gapPercent() > 1);
+            assertEquals(DeepNarrow.objective(weak, data.x(), y, beta), w.nnObjective(), 0);
+        }
+        Mlp deep5 = new DeepNarrow.Chains(new double[5][2], new double[4][2], 0).toMlp();
+        assertThrows(InputException.class, () -> Convex.certify(deep5, data, new CertifyOptions(beta, PenaltyNorm.L2)));
+    }
+
+    @Test
     void modelsOfOtherShapesAreRejected() {
         Mlp full = Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1));
         assertThrows(InputException.class, () -> DeepNarrow.check(full));

@@ -117,6 +117,16 @@ class ConvexCommandTest {
                 }
                 assertEquals(obj, loss + 0.1 * pen / depth, 1e-10 * obj);
                 assertTrue(r.get("dualityGap").asDouble() <= 1e-10);
+                // the written optimum certifies itself: dual ratio 1, gap ~0
+                Path cj = dir.resolve("deep" + depth + ext + ".cert.json");
+                assertEquals(0, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.1",
+                        "--json", cj.toString()));
+                JsonNode c = new ObjectMapper().readTree(cj.toFile());
+                assertEquals(1.0, c.get("dualRatio").asDouble(), 1e-6);
+                assertTrue(c.get("certified").asBoolean());
+                assertTrue(c.get("gapPercent").asDouble() < 1e-6);
+                assertEquals(2, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.1",
+                        "--penalty", "l2"));
             }
         }
     }
