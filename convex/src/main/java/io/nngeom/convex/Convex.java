@@ -106,7 +106,7 @@ public final class Convex {
     /** Why the deep 1-D Lasso equals the network optimum (the statement it rests on). */
     public static final String DEEP_EXACT_REASON = "1-D deep narrow ReLU network (parallel width-1 chains), penalty (beta/L) sum |w|^L "
             + "on all non-bias weights, free biases: Zeger et al. (arXiv 2403.01046) prove training equals this Lasso for L <= 4; "
-            + "the dictionary holds every unit chain with breakpoints at samples";
+            + "every unit chain is a capped ramp, on the samples a mix of the dictionary's chains with breakpoints at samples";
 
     /**
      * Depth 3 or 4 on 1-D data: the Lasso over {@link DeepDictionary} and the deep narrow network it recovers
@@ -132,7 +132,7 @@ public final class Convex {
                 LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
         Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
         double nn = DeepNarrow.objective(net, x, y, o.beta());
-        String reason = DEEP_EXACT_REASON + (depth == 4 ? " or at reflections 2x_j2 - x_j1" : "");
+        String reason = DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "");
         return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(), Exactness.EXACT,
                 reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }

@@ -81,7 +81,7 @@ public final class DeepDictionary implements ColumnProvider {
         double[] col = new double[n];
         Map<Long, List<Integer>> seen = new HashMap<>();
         List<int[]> kept = new ArrayList<>();
-        List<double[]> keptCols = new ArrayList<>();
+        double[] other = new double[n];
         int[] t = new int[depth + 1];
         for (long code = 0; code < total; code++) {
             decode(code, n, depth, t);
@@ -104,7 +104,7 @@ public final class DeepDictionary implements ColumnProvider {
             List<Integer> bucket = seen.computeIfAbsent(h, k -> new ArrayList<>());
             boolean dup = false;
             for (int idx : bucket) {
-                double[] other = keptCols.get(idx);
+                all.evaluate(kept.get(idx), other); // regenerated, so that no column is ever stored
                 boolean same = true;
                 for (int i = 0; i < n && same; i++) {
                     same = Math.abs(other[i] - col[i]) <= DUPLICATE_TOLERANCE * mx;
@@ -117,7 +117,6 @@ public final class DeepDictionary implements ColumnProvider {
             if (!dup) {
                 bucket.add(kept.size());
                 kept.add(t.clone());
-                keptCols.add(col.clone());
             }
         }
         return new DeepDictionary(x, depth, kept.toArray(new int[0][]), total);
