@@ -8,6 +8,7 @@ import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.LassoOptions;
@@ -88,6 +89,7 @@ final class Deep1dExperiment implements Experiment {
         double worstOrder = Double.NEGATIVE_INFINITY;
         double worstCertified = Double.NEGATIVE_INFINITY;
         boolean allExact = true;
+        Chart features = null;
         List<List<String>> rows = new ArrayList<>();
         for (double beta : betas) {
             FitResult two = Convex.fit(data, FitOptions.defaults(beta).withTolerance(1e-12));
@@ -99,6 +101,7 @@ final class Deep1dExperiment implements Experiment {
             for (int depth = 3; depth <= 4; depth++) {
                 FitResult r = Convex.fit(data, FitOptions.defaults(beta).withDepth(depth).withTolerance(1e-12));
                 double p = r.objective();
+                int refl = offSampleBreakpoints(r.model(), x.colArray(0));
                 allExact &= r.exactness() == Exactness.EXACT;
                 worstGap = Math.max(worstGap, r.dualityGap());
                 double recovered = DeepNarrow.objective(r.model(), x, y, beta);
@@ -131,18 +134,23 @@ final class Deep1dExperiment implements Experiment {
                 }
                 rows.add(List.of(fmt(beta), String.valueOf(depth), String.valueOf(r.columns()), fmt(p), fmt(r.dualityGap()),
                         String.valueOf(r.nonzeros()), fmt(Math.abs(recovered - p) / p), fmt(dual), fmt(min), fmt((min - p) / p),
-                        fmt(cert.dualRatio()), fmt(cert.gapPercent()), depth == 4 ? noRefl : "-"));
+                        fmt(cert.dualRatio()), fmt(cert.gapPercent()), String.valueOf(refl), depth == 4 ? noRefl : "-"));
+                if (depth == 4 && (features == null || beta == 0.1)) {
+                    features = featureFigure(r.model(), g, beta);
+                }
                 fig = fig.line("Lasso L=" + depth, g, Toy.eval1d(r.model(), g))
                         .withSeries(new Chart.Series("Adam L=" + depth, g, Toy.eval1d(bestNet, g), Chart.Series.Style.DASHED));
             }
             rows.add(List.of(fmt(beta), "2", String.valueOf(two.columns()), fmt(two.objective()), fmt(two.dualityGap()),
-                    String.valueOf(two.nonzeros()), "-", "-", "-", "-", "-", "-", "-"));
+                    String.valueOf(two.nonzeros()), "-", "-", "-", "-", "-", "-", "-", "-"));
             b.figure(fig);
         }
+        b.figure(features);
         b.table(new Table("convex-deep-1d", "Deep 1-D: Lasso over the deep dictionary and Adam-trained deep narrow networks",
                 List.of("beta", "L", "columns (de-duplicated)", "Lasso = P_NN", "rel. gap", "nonzeros", "|recovered - Lasso|/Lasso",
                         "max dual ratio, random chains", "best Adam", "best Adam rel. excess", "best Adam dual ratio",
-                        "best Adam certified within %", "Lasso without reflections"), rows));
+                        "best Adam certified within %", "optimal chains with first breakpoint off the samples",
+                        "Lasso without reflections"), rows));
         b.atMost("max (Lasso − min Adam)/max(1,|Lasso|)", worstBelow, BELOW_TOLERANCE)
                 .atMost("max (best Adam − Lasso)/Lasso", worstBest, BEST_TOLERANCE)
                 .atMost("max |recovered network − Lasso|/Lasso", worstRecovery, RECOVERY_TOLERANCE)
@@ -211,6 +219,56 @@ final class Deep1dExperiment implements Experiment {
             best = Math.max(best, Math.abs(dot));
         }
         return best / beta;
+    }
+
+    /** Output α_i h^{(i)}(t) of chain i of a deep narrow network (its diagonal hidden layers followed one by one). */
+    static double chainOutput(Mlp m, int i, double t) {
+        double h = Math.max(m.layer(0).w(i, 0) * t + m.layer(0).b(i), 0);
+        for (int l = 1; l < m.layerCount() - 1; l++) {
+            h = Math.max(m.layer(l).w(i, i) * h + m.layer(l).b(i), 0);
+        }
+        return m.layer(m.layerCount() - 1).w(0, i) * h;
+    }
+
+    /** Chains whose first-layer breakpoint −b/w is not a sample (to 1e-9 relative): reflection features for L = 4. */
+    static int offSampleBreakpoints(Mlp m, double[] xs) {
+        int count = 0;
+        for (int i = 0; i < m.layer(0).outputs(); i++) {
+            double w = m.layer(0).w(i, 0);
+            if (w == 0) {
+                continue;
+            }
+            double t = -m.layer(0).b(i) / w;
+            boolean atSample = false;
+            for (double v : xs) {
+                atSample |= Math.abs(v - t) <= 1e-9 * Math.max(1, Math.abs(v));
+            }
+            count += atSample ? 0 : 1;
+        }
+        return count;
+    }
+
+    /** The optimal L = 4 network's chains drawn one by one (the selected features, scaled by their coefficients). */
+    static Chart featureFigure(Mlp m, double[] g, double beta) {
+        int chains = m.layer(0).outputs();
+        int shown = Math.min(chains, 6);
+        Integer[] order = new Integer[chains];
+        for (int i = 0; i < chains; i++) {
+            order[i] = i;
+        }
+        Layer out = m.layer(m.layerCount() - 1);
+        java.util.Arrays.sort(order, (a, b2) -> Double.compare(Math.abs(out.w(0, b2)), Math.abs(out.w(0, a))));
+        Chart c = Chart.of("convex-deep-1d-features-beta" + beta, "The " + shown + " largest of the " + chains
+                + " chains of the L = 4 optimum (beta = " + beta + "): z_j h_j(x)", "x", "z_j h_j(x)");
+        for (int q = 0; q < shown; q++) {
+            int i = order[q];
+            double[] v = new double[g.length];
+            for (int k = 0; k < g.length; k++) {
+                v[k] = chainOutput(m, i, g[k]);
+            }
+            c = c.line("chain " + (i + 1), g, v);
+        }
+        return c;
     }
 
     /** The L = 4 Lasso value with the reflection family removed (reported, not a criterion). */
