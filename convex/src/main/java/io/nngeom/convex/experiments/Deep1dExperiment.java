@@ -1,15 +1,19 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.Certificate;
+import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.DeepDictionary;
 import io.nngeom.convex.DeepNarrow;
 import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
+import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.optim.ColumnProvider;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoProblem;
@@ -123,8 +127,7 @@ final class Deep1dExperiment implements Experiment {
                         bestNet = net;
                     }
                 }
-                io.nngeom.convex.Certificate cert = Convex.certify(bestNet, data, new io.nngeom.convex.CertifyOptions(beta,
-                        io.nngeom.convex.PenaltyNorm.L2));
+                Certificate cert = Convex.certify(bestNet, data, new CertifyOptions(beta, PenaltyNorm.L2));
                 worstCertified = Math.max(worstCertified, (cert.lowerBound() - p) / p);
                 worstBelow = Math.max(worstBelow, (p - min) / Math.max(1, Math.abs(p)));
                 worstBest = Math.max(worstBest, (min - p) / p);
@@ -280,7 +283,7 @@ final class Deep1dExperiment implements Experiment {
                 keep.add(j);
             }
         }
-        io.nngeom.optim.ColumnProvider sub = new io.nngeom.optim.ColumnProvider() {
+        ColumnProvider sub = new ColumnProvider() {
             @Override
             public int rows() {
                 return full.rows();
