@@ -4,9 +4,11 @@ import io.nngeom.cli.CliInputs;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Convex;
+import io.nngeom.convex.DeepDictionary;
 import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
+import io.nngeom.optim.ColumnProvider;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoPath;
@@ -49,6 +51,10 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--no-bias", description = "No hidden or output biases.")
     boolean noBias;
 
+    @Option(names = "--depth", paramLabel = "2|3|4", defaultValue = "2", description = "Network depth L (default: ${DEFAULT-VALUE}); "
+            + "3 and 4 use the deep 1-D dictionary (see convex fit --depth).")
+    int depth;
+
     @Mixin
     CommonOptions common;
 
@@ -74,7 +80,26 @@ public final class PathCommand implements Callable<Integer> {
             throw new InputException(data + ": convex training needs one real target column");
         }
         PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
-        Dictionary dict = Convex.dictionary(d.x(), p, !noBias);
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        if (depth > 2 && noBias) {
+            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
+        }
+        ColumnProvider dict;
+        String description;
+        if (depth > 2) {
+            DeepDictionary dd = Convex.deepDictionary(d.x(), depth);
+            dict = dd;
+            description = dd.description();
+        } else {
+            Dictionary dd = Convex.dictionary(d.x(), p, !noBias);
+            dict = dd;
+            description = dd.description();
+        }
         double[] y = d.y().colArray(0);
         List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), new LassoProblem(dict, y, sorted[0], !noBias),
                 sorted, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
@@ -94,10 +119,10 @@ public final class PathCommand implements Callable<Integer> {
             rows.add(row);
             nnz[k] = s.nonzeros();
         }
-        w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", dict.description(), dict.cols());
+        w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", description, dict.cols());
         w.flush();
-        CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", p.id()).put("bias", !noBias)
-                .put("columns", dict.cols()).put("dictionary", dict.description()).put("path", rows)
+        CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", depth > 2 ? "l" + depth + "^" + depth : p.id())
+                .put("depth", depth).put("bias", !noBias).put("columns", dict.cols()).put("dictionary", description).put("path", rows)
                 .figure(Chart.of("convex-beta-path", "beta path: nonzeros", "beta", "nonzeros").line("nonzeros", sorted, nnz).withLogLog())
                 .finish();
         return 0;
