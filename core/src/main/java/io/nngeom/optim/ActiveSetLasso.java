@@ -13,11 +13,11 @@ import java.util.List;
  *
  * <p><b>Why an exact method.</b> Dictionaries of convex network training are highly collinear and, with a free
  * intercept, even exactly rank-deficient on typical supports: (h)₊ − (−h)₊ = h is affine, so the centred
- * columns of any three ± pairs of a wedge dictionary are linearly dependent, and so are columns whose neuron is
- * active on every sample. Coordinate descent converges only linearly (slowly) there, and a Newton step on the
+ * columns of any three ± pairs of a 2-D wedge dictionary are linearly dependent, and so are any d + 1 columns
+ * whose neuron is active on every sample (they are affine on the data). Coordinate descent converges only linearly (slowly) there, and a Newton step on the
  * support fails because the restricted Gram matrix is singular. The active-set method keeps the active columns
  * linearly independent (a "basic" solution, which always exists: Tibshirani 2013, "The lasso problem and
- * uniqueness", Lemma 14) and pivots like the simplex method when a violating column is dependent.
+ * uniqueness", Electron. J. Statist.) and pivots like the simplex method when a violating column is dependent.
  *
  * <p><b>Inner problem</b> (working set W, centred columns, residual r = y_c − A_S z_S, signs σ_S):
  * <ol>
@@ -25,10 +25,13 @@ import java.util.List;
  *       A_S ({@link UpdatableQr}). Move from z_S towards u; if a coordinate reaches zero first, stop there, drop
  *       it and repeat (the objective decreases along the segment).</li>
  *   <li>At the restricted optimum, the most violating column j ∈ W (largest |a_jᵀr| &gt; β(1 + ε)) enters with
- *       sign σ_j = sign(a_jᵀr). If a_j = A_S w is dependent, the direction (−σ_j w, σ_j) keeps the fit and
+ *       sign σ_j = sign(a_jᵀr), together with up to {@link #MAX_BATCH} − 1 further violators (adaptive batch,
+ *       independent columns only). If a_j = A_S w is dependent, the direction (−σ_j w, σ_j) keeps the fit and
  *       lowers β‖z‖₁ at rate β(σ_jσᵀw − 1) &gt; 0: follow it until an active coordinate reaches zero, drop that
  *       one and let j enter in its place.</li>
  * </ol>
+ * Every pivot lowers the objective in exact arithmetic; columns whose entry did not (rounding near ties, where
+ * pivots could cycle) are not tried again within that working-set solve.
  * The method stops when no column of W violates the dual constraint by more than ε = {@link #INNER_FRACTION}
  * times the requested tolerance. The outer loop then measures correlations and the gap over the whole
  * dictionary, screens, and rebuilds W from the support and the columns closest to (or beyond) the constraint.
@@ -45,6 +48,11 @@ public final class ActiveSetLasso implements LassoSolver {
      * and falls back to one column (the classical method) when none of them does.
      */
     public static final int MAX_BATCH = 64;
+    /**
+     * Memory cap of the materialised working set: at most this many entries n·|W| (2²⁵ doubles, 256 MB), besides
+     * the support, however often W doubles.
+     */
+    public static final long MAX_WORKING_ENTRIES = 1L << 25;
     /**
      * Consecutive outer iterations without any decrease of the gap (each doubling the working set) after which
      * the solver stops: the gap is then at the rounding level of the problem, and the solution is reported with
@@ -133,7 +141,7 @@ public final class ActiveSetLasso implements LassoSolver {
                 wsSize = (int) Math.min(2L * wsSize, p);
             }
             bestGap = Math.min(bestGap, cert.relativeGap());
-            wsSize = Math.max(wsSize, 2 * support.length);
+            wsSize = (int) Math.max(Math.min(wsSize, MAX_WORKING_ENTRIES / n), 2L * support.length);
             int k = wsSize;
             int[] ws = workingSet(support, corr, nrm2, out, s, beta, k);
             support = solveInner(a, ws, support, mean, z, r, yc, beta, eps, n);
