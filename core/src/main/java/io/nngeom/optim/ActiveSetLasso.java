@@ -103,6 +103,7 @@ public final class ActiveSetLasso implements LassoSolver {
         int screenedCount = 0;
         double bestGap = Double.POSITIVE_INFINITY;
         int stalled = 0;
+        boolean coveredAll = false;
         for (; iter < opt.maxIterations(); iter++) {
             double maxC = 0;
             for (int j = 0; j < p; j++) {
@@ -134,7 +135,9 @@ public final class ActiveSetLasso implements LassoSolver {
             // outer iterations without any decrease means the rounding level is reached
             if (cert.relativeGap() < bestGap) {
                 stalled = 0;
-            } else if (++stalled > STALL_LIMIT) {
+            } else if (++stalled > STALL_LIMIT || coveredAll) {
+                // no decrease although the last working set held every remaining column and was solved exactly:
+                // repeating it cannot help (rounding floor)
                 break;
             }
             if (!(cert.relativeGap() <= 0.5 * bestGap) && iter > 0) {
@@ -144,6 +147,13 @@ public final class ActiveSetLasso implements LassoSolver {
             wsSize = (int) Math.max(Math.min(wsSize, MAX_WORKING_ENTRIES / n), 2L * support.length);
             int k = wsSize;
             int[] ws = workingSet(support, corr, nrm2, out, s, beta, k);
+            int remaining = 0;
+            for (int j = 0; j < p; j++) {
+                if (!out[j] || z[j] != 0) {
+                    remaining++;
+                }
+            }
+            coveredAll = ws.length == remaining;
             support = solveInner(a, ws, support, mean, z, r, yc, beta, eps, n);
         }
         if (cert == null || !converged) {
