@@ -96,10 +96,6 @@ final class UpdatableQr {
     }
 
     /** After a refused {@link #add}: w (length {@link #size()}) with a ≈ A_S w. Valid until the next update. */
-    double dependentCoefficients(int i) {
-        return lastCoef[i];
-    }
-
     double[] dependentCoefficients() {
         return java.util.Arrays.copyOf(lastCoef, k);
     }
