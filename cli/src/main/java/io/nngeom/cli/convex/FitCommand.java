@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom convex fit}: solves a convex program for a regression data set and writes the recovered network. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Fit a two-layer ReLU network by convex optimisation and say whether the value is exact, an upper "
+        description = {"Fit a two-layer ReLU network (with --depth 3|4: a deep narrow network on 1-D data) by convex optimisation and say whether the value is exact, an upper "
             + "or a lower bound on the network optimum, and why."})
 public final class FitCommand implements Callable<Integer> {
     /** Most Adam runs {@code --gd-runs} accepts. */
@@ -61,7 +61,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "auto|lasso|exact|gated", defaultValue = "auto", description = "Program to solve (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--depth", paramLabel = "2", defaultValue = "2", description = "Network depth; only 2 is implemented (deep 1-D dictionaries are not).")
+    @Option(names = "--depth", paramLabel = "2|3|4", defaultValue = "2", description = "Network depth L (default: ${DEFAULT-VALUE}). "
+            + "3 and 4: deep narrow networks on 1-D data (parallel width-1 chains, penalty (beta/L) sum |w|^L on all weights), "
+            + "solved as a Lasso over the deep dictionary.")
     int depth;
 
     @Option(names = "--max-patterns", paramLabel = "N", defaultValue = "2000", description = "Sampled arrangement patterns (d >= 3) or gates (gated) (default: ${DEFAULT-VALUE}).")
@@ -90,8 +92,14 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth != 2) {
-            throw new InputException("--depth: only depth 2 is implemented, got " + depth);
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
+            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
         }
         if (out != null) {
             ModelIo.checkExtension(out);
@@ -101,6 +109,9 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
             throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
+        }
+        if (gdRuns > 0 && depth != 2) {
+            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
         }
         FitOptions.Method m = FitOptions.Method.parse(method);
         Dataset d = CliInputs.data(data, target, false);
@@ -118,7 +129,7 @@ public final class FitCommand implements Callable<Integer> {
         if (m == FitOptions.Method.GATED && out != null) {
             throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
         }
-        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed());
+        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth);
         FitResult r = Convex.fit(d, o);
         if (out != null && r.model() != null) {
             ModelIo.write(r.model(), out);
@@ -137,7 +148,8 @@ public final class FitCommand implements Callable<Integer> {
         CommandResult res = CommandResult.start("convex fit", common)
                 .put("data", data.toString())
                 .put("beta", beta)
-                .put("penalty", o.norm().id())
+                .put("penalty", depth > 2 ? "l" + depth + "^" + depth : o.norm().id())
+                .put("depth", depth)
                 .put("bias", o.bias())
                 .put("method", r.method())
                 .put("objective", r.objective())

@@ -28,6 +28,15 @@ public final class FitFigures {
         double hi = Arrays.stream(xs).max().orElse(1);
         double pad = 0.08 * Math.max(hi - lo, 1e-9);
         double[] g = Toy.grid(lo - pad, hi + pad, 600);
+        if (convex.layerCount() != 2) {
+            // a deep network: its kinks are not single neurons' breakpoints, so only the function is drawn
+            Chart c = Chart.of(name, String.format(Locale.ROOT, "1-D convex-optimal fit, depth %d (beta = %s)", convex.layerCount(), num(beta)), "x", "y")
+                    .scatter("data", xs, data.y().colArray(0));
+            for (int r = 0; r < gd.size(); r++) {
+                c = c.withSeries(new Chart.Series("Adam " + (r + 1), g, Toy.eval1d(gd.get(r), g), Chart.Series.Style.DASHED));
+            }
+            return c.line("convex optimum", g, Toy.eval1d(convex, g));
+        }
         var h = convex.layer(0);
         var out = convex.layer(1);
         int k = 0;
@@ -83,7 +92,7 @@ public final class FitFigures {
     }
 
     /** β path, 1-D data: the optimal fit at each β. */
-    public static Chart pathFits1d(String name, Dataset data, double[] betas, List<Mlp> models) {
+    public static Chart pathFits1d(String name, Dataset data, double[] betas, List<java.util.function.DoubleUnaryOperator> models) {
         double[] xs = data.x().colArray(0);
         double lo = Arrays.stream(xs).min().orElse(-1);
         double hi = Arrays.stream(xs).max().orElse(1);
@@ -93,7 +102,7 @@ public final class FitFigures {
         int shown = Math.min(models.size(), PATH_FITS_MAX);
         for (int q = 0; q < shown; q++) {
             int k = shown == 1 ? 0 : (int) Math.round((double) q * (models.size() - 1) / (shown - 1));
-            c = c.line("beta " + num(betas[k]), g, Toy.eval1d(models.get(k), g));
+            c = c.line("beta " + num(betas[k]), g, Arrays.stream(g).map(models.get(k)).toArray());
         }
         return c;
     }
