@@ -3,6 +3,7 @@ package io.nngeom.convex;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
+import io.nngeom.optim.ActiveSetLasso;
 import io.nngeom.optim.FistaGroupLasso;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.GroupLassoProblem;
@@ -40,6 +41,9 @@ public final class Convex {
         if (n < 2) {
             throw new InputException("data: need at least 2 samples, got " + n);
         }
+        if (o.depth() > 2) {
+            return deep(x, y, o, start);
+        }
         FitOptions.Method m = o.method();
         if (m == FitOptions.Method.AUTO) {
             if (d == 1 || o.norm() == PenaltyNorm.L1) {
@@ -76,7 +80,7 @@ public final class Convex {
     static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
         int d = x.cols();
         Dictionary dict = dictionary(x, o.norm(), o.bias());
-        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), o.bias()),
+        LassoSolution s = new ActiveSetLasso().solve(new LassoProblem(dict, y, o.beta(), o.bias()),
                 LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
         Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
         double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
@@ -98,6 +102,52 @@ public final class Convex {
         }
         return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), lb, s.nonzeros(), s.l1Norm(), ex, reason,
                 dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /** Why the deep 1-D Lasso equals the network optimum (the statement it rests on). */
+    public static final String DEEP_EXACT_REASON = "1-D deep narrow ReLU network (parallel width-1 chains), penalty (beta/L) sum |w|^L "
+            + "on all non-bias weights, free biases: Zeger et al. (arXiv 2403.01046) prove training equals this Lasso for L <= 4; "
+            + "every unit chain is a capped ramp, on the samples a mix of the dictionary's chains with breakpoints at samples";
+
+    /**
+     * Depth 3 or 4 on 1-D data: the Lasso over {@link DeepDictionary} and the deep narrow network it recovers
+     * ({@link DeepNarrow}).
+     */
+    static FitResult deep(Matrix x, double[] y, FitOptions o, long start) {
+        int depth = o.depth();
+        if (!o.bias()) {
+            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
+        }
+        if (o.method() != FitOptions.Method.AUTO && o.method() != FitOptions.Method.LASSO) {
+            throw new InputException("--method: depth " + depth + " is solved as a Lasso over the deep dictionary; use auto or lasso, got "
+                    + o.method().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (o.norm() != PenaltyNorm.L2) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; " + o.norm().id() + " does not apply");
+        }
+        if (o.gates() != null) {
+            throw new InputException("--gates: only with --method gated at depth 2");
+        }
+        DeepDictionary dict = deepDictionary(x, depth);
+        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(dict, y, o.beta(), true),
+                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
+        Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
+        double nn = DeepNarrow.objective(net, x, y, o.beta());
+        String reason = DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "");
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(), Exactness.EXACT,
+                reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /** The deep 1-D dictionary of depth 3 or 4 that {@link #fit} uses; bad input (d ≥ 2, too many samples) is rejected. */
+    public static DeepDictionary deepDictionary(Matrix x, int depth) {
+        if (depth != 3 && depth != 4) {
+            throw new InputException("--depth: deep dictionaries exist for depth 3 and 4, got " + depth);
+        }
+        if (x.cols() != 1) {
+            throw new InputException("--depth " + depth + ": deep narrow networks are implemented for 1-D inputs only, the data have "
+                    + x.cols() + " input columns");
+        }
+        return DeepDictionary.of(x, depth);
     }
 
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
@@ -170,6 +220,9 @@ public final class Convex {
      */
     public static Certificate certify(Mlp model, Dataset data, CertifyOptions o) {
         long start = System.nanoTime();
+        if (model.layerCount() > 2) {
+            return certifyDeep(model, data, o, start);
+        }
         TwoLayer.check(model);
         Matrix x = data.x();
         if (model.inputDim() != x.cols()) {
@@ -208,6 +261,50 @@ public final class Convex {
         double lb = dualValue(y, r, h, o.beta());
         double gap = 100 * Math.max(nn - lb, 0) / nn;
         return new Certificate(nn, h / o.beta(), lb, gap, certified, how, mean, RunInfo.of(Seeds.DEFAULT, start));
+    }
+
+    /**
+     * Certificate of a deep narrow network (depth 3 or 4, 1-D): the dual ratio is the maximum over the deep dictionary.
+     * It is rigorous: on the samples every unit chain is a constant plus a convex combination of ± dictionary columns
+     * (a capped ramp with breakpoints between samples mixes the capped ramps with breakpoints at the neighbouring
+     * samples), and the centred residual annihilates constants, so no unit chain exceeds the dictionary's maximum.
+     */
+    static Certificate certifyDeep(Mlp model, Dataset data, CertifyOptions o, long start) {
+        DeepNarrow.check(model);
+        int depth = model.layerCount();
+        if (depth > 4) {
+            throw new InputException("model: certificates of deep narrow networks exist for depth 3 and 4, got depth " + depth);
+        }
+        if (o.norm() != PenaltyNorm.L2) {
+            throw new InputException("--penalty: a depth-" + depth + " model is judged by (beta/L) sum |w|^L; " + o.norm().id() + " does not apply");
+        }
+        Matrix x = data.x();
+        if (x.cols() != 1) {
+            throw new InputException("model: input dimension 1 but the data have " + x.cols() + " columns");
+        }
+        double[] y = target(data);
+        double nn = DeepNarrow.objective(model, x, y, o.beta());
+        int n = y.length;
+        Matrix f = model.apply(x);
+        double[] r = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = y[i] - f.get(i, 0);
+            mean += r[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] -= mean;
+        }
+        DeepDictionary dict = deepDictionary(x, depth);
+        double h = 0;
+        for (int j = 0; j < dict.cols(); j++) {
+            h = Math.max(h, Math.abs(dict.dot(j, r)));
+        }
+        double lb = dualValue(y, r, h, o.beta());
+        double gap = 100 * Math.max(nn - lb, 0) / nn;
+        String how = "maximum over the depth-" + depth + " deep dictionary (" + dict.cols() + " unit chains; every unit chain is a "
+                + "capped ramp, whose dual value is maximised with breakpoints at samples)";
+        return new Certificate(nn, h / o.beta(), lb, gap, true, how, mean, RunInfo.of(Seeds.DEFAULT, start));
     }
 
     /** D(sθ) = s θᵀy − ½ s²‖θ‖² with s = min(1, β/h), θ centred: a lower bound when h is the exact dual constraint. */

@@ -104,9 +104,7 @@ public final class Dictionary implements ColumnProvider {
             double w1 = w[o + 1];
             for (int i = 0; i < n; i++) {
                 double a = xd[2 * i] * w0 + xd[2 * i + 1] * w1 + bj;
-                if (a > 0) {
-                    s += a * v[i];
-                }
+                s += Math.max(a, 0) * v[i];
             }
             return s;
         }

@@ -14,9 +14,11 @@ import io.nngeom.run.Seeds;
  * @param gates gate vectors for {@link Method#GATED}, d×m (or (d+1)×m with bias), or null to sample maxPatterns
  * @param tolerance relative duality gap at which the solvers stop
  * @param seed seed of every random choice (sampled patterns and gates)
+ * @param depth network depth L: 2 (the two-layer theory above) or 3, 4 (deep narrow networks on 1-D data, penalty
+ *     (β/L)Σ|θ|^L on all non-bias weights instead of {@code norm}; see {@link DeepNarrow})
  */
 public record FitOptions(double beta, PenaltyNorm norm, boolean bias, Method method, int maxPatterns, Matrix gates,
-                         double tolerance, long seed) {
+                         double tolerance, long seed, int depth) {
     /** The programs {@link Convex#fit} can solve. */
     public enum Method {
         /** Lasso for d = 1 or p = 1; the exact program for small 2-D ℓ2 problems; sample-wedge Lasso otherwise. */
@@ -44,6 +46,15 @@ public record FitOptions(double beta, PenaltyNorm norm, boolean bias, Method met
         if (maxPatterns < 1) {
             throw new io.nngeom.run.InputException("--max-patterns: must be at least 1, got " + maxPatterns);
         }
+        if (depth < 2 || depth > 4) {
+            throw new io.nngeom.run.InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+    }
+
+    /** Depth-2 options (the two-layer theory). */
+    public FitOptions(double beta, PenaltyNorm norm, boolean bias, Method method, int maxPatterns, Matrix gates,
+                      double tolerance, long seed) {
+        this(beta, norm, bias, method, maxPatterns, gates, tolerance, seed, 2);
     }
 
     public static FitOptions defaults(double beta) {
@@ -51,34 +62,38 @@ public record FitOptions(double beta, PenaltyNorm norm, boolean bias, Method met
     }
 
     public FitOptions withNorm(PenaltyNorm p) {
-        return new FitOptions(beta, p, bias, method, maxPatterns, gates, tolerance, seed);
+        return new FitOptions(beta, p, bias, method, maxPatterns, gates, tolerance, seed, depth);
     }
 
     public FitOptions withBias(boolean b) {
-        return new FitOptions(beta, norm, b, method, maxPatterns, gates, tolerance, seed);
+        return new FitOptions(beta, norm, b, method, maxPatterns, gates, tolerance, seed, depth);
     }
 
     public FitOptions withMethod(Method m) {
-        return new FitOptions(beta, norm, bias, m, maxPatterns, gates, tolerance, seed);
+        return new FitOptions(beta, norm, bias, m, maxPatterns, gates, tolerance, seed, depth);
     }
 
     public FitOptions withMaxPatterns(int m) {
-        return new FitOptions(beta, norm, bias, method, m, gates, tolerance, seed);
+        return new FitOptions(beta, norm, bias, method, m, gates, tolerance, seed, depth);
     }
 
     public FitOptions withGates(Matrix g) {
-        return new FitOptions(beta, norm, bias, method, maxPatterns, g, tolerance, seed);
+        return new FitOptions(beta, norm, bias, method, maxPatterns, g, tolerance, seed, depth);
     }
 
     public FitOptions withTolerance(double t) {
-        return new FitOptions(beta, norm, bias, method, maxPatterns, gates, t, seed);
+        return new FitOptions(beta, norm, bias, method, maxPatterns, gates, t, seed, depth);
     }
 
     public FitOptions withBeta(double b) {
-        return new FitOptions(b, norm, bias, method, maxPatterns, gates, tolerance, seed);
+        return new FitOptions(b, norm, bias, method, maxPatterns, gates, tolerance, seed, depth);
+    }
+
+    public FitOptions withDepth(int l) {
+        return new FitOptions(beta, norm, bias, method, maxPatterns, gates, tolerance, seed, l);
     }
 
     public FitOptions withSeed(long s) {
-        return new FitOptions(beta, norm, bias, method, maxPatterns, gates, tolerance, s);
+        return new FitOptions(beta, norm, bias, method, maxPatterns, gates, tolerance, s, depth);
     }
 }

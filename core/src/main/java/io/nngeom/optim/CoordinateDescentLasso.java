@@ -18,6 +18,10 @@ import java.util.List;
  * <p>Coordinate update (centred column a_j, residual r): z_j ← S(z_j + a_jᵀr/‖a_j‖², β/‖a_j‖²), with S the
  * soft-threshold. Screening discards j when |a_jᵀθ|/β + ‖a_j‖·√(2G)/β &lt; 1 (θ the scaled residual, G the
  * gap), which is safe: such j are zero at every optimum.
+ *
+ * <p>Limitation: on dictionaries whose supports are (nearly) rank-deficient, such as wedge dictionaries with a free
+ * intercept ((h)₊ − (−h)₊ = h is affine), the Newton step meets a singular Gram matrix and the linear rate of
+ * coordinate descent is very slow; {@link ActiveSetLasso} solves those to rounding level.
  */
 public final class CoordinateDescentLasso implements LassoSolver {
     /** Inner problems stop when their gap is at most this fraction of the outer gap (celer uses 0.3). */

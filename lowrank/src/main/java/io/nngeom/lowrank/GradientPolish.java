@@ -81,20 +81,29 @@ final class GradientPolish {
 
     /** Symmetrised central-difference Jacobian of the gradient. */
     static Matrix hessian(DiffFunction f, double[] x) {
-        int n = x.length;
+        return hessian(f, x, java.util.stream.IntStream.range(0, x.length).toArray());
+    }
+
+    /**
+     * The block of the symmetrised central-difference Hessian on the coordinates idx (rows and columns in the order
+     * of idx): one pair of gradient evaluations per coordinate in idx, so frozen parameters cost nothing.
+     */
+    static Matrix hessian(DiffFunction f, double[] x, int[] idx) {
+        int n = idx.length;
         Matrix h = Matrix.zeros(n, n);
         double[] xp = x.clone();
-        double[] gp = new double[n];
-        double[] gm = new double[n];
+        double[] gp = new double[x.length];
+        double[] gm = new double[x.length];
         for (int j = 0; j < n; j++) {
-            double hj = HESSIAN_STEP * Math.max(1, Math.abs(x[j]));
-            xp[j] = x[j] + hj;
+            int c = idx[j];
+            double hj = HESSIAN_STEP * Math.max(1, Math.abs(x[c]));
+            xp[c] = x[c] + hj;
             f.valueAndGradient(xp, gp);
-            xp[j] = x[j] - hj;
+            xp[c] = x[c] - hj;
             f.valueAndGradient(xp, gm);
-            xp[j] = x[j];
+            xp[c] = x[c];
             for (int i = 0; i < n; i++) {
-                h.set(i, j, (gp[i] - gm[i]) / (2 * hj));
+                h.set(i, j, (gp[idx[i]] - gm[idx[i]]) / (2 * hj));
             }
         }
         for (int i = 0; i < n; i++) {

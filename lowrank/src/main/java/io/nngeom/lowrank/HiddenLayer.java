@@ -103,6 +103,75 @@ public final class HiddenLayer {
         return out;
     }
 
+    /**
+     * Local-region hypothesis of E7: on the local branch the hidden pre-activations stay within 1 of the operating
+     * point, max_x,j |a_j(x) − a0_j| ≤ 1 (over that range σ' changes by at most 21% from σ'(0) = ¼).
+     */
+    public static final double LOCAL_SHIFT = 1.0;
+    /** Positive curvature modulo the symmetries: λ_min(H on T⊥)/‖H‖₂ ≥ 1e-6 (difference-Hessian error ≈ 1e-10). */
+    public static final double MIN_CURVATURE = 1e-6;
+    /** The certified critical point attains the convex infimum over (u, b) to 1e-12 (two independent optimisations). */
+    public static final double INFIMUM_AGREEMENT = 1e-12;
+
+    /**
+     * One point of the certified local branch.
+     *
+     * @param result the trained network and its error against the closed form
+     * @param certificate its critical-point certificate
+     */
+    public record BranchPoint(Result result, Certificate certificate) {
+        /**
+         * A certified non-degenerate critical point at the loss infimum: ‖∇L‖ ≤ {@link Bottleneck#GRAD_TOL}, exactly
+         * as many near-zero Hessian eigenvalues as symmetries, curvature ≥ {@link #MIN_CURVATURE} modulo them, and
+         * |L − infimum| ≤ {@link #INFIMUM_AGREEMENT}.
+         */
+        public boolean certified() {
+            return failedCheck() == null;
+        }
+
+        /** The first certificate check that fails, in words; null when certified. */
+        public String failedCheck() {
+            Certificate c = certificate;
+            if (!(c.gradNorm() <= Bottleneck.GRAD_TOL)) {
+                return "gradient norm " + String.format(java.util.Locale.ROOT, "%.2e", c.gradNorm());
+            }
+            if (c.nearZero() != c.symmetryDimension()) {
+                return c.nearZero() + " zero Hessian eigenvalues for " + c.symmetryDimension() + " symmetries";
+            }
+            if (!(c.minCurvature() >= MIN_CURVATURE)) {
+                return "curvature modulo symmetries " + String.format(java.util.Locale.ROOT, "%.2e", c.minCurvature());
+            }
+            if (!(Math.abs(result.loss() - c.infimum()) <= INFIMUM_AGREEMENT)) {
+                return "loss above the convex infimum by " + String.format(java.util.Locale.ROOT, "%.2e", result.loss() - c.infimum());
+            }
+            return null;
+        }
+
+        /** Inside the local region: max_x,j |a_j(x) − a0_j| ≤ {@link #LOCAL_SHIFT}. */
+        public boolean local() {
+            return result.maxPreActivationShift() <= LOCAL_SHIFT;
+        }
+    }
+
+    /**
+     * The certified local branch of digest E7, shared by the {@code lowrank.hidden} experiment and
+     * {@code lowrank sweep --hidden}: the network is built once with a well-conditioned frozen top
+     * ({@link Top#CONDITIONED}), the hidden layer is followed by {@link #continuation} in increasing ε from W = 0,
+     * and every point is {@link #certify certified}.
+     *
+     * @param laws the laws in increasing ε
+     * @param k1 frozen tanh width (≥ n_x − 1, which the certificate needs)
+     * @param k2 sigmoid width (≤ n_y − 1)
+     */
+    public static List<BranchPoint> certifiedBranch(List<JointDistribution> laws, LossKind loss, int k1, int k2, long seed) {
+        List<Result> branch = continuation(laws, loss, k1, k2, Top.CONDITIONED, seed);
+        List<BranchPoint> out = new ArrayList<>();
+        for (int i = 0; i < branch.size(); i++) {
+            out.add(new BranchPoint(branch.get(i), certify(laws.get(i), loss, branch.get(i))));
+        }
+        return out;
+    }
+
     static Mlp build(JointDistribution law, LossKind loss, int k1, int k2, Top top, SplittableRandom rng) {
         int nx = law.nx();
         int m = law.ny();
@@ -228,8 +297,7 @@ public final class HiddenLayer {
         double[] g = new double[x.length];
         obj.valueAndGradient(x, g);
         int[] idx = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
-        Matrix hFull = GradientPolish.hessian(obj, x);
-        Matrix h = hFull.selectRows(idx).selectCols(idx);
+        Matrix h = GradientPolish.hessian(obj, x, idx);
         // symmetry tangents in the full parameter vector
         int off1 = net.layer(0).parameterCount();
         int off2 = off1 + net.layer(1).parameterCount();

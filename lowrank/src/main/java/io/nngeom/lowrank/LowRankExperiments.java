@@ -516,8 +516,11 @@ public final class LowRankExperiments implements ExperimentProvider {
                 + "in ε (slope ≥ 0.85).").build();
     }
 
-    /** The discrimination instance's p_y: geometric with ratio ½ (largest/smallest = 32), strongly non-uniform. */
-    public static final double DISCRIMINATION_PY_RATIO = 0.5;
+    /**
+     * The p_y of the report-only stress instance of E6c: geometric with ratio ½ (largest/smallest = 32), strongly
+     * non-uniform. It was E6c's verdict instance before the revision of session 2 (see docs/theory/lowrank.md).
+     */
+    public static final double STRESS_PY_RATIO = 0.5;
     /**
      * Precondition of E6c: the two predicted subspaces must be at least sinθ = 0.1 apart (the digest's instance:
      * 0.129), otherwise the O(ε) error of each trained network is as large as the difference being tested.
@@ -534,24 +537,40 @@ public final class LowRankExperiments implements ExperimentProvider {
     /** Candidate instances the E6c design draws before giving up (the first meeting both preconditions is used). */
     public static final int DESIGN_CANDIDATES = 50;
 
-    /** A candidate E6c instance: standard generator of the seed with p_y ∝ 2^{−y}. */
+    /**
+     * The E6c generator: the digest's own §4.1 generator, the one E4 uses ({@link LocalGenerator#standard}: n_x = 8,
+     * n_y = 6, Dirichlet(5·1) marginals, so p_y is non-uniform, spectrum ∝ [1, .6, .3, .15, .05]). The digest's E6c
+     * numbers ("separated by sinθ = 0.129") come from an instance of this generator.
+     */
     static LocalGenerator discriminationGenerator(long seed) {
-        return LocalGenerator.random(8, 6, LocalGenerator.DEFAULT_SPECTRUM,
-                LocalGenerator.geometric(6, DISCRIMINATION_PY_RATIO), seed);
+        return LocalGenerator.standard(seed);
+    }
+
+    /** The report-only stress generator: as {@link #discriminationGenerator} but with p_y ∝ 2^{−y}. */
+    static LocalGenerator stressGenerator(long seed) {
+        return LocalGenerator.random(8, 6, LocalGenerator.DEFAULT_SPECTRUM, LocalGenerator.geometric(6, STRESS_PY_RATIO), seed);
+    }
+
+    /** Both E6c preconditions, on the law alone: separation ≥ {@link #SEPARATION_MIN}, 0.05 ≤ {@link #LOCALITY_MAX} × limit. */
+    static boolean meetsPreconditions(LocalGenerator g, int k) {
+        return DISCRIMINATION_EPS <= LOCALITY_MAX * g.maxEpsilon() && separation(g.at(0.5 * g.maxEpsilon()), k) >= SEPARATION_MIN;
     }
 
     /**
-     * The designed E6c instance: the first candidate (the context seed, then its children "lowrank.e6c.design.i")
-     * that meets both preconditions, separation ≥ {@link #SEPARATION_MIN} and 0.05 ≤ {@link #LOCALITY_MAX} × the
-     * positivity limit. Only the theorem's hypotheses are looked at, never a trained network. Returns {candidate
-     * index, seed}; the last candidate if none qualifies (its precondition check then fails the experiment).
+     * The E6c verdict instance: the first candidate of {@link #discriminationGenerator} (the context seed, then its
+     * children "lowrank.e6c.design.i") that meets both preconditions. Only the theorem's hypotheses are looked at,
+     * never a trained network. Returns {candidate index, seed}; the last candidate if none qualifies (its
+     * precondition check then fails the experiment).
      */
     static long[] designedDiscriminationSeed(long seed) {
+        return designedSeed(seed, LowRankExperiments::discriminationGenerator);
+    }
+
+    static long[] designedSeed(long seed, java.util.function.LongFunction<LocalGenerator> family) {
         long s = seed;
         for (int i = 0; i < DESIGN_CANDIDATES; i++) {
             s = i == 0 ? seed : Seeds.child(seed, "lowrank.e6c.design." + i);
-            LocalGenerator g = discriminationGenerator(s);
-            if (DISCRIMINATION_EPS <= LOCALITY_MAX * g.maxEpsilon() && separation(g.at(0.5 * g.maxEpsilon()), 2) >= SEPARATION_MIN) {
+            if (meetsPreconditions(family.apply(s), 2)) {
                 return new long[]{i, s};
             }
         }
@@ -565,120 +584,178 @@ public final class LowRankExperiments implements ExperimentProvider {
         return Subspaces.sinThetaMax(vb, vm);
     }
 
-    /** Softmax-trained features: {own error sinθ(Φ, V_k(B̃)), own/other ratio}. */
-    static double[] softmaxDiscrimination(JointDistribution d, int k, long seed) {
+    /**
+     * One ε of E6c: a softmax and an MSE bottleneck trained on the population loss (best of 2 starts each), each
+     * compared with both predictions. Returns {softmax own sinθ(Φ, V_k(B̃)), softmax other sinθ(Φ, V_k(M)), MSE own
+     * sinθ(Φ, V_k(M)), MSE other sinθ(Φ, V_k(B̃))}, M = diag(√p_y)B̃.
+     */
+    static double[] discrimination(JointDistribution d, int k, long seed) {
         Matrix vb = LocalGeometry.modes(d).vk(k);
         Matrix vm = LocalGeometry.modes(LocalGeometry.mmseMatrix(d, LocalGeometry.oneHot(d.ny())), d.px(), null, 5).vk(k);
         Bottleneck.Trained ts = Bottleneck.train(d, Bottleneck.Options.of(k, LossKind.SOFTMAX, seed).withRestarts(2));
+        Bottleneck.Trained tm = Bottleneck.train(d, Bottleneck.Options.of(k, LossKind.MSE, seed).withRestarts(2));
         Matrix ps = LocalGeometry.featureInformation(ts.features(), d.px());
-        double own = Subspaces.sinThetaMax(ps, vb);
-        return new double[]{own, own / Subspaces.sinThetaMax(ps, vm)};
+        Matrix pm = LocalGeometry.featureInformation(tm.features(), d.px());
+        return new double[]{Subspaces.sinThetaMax(ps, vb), Subspaces.sinThetaMax(ps, vm), Subspaces.sinThetaMax(pm, vm),
+                Subspaces.sinThetaMax(pm, vb)};
+    }
+
+    /** The ε values of E6c: {0.05, 0.025} quick, {0.05, 0.025, 0.0125} full. */
+    static double[] discriminationEpsilons(ExperimentContext ctx) {
+        return ctx.quick() ? new double[]{0.05, 0.025} : new double[]{0.05, 0.025, 0.0125};
+    }
+
+    /**
+     * The E6c numbers of one instance, as a report row.
+     *
+     * @param cells label, 0.05/limit, separation, preconditions met, softmax own/ε at ε = 0.05, the softmax own/other
+     *              ratio at each ε, the largest MSE own/other ratio and whether the criterion holds
+     * @param holds both ratios &lt; 0.2 at every ε (an ε beyond the positivity limit counts as a miss)
+     * @param ownOverEps softmax own error / ε at the first ε (NaN beyond the limit)
+     * @param ratios softmax own/other at each ε (NaN beyond the limit)
+     */
+    record InstanceRow(List<String> cells, boolean holds, double ownOverEps, double[] ratios) {
+    }
+
+    static InstanceRow instanceRow(String label, LocalGenerator g, double[] eps, long seed) {
+        boolean pre = meetsPreconditions(g, 2);
+        List<String> row = new ArrayList<>(List.of(label, f(DISCRIMINATION_EPS / g.maxEpsilon()),
+                f(separation(g.at(0.5 * g.maxEpsilon()), 2)), pre ? "yes" : "no"));
+        double c = Double.NaN;
+        double[] rs = new double[eps.length];
+        java.util.Arrays.fill(rs, Double.NaN);
+        double mse = 0;
+        boolean ok = true;
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < eps.length; i++) {
+            double x = eps[i];
+            if (x < g.maxEpsilon()) {
+                double[] r = discrimination(g.at(x), 2, seed);
+                if (i == 0) {
+                    c = r[0] / x;
+                }
+                rs[i] = r[0] / r[1];
+                ratios.add(f(r[0] / r[1]));
+                mse = Math.max(mse, r[2] / r[3]);
+                ok &= r[0] / r[1] < DISCRIMINATION_RATIO && r[2] / r[3] < DISCRIMINATION_RATIO;
+            } else {
+                ratios.add("beyond limit");
+                ok = false;
+            }
+        }
+        row.add(Double.isNaN(c) ? "–" : f(c));
+        row.addAll(ratios);
+        row.add(String.format(Locale.ROOT, "%.2e", mse));
+        row.add(ok ? "yes" : "no");
+        return new InstanceRow(row, ok, c, rs);
+    }
+
+    static List<String> instanceColumns(double[] eps) {
+        List<String> cols = new ArrayList<>(List.of("instance", "0.05 / positivity limit", "separation", "preconditions met",
+                "softmax own/ε at ε = 0.05"));
+        for (double x : eps) {
+            cols.add("softmax own/other ε = " + f(x));
+        }
+        cols.add("MSE max own/other");
+        cols.add("ratio < 0.2 throughout");
+        return cols;
     }
 
     static ExperimentResult e6c(Experiment e, ExperimentContext ctx) {
         long[] design = designedDiscriminationSeed(ctx.seed());
         LocalGenerator g = discriminationGenerator(design[1]);
-        double[] eps = java.util.Arrays.stream(ctx.quick() ? new double[]{0.05, 0.025} : new double[]{0.05, 0.025, 0.0125})
-                .filter(x -> x < g.maxEpsilon()).toArray();
+        double[] eps = java.util.Arrays.stream(discriminationEpsilons(ctx)).filter(x -> x < g.maxEpsilon()).toArray();
         int k = 2;
         var b = ExperimentResult.builder(e, ctx).param("k", k).param("eps", java.util.Arrays.toString(eps))
-                .param("p_y", "∝ 2^(−y), y = 0…5 (designed: strongly non-uniform)").param("positivity limit", f(g.maxEpsilon()))
+                .param("generator", "digest §4.1 (as E4): Dirichlet(5·1) p_x and p_y, spectrum ∝ [1, .6, .3, .15, .05]")
+                .param("p_y", java.util.Arrays.toString(java.util.Arrays.stream(g.py()).mapToObj(LowRankExperiments::f).toArray()))
+                .param("positivity limit", f(g.maxEpsilon()))
                 .param("instance", design[0] == 0 ? "context seed" : "candidate " + design[0] + " (earlier candidates miss a precondition)");
         List<List<String>> rows = new ArrayList<>();
         double worstSoft = 0;
         double worstMse = 0;
         double separation = separation(g.at(eps[0]), k);
-        for (double x : eps) {
-            JointDistribution d = g.at(x);
-            Matrix vb = LocalGeometry.modes(d).vk(k);
-            Matrix m = LocalGeometry.mmseMatrix(d, LocalGeometry.oneHot(d.ny()));
-            Matrix vm = LocalGeometry.modes(m, d.px(), null, 5).vk(k);
-            Bottleneck.Trained ts = Bottleneck.train(d, Bottleneck.Options.of(k, LossKind.SOFTMAX, ctx.seed()).withRestarts(2));
-            Bottleneck.Trained tm = Bottleneck.train(d, Bottleneck.Options.of(k, LossKind.MSE, ctx.seed()).withRestarts(2));
-            Matrix ps = LocalGeometry.featureInformation(ts.features(), d.px());
-            Matrix pm = LocalGeometry.featureInformation(tm.features(), d.px());
-            double sOwn = Subspaces.sinThetaMax(ps, vb);
-            double sOther = Subspaces.sinThetaMax(ps, vm);
-            double mOwn = Subspaces.sinThetaMax(pm, vm);
-            double mOther = Subspaces.sinThetaMax(pm, vb);
-            worstSoft = Math.max(worstSoft, sOwn / sOther);
-            worstMse = Math.max(worstMse, mOwn / mOther);
-            rows.add(List.of(f(x), f(Subspaces.sinThetaMax(vb, vm)), f(sOwn), f(sOwn / x), f(sOther), f(sOwn / sOther),
-                    String.format(Locale.ROOT, "%.2e", mOwn), f(mOther)));
+        double[][] series = new double[3][eps.length];
+        for (int i = 0; i < eps.length; i++) {
+            double x = eps[i];
+            double[] r = discrimination(g.at(x), k, ctx.seed());
+            series[0][i] = r[0];
+            series[1][i] = r[1];
+            series[2][i] = r[0] / r[1];
+            worstSoft = Math.max(worstSoft, r[0] / r[1]);
+            worstMse = Math.max(worstMse, r[2] / r[3]);
+            rows.add(List.of(f(x), f(separation), f(r[0]), f(r[0] / x), f(r[1]), f(r[0] / r[1]),
+                    String.format(Locale.ROOT, "%.2e", r[2]), f(r[3]), String.format(Locale.ROOT, "%.2e", r[2] / r[3])));
         }
         b.atLeast("precondition: separation sinθ(V_k(B̃), V_k(diag(√p_y)B̃))", separation, SEPARATION_MIN);
         b.atMost("precondition: locality 0.05 / positivity limit", DISCRIMINATION_EPS / g.maxEpsilon(), LOCALITY_MAX);
         b.atMost("softmax: max own/other (ε ≤ 0.05)", worstSoft, DISCRIMINATION_RATIO);
         b.atMost("MSE: max own/other (ε ≤ 0.05)", worstMse, DISCRIMINATION_RATIO);
-        b.table(new Table("lowrank-e6c", "Which prediction does each trained network follow? (designed instance)",
+        b.table(new Table("lowrank-e6c", "Which prediction does each trained network follow? (verdict instance)",
                 List.of("ε", "separation", "softmax vs V_k(B̃)", "(softmax own)/ε", "softmax vs V_k(M)", "softmax own/other",
-                        "MSE vs V_k(M)", "MSE vs V_k(B̃)"), rows));
-        // reported: the ratio on other random instances depends on separation, ε and locality
-        int n = ctx.quick() ? 0 : INSTANCES;
-        List<List<String>> inst = new ArrayList<>();
-        int[] holds = new int[2]; // [missing a precondition, meeting both]
-        int[] tried = new int[2];
-        for (int s = 0; s <= n; s++) {
-            long seed = s == 0 ? ctx.seed() : Seeds.child(ctx.seed(), "lowrank.e6c.instance." + s);
-            for (int d = 0; d < 2; d++) {
-                LocalGenerator gi = d == 0 ? LocalGenerator.standard(seed) : discriminationGenerator(seed);
-                double loc = DISCRIMINATION_EPS / gi.maxEpsilon();
-                double sep = separation(gi.at(0.5 * gi.maxEpsilon()), k);
-                boolean pre = loc <= LOCALITY_MAX && sep >= SEPARATION_MIN;
-                List<String> row = new ArrayList<>(List.of(s == 0 ? "context seed" : Integer.toString(s),
-                        d == 0 ? "Dirichlet(5)" : "∝ 2^(−y)", f(loc), f(sep), pre ? "yes" : "no"));
-                String c = "–";
-                List<String> ratios = new ArrayList<>();
-                for (double x : new double[]{DISCRIMINATION_EPS, 0.025, 0.0125}) {
-                    if (x < gi.maxEpsilon()) {
-                        double[] r = softmaxDiscrimination(gi.at(x), k, ctx.seed());
-                        if (x == DISCRIMINATION_EPS) {
-                            c = f(r[0] / x);
-                            tried[pre ? 1 : 0]++;
-                            holds[pre ? 1 : 0] += r[1] < DISCRIMINATION_RATIO ? 1 : 0;
-                        }
-                        ratios.add(f(r[1]));
-                    } else {
-                        ratios.add("beyond limit");
-                    }
-                }
-                row.add(c);
-                row.addAll(ratios);
-                inst.add(row);
+                        "MSE vs V_k(M)", "MSE vs V_k(B̃)", "MSE own/other"), rows));
+        b.figure(LowRankFigures.errorVsEpsilon("lowrank-e6c-discrimination", "Softmax-trained features: own vs other prediction",
+                eps, new String[]{"sinθ(Φ, V_k(B̃)) own", "sinθ(Φ, V_k(diag(√p_y)B̃)) other", "own/other"}, series,
+                new double[]{1}));
+        if (!ctx.quick()) {
+            double[] all = discriminationEpsilons(ctx);
+            // reported: further random instances of the same generator, with and without the preconditions
+            List<List<String>> inst = new ArrayList<>();
+            int[] holds = new int[2]; // [missing a precondition, meeting both]
+            int[] tried = new int[2];
+            double cMin = Double.POSITIVE_INFINITY;
+            double cMax = 0;
+            for (int s = 1; s <= INSTANCES; s++) {
+                LocalGenerator gi = discriminationGenerator(Seeds.child(ctx.seed(), "lowrank.e6c.instance." + s));
+                int pre = meetsPreconditions(gi, k) ? 1 : 0;
+                InstanceRow row = instanceRow(Integer.toString(s), gi, all, ctx.seed());
+                inst.add(row.cells());
+                tried[pre]++;
+                holds[pre] += row.holds() ? 1 : 0;
+                cMin = Math.min(cMin, row.ownOverEps());
+                cMax = Math.max(cMax, row.ownOverEps());
             }
-        }
-        if (n > 0) {
-            b.table(new Table("lowrank-e6c-instances", "Softmax own/other ratio against separation and locality on random instances (reported)",
-                    List.of("instance", "p_y", "0.05 / positivity limit", "separation", "preconditions met", "own/ε at ε = 0.05",
-                            "ratio ε = 0.05", "ratio ε = 0.025", "ratio ε = 0.0125"), inst));
-            b.measure("instances meeting both preconditions: ratio < 0.2 at ε = 0.05 (of " + tried[1] + ")", holds[1]);
-            b.measure("instances missing a precondition: ratio < 0.2 at ε = 0.05 (of " + tried[0] + ")", holds[0]);
+            b.table(new Table("lowrank-e6c-instances", "Further random instances of the same generator (reported)",
+                    instanceColumns(all), inst));
+            b.measure("further instances meeting both preconditions: criterion holds (of " + tried[1] + ")", holds[1]);
+            b.measure("further instances missing a precondition: criterion holds (of " + tried[0] + ")", holds[0]);
+            b.measure("further instances: smallest C = softmax own/ε at ε = 0.05", cMin);
+            b.measure("further instances: largest C = softmax own/ε at ε = 0.05", cMax);
+            // reported: the stress instance with p_y ∝ 2^(−y), the verdict instance before the revision
+            long[] sd = designedSeed(ctx.seed(), LowRankExperiments::stressGenerator);
+            LocalGenerator gs = stressGenerator(sd[1]);
+            InstanceRow srow = instanceRow("p_y ∝ 2^(−y), candidate " + sd[0], gs, all, ctx.seed());
+            b.table(new Table("lowrank-e6c-stress", "Stress instance p_y ∝ 2^(−y) near the positivity limit (report only)",
+                    instanceColumns(all), List.of(srow.cells())));
+            b.measure("stress instance (report only): 0.05 / positivity limit", DISCRIMINATION_EPS / gs.maxEpsilon());
+            b.measure("stress instance (report only): softmax own/ε at ε = 0.05", srow.ownOverEps());
+            b.measure("stress instance (report only): softmax own/other at ε = 0.05", srow.ratios()[0]);
+            int last = all.length - 1;
+            // the O(ε) constant at ε = 0.05 relative to its value at the smallest ε: ratio(0.05)/ratio(ε_min) · ε_min/0.05
+            double growth = srow.ratios()[0] / srow.ratios()[last] * all[last] / all[0];
+            b.measure("stress instance (report only): C(0.05)/C(" + f(all[last]) + ")", growth);
+            b.note(String.format(Locale.ROOT, "Stress instance (report only; E6c's verdict instance before the revision, our own "
+                    + "design, not the digest's): p_y ∝ 2^(−y), largest/smallest 32, separates the two predictions (%.3f) but lowers "
+                    + "the positivity limit, so ε = 0.05 is %.2f of it. There the O(ε) constant C = (softmax own error)/ε is %.3g, "
+                    + "%+.0f%% against its value at ε = %s (%s towards the positivity limit), and the ratio ≈ C·ε/separation is "
+                    + "%.3f at ε = 0.05, then %.3f and %.3f as ε halves. On the further Dirichlet(5) instances C ranges over "
+                    + "%.3g–%.3g, so what decides the ratio at ε = 0.05 is C against the separation, instance by instance.",
+                    separation(gs.at(0.5 * gs.maxEpsilon()), k), DISCRIMINATION_EPS / gs.maxEpsilon(), srow.ownOverEps(),
+                    100 * (growth - 1), f(all[last]), growth > 1 ? "growing" : "not growing", srow.ratios()[0], srow.ratios()[1], srow.ratios()[last], cMin, cMax));
         }
         b.note("The own/other ratio of the softmax network is about C·ε/separation, C = (own error)/ε being the O(ε) constant "
-                + "of the softmax bottleneck (it varies several-fold across instances and grows as ε approaches the positivity limit, which a "
-                + "small p_y lowers): the test discriminates only when the separation is large next to C·ε and ε is well inside "
-                + "the local region. With Dirichlet(5) marginals the two predictions can be very close; a small p_y separates "
-                + "them but lowers the positivity limit, near which C grows (the context-seed rows of the instance table show "
-                + "both). The verdict is therefore taken on the first "
-                + "candidate instance meeting both stated hypotheses (chosen without training anything); the full version "
-                + "reports the ratio on random instances of both designs, with and without the hypotheses.");
-        return b.criterion("Preconditions (chosen on the law alone): p_y ∝ 2^(−y); the predictions V_k(B̃) (softmax) and "
-                + "V_k(diag(√p_y)B̃) (MSE) are at least sinθ = 0.1 apart; ε = 0.05 is at most 0.3 of the positivity limit. Then the "
+                + "of the softmax bottleneck: the test discriminates only when the separation is large next to C·ε and ε is well "
+                + "inside the local region. With Dirichlet(5) marginals the two predictions can be very close, so the verdict is "
+                + "taken on the first candidate instance of the digest's generator meeting both stated hypotheses (chosen on the "
+                + "law alone, without training anything); the full version reports further instances with and without them.");
+        return b.criterion("Digest §4.1 generator (as E4). Preconditions (checked on the law alone): the predictions V_k(B̃) "
+                + "(softmax) and V_k(diag(√p_y)B̃) (MSE) are at least sinθ = 0.1 apart; ε = 0.05 is at most 0.3 of the positivity "
+                + "limit; the instance is the first candidate (context seed, then its children) meeting both. Then the "
                 + "softmax-trained features are much closer to V_k(B̃) and the MSE-trained ones to V_k(diag(√p_y)B̃) than to the "
-                + "other prediction (ratio < 0.2 at ε ≤ 0.05).").build();
+                + "other prediction (ratio < 0.2 at every ε ≤ 0.05 tested).").build();
     }
 
     // ------------------------------------------------------------------ E7, E8
-
-    /**
-     * Local-region hypothesis of E7: on the local branch the hidden pre-activations stay within 1 of the operating
-     * point, max_x,j |a_j(x) − a0_j| ≤ 1 (over that range σ' changes by at most 21% from σ'(0) = ¼).
-     */
-    public static final double LOCAL_SHIFT = 1.0;
-    /** Positive curvature modulo the symmetries: λ_min(H on T⊥)/‖H‖₂ ≥ 1e-6 (difference-Hessian error ≈ 1e-10). */
-    public static final double MIN_CURVATURE = 1e-6;
-    /** The certified critical point attains the convex infimum over (u, b) to 1e-12 (two independent optimisations). */
-    public static final double INFIMUM_AGREEMENT = 1e-12;
 
     /** The E7 ε values in increasing order (the continuation's direction). */
     static double[] hiddenEpsilons(ExperimentContext ctx, LocalGenerator g) {
@@ -699,7 +776,7 @@ public final class LowRankExperiments implements ExperimentProvider {
         List<List<String>> rows = new ArrayList<>();
         List<double[]> errs = new ArrayList<>();
         for (LossKind kind : LossKind.values()) {
-            List<HiddenLayer.Result> branch = HiddenLayer.continuation(laws, kind, 7, 3, HiddenLayer.Top.CONDITIONED, ctx.seed());
+            List<HiddenLayer.BranchPoint> branch = HiddenLayer.certifiedBranch(laws, kind, 7, 3, ctx.seed());
             double[] rel = new double[eps.length];
             double worst = 0;
             double worstShift = 0;
@@ -708,8 +785,8 @@ public final class LowRankExperiments implements ExperimentProvider {
             double worstGap = 0;
             int zeroMismatch = 0;
             for (int i = 0; i < eps.length; i++) {
-                HiddenLayer.Result r = branch.get(i);
-                HiddenLayer.Certificate c = HiddenLayer.certify(laws.get(i), kind, r);
+                HiddenLayer.Result r = branch.get(i).result();
+                HiddenLayer.Certificate c = branch.get(i).certificate();
                 HiddenLayer.Result fromZero = HiddenLayer.run(laws.get(i), kind, 7, 3, false, HiddenLayer.Top.CONDITIONED, ctx.seed());
                 rel[i] = r.relativeError();
                 boolean inWindow = eps[i] <= Sweep.FIT_MAX_EPSILON * (1 + 1e-12);
@@ -728,10 +805,10 @@ public final class LowRankExperiments implements ExperimentProvider {
             }
             String tag = kind.name().toLowerCase(Locale.ROOT);
             b.atMost(tag + ": max ‖∇L‖ on the branch", worstGrad, Bottleneck.GRAD_TOL);
-            b.atLeast(tag + ": min curvature modulo symmetries λ_min(H|T⊥)/‖H‖", minCurv, MIN_CURVATURE);
+            b.atLeast(tag + ": min curvature modulo symmetries λ_min(H|T⊥)/‖H‖", minCurv, HiddenLayer.MIN_CURVATURE);
             b.atMost(tag + ": max |#zero eigenvalues − #symmetries|", zeroMismatch, 0);
-            b.atMost(tag + ": max |L − convex infimum|", worstGap, INFIMUM_AGREEMENT);
-            b.atMost(tag + ": precondition max |a − a0| (ε ≤ 0.1)", worstShift, LOCAL_SHIFT);
+            b.atMost(tag + ": max |L − convex infimum|", worstGap, HiddenLayer.INFIMUM_AGREEMENT);
+            b.atMost(tag + ": precondition max |a − a0| (ε ≤ 0.1)", worstShift, HiddenLayer.LOCAL_SHIFT);
             b.atMost(tag + ": max ‖W − W*‖/‖W*‖ / ε (ε ≤ 0.1)", worst, 1.0);
             b.atLeast(tag + ": slope (ε ≤ 0.1)", slopeOver(eps, rel), FIRST_ORDER[0]);
             errs.add(rel);

@@ -40,17 +40,19 @@ class HiddenLayerTest {
         double[] eps = {0.025, 0.05, 0.1};
         List<JointDistribution> laws = List.of(g.at(eps[0]), g.at(eps[1]), g.at(eps[2]));
         for (LossKind kind : LossKind.values()) {
-            List<HiddenLayer.Result> branch = HiddenLayer.continuation(laws, kind, 7, 3, HiddenLayer.Top.CONDITIONED, Seeds.DEFAULT);
+            List<HiddenLayer.BranchPoint> branch = HiddenLayer.certifiedBranch(laws, kind, 7, 3, Seeds.DEFAULT);
             for (int i = 0; i < eps.length; i++) {
-                HiddenLayer.Result r = branch.get(i);
-                HiddenLayer.Certificate c = HiddenLayer.certify(laws.get(i), kind, r);
+                HiddenLayer.Result r = branch.get(i).result();
+                HiddenLayer.Certificate c = branch.get(i).certificate();
+                assertThat(branch.get(i).certified()).as(branch.get(i).failedCheck()).isTrue();
+                assertThat(branch.get(i).local()).isTrue();
                 assertThat(c.gradNorm()).isLessThanOrEqualTo(Bottleneck.GRAD_TOL);
                 assertThat(c.nearZero()).as("zero eigenvalues = symmetries").isEqualTo(c.symmetryDimension());
                 assertThat(c.nullResidual()).isLessThan(1e-6);
-                assertThat(c.minCurvature()).isGreaterThan(LowRankExperiments.MIN_CURVATURE);
-                assertThat(Math.abs(r.loss() - c.infimum())).isLessThan(LowRankExperiments.INFIMUM_AGREEMENT);
+                assertThat(c.minCurvature()).isGreaterThan(HiddenLayer.MIN_CURVATURE);
+                assertThat(Math.abs(r.loss() - c.infimum())).isLessThan(HiddenLayer.INFIMUM_AGREEMENT);
                 assertThat(c.requiredSpread()).isLessThan(1);
-                assertThat(r.maxPreActivationShift()).isLessThan(LowRankExperiments.LOCAL_SHIFT);
+                assertThat(r.maxPreActivationShift()).isLessThan(HiddenLayer.LOCAL_SHIFT);
                 assertThat(r.relativeError()).as(kind + " at " + eps[i]).isLessThan(eps[i]);
             }
         }
@@ -64,7 +66,12 @@ class HiddenLayerTest {
         HiddenLayer.Certificate c = HiddenLayer.certify(law, LossKind.SOFTMAX, r);
         assertThat(c.requiredSpread()).isGreaterThan(1);
         assertThat(r.loss() - c.infimum()).isGreaterThan(1e-8);
-        assertThat(r.maxPreActivationShift()).isGreaterThan(LowRankExperiments.LOCAL_SHIFT);
+        assertThat(r.maxPreActivationShift()).isGreaterThan(HiddenLayer.LOCAL_SHIFT);
+        // the certificate's verdict says so, naming the failed check
+        HiddenLayer.BranchPoint p = new HiddenLayer.BranchPoint(r, c);
+        assertThat(p.certified()).isFalse();
+        assertThat(p.failedCheck()).isNotBlank();
+        assertThat(p.local()).isFalse();
     }
 
     @Test

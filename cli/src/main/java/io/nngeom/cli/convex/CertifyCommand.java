@@ -9,6 +9,7 @@ import io.nngeom.convex.Convex;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,6 +51,9 @@ public final class CertifyCommand implements Callable<Integer> {
         PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
         CertifyOptions o = new CertifyOptions(beta, p);
         Mlp m = CliInputs.model(model);
+        if (m.layerCount() > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+            throw new InputException("--penalty: a depth-" + m.layerCount() + " model is judged by (beta/L) sum |w|^L; omit --penalty");
+        }
         Dataset d = CliInputs.data(data, target, false);
         Certificate c = Convex.certify(m, d, o);
         PrintWriter w = spec.commandLine().getOut();
@@ -60,7 +64,8 @@ public final class CertifyCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "how           %s%n", c.how());
         w.flush();
         CommandResult.start("convex certify", common).put("model", model.toString()).put("data", data.toString())
-                .put("beta", beta).put("penalty", p.id()).put("nnObjective", c.nnObjective()).put("dualRatio", c.dualRatio())
+                .put("beta", beta).put("penalty", m.layerCount() > 2 ? "l" + m.layerCount() + "^" + m.layerCount() : p.id())
+                .put("depth", m.layerCount()).put("nnObjective", c.nnObjective()).put("dualRatio", c.dualRatio())
                 .put("lowerBound", c.lowerBound()).put("gapPercent", c.gapPercent()).put("certified", c.certified())
                 .put("how", c.how()).put("residualMean", c.residualMean()).finish();
         return 0;

@@ -11,7 +11,14 @@ import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.plot.Chart;
+import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.experiments.FitFigures;
+import io.nngeom.convex.experiments.PlaneFigure;
+import io.nngeom.convex.experiments.Toy;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.Seeds;
+import java.util.ArrayList;
+import java.util.List;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,9 +32,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code nngeom convex fit}: solves a convex program for a regression data set and writes the recovered network. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Fit a two-layer ReLU network by convex optimisation and say whether the value is exact, an upper "
+        description = {"Fit a two-layer ReLU network (with --depth 3|4: a deep narrow network on 1-D data) by convex optimisation and say whether the value is exact, an upper "
             + "or a lower bound on the network optimum, and why."})
 public final class FitCommand implements Callable<Integer> {
+    /** Most Adam runs {@code --gd-runs} accepts. */
+    static final int GD_RUNS_MAX = 50;
+    /** Width, steps per phase, phases and first learning rate of the {@code --gd-runs} networks. */
+    static final int GD_WIDTH = 30;
+    static final int GD_STEPS = 1500;
+    static final int GD_PHASES = 4;
+    static final double GD_LR = 1e-2;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Regression data (CSV, NPY, NPZ); last column is the target.")
     Path data;
 
@@ -46,7 +61,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "auto|lasso|exact|gated", defaultValue = "auto", description = "Program to solve (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--depth", paramLabel = "2", defaultValue = "2", description = "Network depth; only 2 is implemented (deep 1-D dictionaries are not).")
+    @Option(names = "--depth", paramLabel = "2|3|4", defaultValue = "2", description = "Network depth L (default: ${DEFAULT-VALUE}). "
+            + "3 and 4: deep narrow networks on 1-D data (parallel width-1 chains, penalty (beta/L) sum |w|^L on all weights), "
+            + "solved as a Lasso over the deep dictionary.")
     int depth;
 
     @Option(names = "--max-patterns", paramLabel = "N", defaultValue = "2000", description = "Sampled arrangement patterns (d >= 3) or gates (gated) (default: ${DEFAULT-VALUE}).")
@@ -57,6 +74,12 @@ public final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--gd-runs", paramLabel = "K", defaultValue = "0", description = {
+        "With --plot on 1-D data: also train K width-30 networks by full-batch Adam on the same objective (4 phases of "
+            + "1500 steps, learning rate 1e-2 down to 1e-5) and draw their fits; their objectives go into the JSON as "
+            + "gdObjectives (default: ${DEFAULT-VALUE})."})
+    int gdRuns;
 
     @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
     Path out;
@@ -69,14 +92,26 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth != 2) {
-            throw new InputException("--depth: only depth 2 is implemented, got " + depth);
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
+            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
         }
         if (out != null) {
             ModelIo.checkExtension(out);
         }
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new InputException("--tolerance: must lie in (0, 1), got " + tolerance);
+        }
+        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
+            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
+        }
+        if (gdRuns > 0 && depth != 2) {
+            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
         }
         FitOptions.Method m = FitOptions.Method.parse(method);
         Dataset d = CliInputs.data(data, target, false);
@@ -94,7 +129,7 @@ public final class FitCommand implements Callable<Integer> {
         if (m == FitOptions.Method.GATED && out != null) {
             throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
         }
-        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed());
+        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth);
         FitResult r = Convex.fit(d, o);
         if (out != null && r.model() != null) {
             ModelIo.write(r.model(), out);
@@ -113,7 +148,8 @@ public final class FitCommand implements Callable<Integer> {
         CommandResult res = CommandResult.start("convex fit", common)
                 .put("data", data.toString())
                 .put("beta", beta)
-                .put("penalty", o.norm().id())
+                .put("penalty", depth > 2 ? "l" + depth + "^" + depth : o.norm().id())
+                .put("depth", depth)
                 .put("bias", o.bias())
                 .put("method", r.method())
                 .put("objective", r.objective())
@@ -130,12 +166,27 @@ public final class FitCommand implements Callable<Integer> {
                 .put("model", out == null ? null : out.toString())
                 .put("gapHistory", r.gapHistory());
         if (r.gapHistory().length > 0) {
-            double[] gh = r.gapHistory().clone();
-            for (int i = 0; i < gh.length; i++) {
-                gh[i] = Math.max(gh[i], 1e-17);
+            res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())
+                    ? "exact program: constraint violation vs augmented-Lagrangian steps"
+                    : r.method() + ": relative duality gap vs iterations", "iteration", r.method(), r.gapIterations(), r.gapHistory()));
+        }
+        if (common.plot() != null && r.model() != null && d.inputDim() == 1) {
+            List<Mlp> gd = new ArrayList<>();
+            double[] gdObjectives = new double[gdRuns];
+            double[] y = d.y().colArray(0);
+            for (int k = 0; k < gdRuns; k++) {
+                Mlp net = Toy.train(d, beta, GD_WIDTH, Seeds.child(common.seed(), "gd-run-" + k), GD_STEPS, GD_LR, GD_PHASES).model();
+                gd.add(net);
+                gdObjectives[k] = TwoLayer.objective(net, d.x(), y, beta, o.norm());
             }
-            res.figure(Chart.of("convex-fit-gap", "duality gap (or constraint violation) vs iterations", "iteration", "gap")
-                    .line(r.method(), r.gapIterations(), gh).withLogY());
+            res.figure(FitFigures.fit1d("convex-fit-1d", d, r.model(), gd, beta));
+            if (gdRuns > 0) {
+                res.put("gdObjectives", gdObjectives);
+            }
+        } else if (common.plot() != null && r.model() != null && d.inputDim() == 2) {
+            res.figure(PlaneFigure.draw("convex-fit-plane", String.format(Locale.ROOT,
+                    "2-D %s fit (beta = %s, %s penalty, %s): neuron lines and level regions of f", r.method(), FitFigures.num(beta), o.norm().id(), r.exactness().id()),
+                    d, r.model()));
         }
         res.finish();
         return 0;

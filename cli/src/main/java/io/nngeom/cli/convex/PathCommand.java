@@ -4,15 +4,18 @@ import io.nngeom.cli.CliInputs;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Convex;
+import io.nngeom.convex.DeepDictionary;
 import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
+import io.nngeom.optim.ColumnProvider;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoPath;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
-import io.nngeom.plot.Chart;
+import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.experiments.FitFigures;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleUnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +53,10 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--no-bias", description = "No hidden or output biases.")
     boolean noBias;
 
+    @Option(names = "--depth", paramLabel = "2|3|4", defaultValue = "2", description = "Network depth L (default: ${DEFAULT-VALUE}); "
+            + "3 and 4 use the deep 1-D dictionary (see convex fit --depth).")
+    int depth;
+
     @Mixin
     CommonOptions common;
 
@@ -74,7 +82,26 @@ public final class PathCommand implements Callable<Integer> {
             throw new InputException(data + ": convex training needs one real target column");
         }
         PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
-        Dictionary dict = Convex.dictionary(d.x(), p, !noBias);
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        if (depth > 2 && noBias) {
+            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
+        }
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
+        }
+        ColumnProvider dict;
+        String description;
+        if (depth > 2) {
+            DeepDictionary dd = Convex.deepDictionary(d.x(), depth);
+            dict = dd;
+            description = dd.description();
+        } else {
+            Dictionary dd = Convex.dictionary(d.x(), p, !noBias);
+            dict = dd;
+            description = dd.description();
+        }
         double[] y = d.y().colArray(0);
         List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), new LassoProblem(dict, y, sorted[0], !noBias),
                 sorted, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
@@ -82,6 +109,9 @@ public final class PathCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();
         double[] nnz = new double[sorted.length];
+        double[] obj = new double[sorted.length];
+        double[] l1 = new double[sorted.length];
+        List<DoubleUnaryOperator> fits = new ArrayList<>();
         for (int k = 0; k < sorted.length; k++) {
             LassoSolution s = path.get(k);
             w.printf(Locale.ROOT, "%-12.6g %-16.10g %-9d %-12.6g %.2e%n", sorted[k], s.primal(), s.nonzeros(), s.l1Norm(), s.relativeGap());
@@ -93,13 +123,40 @@ public final class PathCommand implements Callable<Integer> {
             row.put("dualityGap", s.relativeGap());
             rows.add(row);
             nnz[k] = s.nonzeros();
+            obj[k] = s.primal();
+            l1[k] = s.l1Norm();
+            if (d.inputDim() == 1 && !noBias) {
+                fits.add(fitted(dict, s.z(), s.intercept()));
+            }
         }
-        w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", dict.description(), dict.cols());
+        w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", description, dict.cols());
         w.flush();
-        CommandResult.start("convex path", common).put("data", data.toString()).put("penalty", p.id()).put("bias", !noBias)
-                .put("columns", dict.cols()).put("dictionary", dict.description()).put("path", rows)
-                .figure(Chart.of("convex-beta-path", "beta path: nonzeros", "beta", "nonzeros").line("nonzeros", sorted, nnz).withLogLog())
-                .finish();
+        CommandResult res = CommandResult.start("convex path", common).put("data", data.toString())
+                .put("penalty", depth > 2 ? "l" + depth + "^" + depth : p.id())
+                .put("depth", depth).put("bias", !noBias).put("columns", dict.cols()).put("dictionary", description).put("path", rows)
+                .figure(FitFigures.pathWidth("convex-beta-path", sorted, nnz))
+                .figure(FitFigures.pathObjective("convex-beta-path-objective", sorted, obj, l1));
+        if (!fits.isEmpty()) {
+            res.figure(FitFigures.pathFits1d("convex-beta-path-fits", d, sorted, fits));
+        }
+        res.finish();
         return 0;
+    }
+
+    /** The fitted function t ↦ Σ_j z_j a_j(t) + ξ of a 1-D path solution, for the path picture. */
+    static DoubleUnaryOperator fitted(ColumnProvider dict, double[] z, double xi) {
+        if (dict instanceof DeepDictionary dd) {
+            return t -> {
+                double f = xi;
+                for (int j = 0; j < z.length; j++) {
+                    if (z[j] != 0) {
+                        f += z[j] * dd.feature(j, t);
+                    }
+                }
+                return f;
+            };
+        }
+        io.nngeom.net.Mlp m = TwoLayer.recover((Dictionary) dict, z, xi);
+        return t -> m.apply(new io.nngeom.linalg.Matrix(1, 1, new double[] {t})).get(0, 0);
     }
 }

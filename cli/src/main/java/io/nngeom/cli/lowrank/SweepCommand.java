@@ -2,6 +2,7 @@ package io.nngeom.cli.lowrank;
 
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
+import io.nngeom.lowrank.HiddenLayer;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Sweep;
 import io.nngeom.run.InputException;
@@ -44,10 +45,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "softmax|mse", defaultValue = "softmax", description = "Loss (default: ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--hidden", description = "Hidden-layer setting (E7): one-hot → frozen tanh (n_x − 1) → sigmoid (k) → frozen top.")
+    @Option(names = "--hidden", description = "Hidden-layer setting (E7): one-hot → frozen tanh (n_x − 1) → sigmoid (k ≤ n_y − 1) → "
+            + "frozen well-conditioned top; the local branch is followed from W = 0 at the smallest ε upwards and certified at "
+            + "every ε (as the lowrank.hidden experiment).")
     boolean hidden;
 
-    @Option(names = "--restarts", defaultValue = "4", description = "Random starts per ε (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restarts", defaultValue = "4", description = "Random starts per ε of the bottleneck; --hidden follows one "
+            + "branch instead (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Mixin
@@ -83,15 +87,29 @@ public final class SweepCommand implements Callable<Integer> {
                 kind.name().toLowerCase(Locale.ROOT), nx, ny, k, Out.g(s.maxEpsilon()));
         List<Map<String, Object>> rows = new ArrayList<>();
         if (hidden) {
-            out.printf(Locale.ROOT, "%-10s %-12s %-10s %-10s%n", "eps", "rel.err W", "max|a-a0|", "grad");
+            out.printf(Locale.ROOT, "%-11s %-12s %-12s %-12s %-10s %-10s %-8s %-12s %-9s %-10s %-6s%n", "eps", "rel.err W",
+                    "rel/eps", "Xi_l err", "max|a-a0|", "u-spread", "grad", "lam_min/|H|", "L-inf", "certified", "local");
             for (Sweep.Row r : s.rows()) {
-                out.printf(Locale.ROOT, "%-10s %-12s %-10s %-10.1e%n", Out.g(r.epsilon()), Out.g(r.hiddenError()), Out.g(r.maxPerturbation()), r.gradNorm());
+                HiddenLayer.Result h = r.branch().result();
+                HiddenLayer.Certificate c = r.branch().certificate();
+                out.printf(Locale.ROOT, "%-11s %-12s %-12s %-12s %-10s %-10s %-8.1e %-12.2e %-9.1e %-10s %-6s%n", Out.g(r.epsilon()),
+                        Out.g(r.hiddenError()), Out.g(r.hiddenError() / r.epsilon()), Out.g(h.layerMatrixError()),
+                        Out.g(r.maxPerturbation()), Out.g(c.requiredSpread()), r.gradNorm(), c.minCurvature(), h.loss() - c.infimum(),
+                        r.branch().certified() ? "yes" : "no", r.branch().local() ? "yes" : "no");
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("epsilon", r.epsilon());
                 m.put("hiddenError", r.hiddenError());
+                m.put("layerMatrixError", h.layerMatrixError());
                 m.put("maxPreActivationShift", r.maxPerturbation());
+                m.put("requiredSpread", c.requiredSpread());
                 m.put("gradNorm", r.gradNorm());
                 m.put("converged", r.converged());
+                m.put("minCurvature", c.minCurvature());
+                m.put("zeroEigenvalues", c.nearZero());
+                m.put("symmetries", c.symmetryDimension());
+                m.put("lossAboveInfimum", h.loss() - c.infimum());
+                m.put("certified", r.branch().certified());
+                m.put("local", r.branch().local());
                 rows.add(m);
             }
         } else {

@@ -87,6 +87,67 @@ class ConvexCommandTest {
     }
 
     @Test
+    void fitDeepIsExactAndTheWrittenDeepNarrowModelReproducesTheObjective() throws Exception {
+        Path data = csv1d(9);
+        var d = io.nngeom.io.DataIo.read(data, null, false);
+        for (int depth = 3; depth <= 4; depth++) {
+            for (String ext : new String[] {".json", ".safetensors"}) {
+                Path model = dir.resolve("deep" + depth + ext);
+                Path json = dir.resolve("deep" + depth + ext + ".result.json");
+                assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", String.valueOf(depth),
+                        "--out", model.toString(), "--json", json.toString()));
+                JsonNode r = new ObjectMapper().readTree(json.toFile());
+                assertEquals("exact", r.get("exactness").asText());
+                assertEquals(depth, r.get("depth").asInt());
+                double obj = r.get("objective").asDouble();
+                // evaluate the written model on its own: ½‖f − y‖² + (β/L)Σ|w|^L over every weight entry
+                Mlp m = ModelIo.read(model);
+                assertEquals(depth, m.layerCount());
+                Matrix f = m.apply(d.x());
+                double loss = 0;
+                for (int i = 0; i < d.size(); i++) {
+                    double e = f.get(i, 0) - d.y().get(i, 0);
+                    loss += 0.5 * e * e;
+                }
+                double pen = 0;
+                for (var layer : m.layers()) {
+                    for (double w : layer.weight().data()) {
+                        pen += Math.pow(Math.abs(w), depth);
+                    }
+                }
+                assertEquals(obj, loss + 0.1 * pen / depth, 1e-10 * obj);
+                assertTrue(r.get("dualityGap").asDouble() <= 1e-10);
+                // the written optimum certifies itself: dual ratio 1, gap ~0
+                Path cj = dir.resolve("deep" + depth + ext + ".cert.json");
+                assertEquals(0, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.1",
+                        "--json", cj.toString()));
+                JsonNode c = new ObjectMapper().readTree(cj.toFile());
+                assertEquals(1.0, c.get("dualRatio").asDouble(), 1e-6);
+                assertTrue(c.get("certified").asBoolean());
+                assertTrue(c.get("gapPercent").asDouble() < 1e-6);
+                assertEquals(2, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.1",
+                        "--penalty", "l2"));
+            }
+        }
+    }
+
+    @Test
+    void deepPathRunsAndItsFirstValueMatchesFit() throws Exception {
+        Path data = csv1d(8);
+        Path json = dir.resolve("dp.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.5,0.05", "--depth", "4", "--json", json.toString()));
+        JsonNode p = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4, p.get("depth").asInt());
+        Path fj = dir.resolve("df.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.05", "--depth", "4", "--json", fj.toString()));
+        double fit = new ObjectMapper().readTree(fj.toFile()).get("objective").asDouble();
+        assertEquals(fit, p.get("path").get(1).get("objective").asDouble(), 1e-8 * fit);
+        assertEquals(2, run("convex", "path", "--data", csv2d(6).toString(), "--betas", "0.1", "--depth", "3"));
+        assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1", "--depth", "3", "--no-bias"));
+        assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1", "--depth", "7"));
+    }
+
+    @Test
     void pathAndGatedRun() throws Exception {
         Path data = csv2d(30);
         Path json = dir.resolve("p.json");
@@ -110,15 +171,48 @@ class ConvexCommandTest {
     }
 
     @Test
+    void plotsTheFitTheGdRunsThePlaneAndThePath() throws Exception {
+        Path d1 = csv1d(12);
+        Path plot = dir.resolve("plot1");
+        Path json = dir.resolve("f1.json");
+        assertEquals(0, run("convex", "fit", "--data", d1.toString(), "--beta", "0.05", "--gd-runs", "2", "--plot", plot.toString(), "--json", json.toString()));
+        assertTrue(Files.size(plot.resolve("convex-fit-1d.png")) > 0);
+        assertTrue(Files.size(plot.resolve("convex-fit-gap.png")) > 0);
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        double p = r.get("objective").asDouble();
+        assertEquals(2, r.get("gdObjectives").size());
+        for (JsonNode g : r.get("gdObjectives")) {
+            // the 1-D Lasso is exact: no gradient-trained network can go below it
+            assertTrue(g.asDouble() >= p - 1e-6 * Math.max(1, p), g + " < " + p);
+        }
+        Path d2 = csv2d(9);
+        Path plot2 = dir.resolve("plot2");
+        assertEquals(0, run("convex", "fit", "--data", d2.toString(), "--beta", "0.02", "--method", "lasso", "--plot", plot2.toString()));
+        String svg = Files.readString(plot2.resolve("convex-fit-plane.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains("neuron through two samples"));
+        Path plot3 = dir.resolve("plot3");
+        assertEquals(0, run("convex", "path", "--data", d1.toString(), "--betas", "1,0.1,0.01", "--plot", plot3.toString()));
+        for (String f : new String[] {"convex-beta-path.png", "convex-beta-path-objective.png", "convex-beta-path-fits.png"}) {
+            assertTrue(Files.size(plot3.resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
     void badInputExitsWithTwo() throws Exception {
         Path data = csv1d(10);
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "-1"));
         assertEquals(2, run("convex", "fit", "--data", dir.resolve("missing.csv").toString(), "--beta", "0.1"));
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--penalty", "l3"));
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "magic"));
-        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "5"));
+        assertEquals(2, run("convex", "fit", "--data", csv2d(8).toString(), "--beta", "0.1", "--depth", "3"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3", "--no-bias"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "4", "--method", "exact"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3", "--penalty", "l1"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--depth", "3", "--max-patterns", "10"));
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--out", dir.resolve("m.txt").toString()));
         assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1,-2"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--gd-runs", "-1"));
         Path deep = dir.resolve("deep.json");
         ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1)), deep);
         assertEquals(2, run("convex", "certify", "--model", deep.toString(), "--data", data.toString(), "--beta", "0.1"));

@@ -135,6 +135,26 @@ class LowrankCommandTest {
     }
 
     @Test
+    void hiddenSweepPrintsTheCertifiedLocalBranchWithSlopes() throws Exception {
+        Path json = dir.resolve("h.json");
+        Run r = run("lowrank", "sweep", "--hidden", "--k", "3", "--eps", "0.1,0.05,0.025", "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hidden-layer softmax sweep").contains("certified").contains("fitted slopes");
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        assertThat(n.get("rows")).hasSize(3);
+        for (JsonNode row : n.get("rows")) {
+            double eps = row.get("epsilon").asDouble();
+            assertThat(row.get("certified").asBoolean()).isTrue();
+            assertThat(row.get("local").asBoolean()).isTrue();
+            assertThat(row.get("requiredSpread").asDouble()).isLessThan(1);
+            assertThat(row.get("zeroEigenvalues").asInt()).isEqualTo(row.get("symmetries").asInt());
+            assertThat(row.get("hiddenError").asDouble()).isLessThan(eps);
+            assertThat(row.get("layerMatrixError").asDouble()).isLessThan(eps);
+        }
+        assertThat(n.get("slopes").get("hidden").asDouble()).isBetween(0.85, 1.5);
+    }
+
+    @Test
     void trainWritesAModel() throws Exception {
         Path model = dir.resolve("m.json");
         Run r = run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "1", "--activation", "sigmoid", "--restarts", "2",
@@ -157,6 +177,7 @@ class LowrankCommandTest {
             run("lowrank", "analyze", "--pxy", hairEye().toString(), "--k", "0"),
             run("lowrank", "sweep", "--eps", "0.1,abc"),
             run("lowrank", "sweep", "--k", "5"),
+            run("lowrank", "sweep", "--hidden", "--k", "6"),
             run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "4"),
             run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "1", "--out", dir.resolve("m.txt").toString()),
         };

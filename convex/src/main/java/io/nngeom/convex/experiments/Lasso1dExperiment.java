@@ -92,34 +92,16 @@ final class Lasso1dExperiment implements Experiment {
     }
 
     static Chart figure(Dataset data, FitResult lasso, List<TrainingResult> gd, double beta) {
-        double[] xs = data.x().colArray(0);
-        double lo = java.util.Arrays.stream(xs).min().orElse(-1) - 0.3;
-        double hi = java.util.Arrays.stream(xs).max().orElse(1) + 0.3;
-        double[] g = Toy.grid(lo, hi, 400);
-        Chart c = Chart.of("convex-1d-fit", String.format(Locale.ROOT, "1-D convex-optimal fit (beta = %g): breakpoints at samples", beta), "x", "y")
-                .scatter("data", xs, data.y().colArray(0))
-                .line("convex optimum (Lasso)", g, Toy.eval1d(lasso.model(), g));
-        // breakpoints −b/w of the recovered neurons
-        var h = lasso.model().layer(0);
-        double[] bx = new double[h.outputs()];
-        for (int j = 0; j < bx.length; j++) {
-            bx[j] = -h.b(j) / h.w(j, 0);
-        }
-        c = c.scatter("breakpoints of optimal neurons", bx, Toy.eval1d(lasso.model(), bx));
+        List<io.nngeom.net.Mlp> nets = new ArrayList<>();
         for (int k = 0; k < Math.min(3, gd.size()); k++) {
-            c = c.withSeries(new Chart.Series("Adam run " + (k + 1), g, Toy.eval1d(gd.get(k).model(), g), Chart.Series.Style.DASHED));
+            nets.add(gd.get(k).model());
         }
-        return c;
+        return FitFigures.fit1d("convex-1d-fit", data, lasso.model(), nets, beta);
     }
 
     static Chart gapFigure(FitResult lasso, double beta) {
-        double[] it = lasso.gapIterations();
-        double[] gap = lasso.gapHistory().clone();
-        for (int i = 0; i < gap.length; i++) {
-            gap[i] = Math.max(gap[i], 1e-17);
-        }
-        return Chart.of("convex-duality-gap", String.format(Locale.ROOT, "Lasso relative duality gap vs outer iterations (1-D, beta = %g)", beta),
-                "outer iteration (full pass)", "relative duality gap").line("coordinate descent", it, gap).withLogY();
+        return FitFigures.gap("convex-duality-gap", "Lasso relative duality gap vs outer iterations (1-D, beta = " + FitFigures.num(beta) + ")",
+                "outer iteration (full pass)", "coordinate descent", lasso.gapIterations(), lasso.gapHistory());
     }
 
     static String fmt(double v) {

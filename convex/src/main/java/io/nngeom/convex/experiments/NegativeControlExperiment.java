@@ -1,9 +1,11 @@
 package io.nngeom.convex.experiments;
 
 import io.nngeom.convex.Convex;
+import io.nngeom.convex.DualConstraint;
 import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
+import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
@@ -11,14 +13,34 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Negative control (digest §2.3, §5a): under ℓ2 weight decay in 2-D the Lasso over sample-only wedges is not
- * exact; it must come out above the exact program's value (a feasible network, so an upper bound on the
- * optimum: the comparison is conservative). The brief's criterion: above by more than 0.5 %.
+ * Negative control (digest §2.3 and the "discriminating negative test" of §5a): under ℓ2 weight decay in 2-D the
+ * Lasso over sample-only wedges (lines through sample pairs) is not exact. Its network must come out above the
+ * exact optimum, computed by the Pilanci–Ergen program over all arrangement patterns and certified by the exact
+ * dual sweep. The issue's criterion: above by more than {@link #MIN_EXCESS_PERCENT} % on every judged instance.
+ *
+ * <p>Instances follow the digest's protocol (a) for 2-D, fixed before any outcome was seen: quick n = 10,
+ * β = 1e-2; full n = 10 × β ∈ {1e-2, 1e-1, 0.5}. The protocol's n = 15 and 20 are left out of the full grid
+ * because the exact program takes too long there (about 6 and 10 minutes per β under load, 53 minutes for the
+ * whole 3 × 3 grid); docs/theory/convex.md reports what that grid measured. The data of size n come from
+ * {@link Toy#smooth2d} at the child seed {@code "negative-n" + n} of the run's seed, so the quick instance is one
+ * of the full ones. How far the Lasso lies above the optimum varies strongly with the draw (docs/theory/convex.md
+ * gives the distribution over seeds), so the verdict on one draw is not the theory's verdict.
+ *
+ * <p>Precondition, checked before any program is solved: the exact optimum is a nonzero network, i.e.
+ * β &lt; β_max = h(y − ȳ), the exact dual constraint at the centred targets ({@link DualConstraint#exactMax}).
+ * For β ≥ β_max the zero network (ξ = ȳ) is optimal, both programs return it and there is nothing to
+ * discriminate; such instances are reported in the table and not judged.
  */
 final class NegativeControlExperiment implements Experiment {
+    /** The threshold: the sample-wedge Lasso's network objective exceeds the exact value by more than this (%). */
+    static final double MIN_EXCESS_PERCENT = 0.5;
+    /** The exact program's value counts as certified when (value − certified lower bound)/value ≤ this. */
+    static final double CERTIFICATE_TOL = 1e-6;
+
     @Override
     public String name() {
         return "convex.negative-control-l2-2d";
@@ -33,34 +55,68 @@ final class NegativeControlExperiment implements Experiment {
     public ExperimentResult run(ExperimentContext ctx) {
         ExperimentResult.Builder b = ExperimentResult.builder(this, ctx);
         boolean q = ctx.quick();
-        int n = q ? 7 : 10;
-        double[] betas = q ? new double[] {0.01} : new double[] {0.01, 0.05, 0.2};
-        Dataset data = Toy.smooth2d(n, Seeds.child(ctx.seed(), "negative"));
+        int[] sizes = {10};
+        double[] betas = q ? new double[] {0.01} : new double[] {0.01, 0.1, 0.5};
         double minExcess = Double.POSITIVE_INFINITY;
         double maxLbGap = 0;
         boolean labels = true;
+        int judged = 0;
+        int skipped = 0;
         List<List<String>> rows = new ArrayList<>();
-        for (double beta : betas) {
-            FitOptions o = FitOptions.defaults(beta).withTolerance(1e-12);
-            FitResult lasso = Convex.fit(data, o.withMethod(FitOptions.Method.LASSO));
-            FitResult exact = Convex.fit(data, o.withMethod(FitOptions.Method.EXACT));
-            labels &= lasso.exactness() == Exactness.UPPER_BOUND && exact.exactness() == Exactness.EXACT;
-            double excess = (lasso.nnObjective() - exact.nnObjective()) / exact.nnObjective();
-            minExcess = Math.min(minExcess, excess);
-            maxLbGap = Math.max(maxLbGap, (exact.nnObjective() - exact.lowerBound()) / exact.nnObjective());
-            rows.add(List.of(Lasso1dExperiment.fmt(beta), Lasso1dExperiment.fmt(lasso.nnObjective()), Lasso1dExperiment.fmt(exact.nnObjective()),
-                    Lasso1dExperiment.fmt(exact.lowerBound()), Lasso1dExperiment.fmt(100 * excess)));
-            if (beta == betas[0]) {
-                b.figure(PlaneFigure.draw("convex-2d-l2-exact", "2-D l2 exact optimum: neurons need not pass through two samples (beta = " + beta + ")", data, exact.model()));
+        for (int n : sizes) {
+            Dataset data = Toy.smooth2d(n, Seeds.child(ctx.seed(), "negative-n" + n));
+            double[] y = data.y().colArray(0);
+            double mean = Arrays.stream(y).average().orElse(0);
+            double[] yc = Arrays.stream(y).map(v -> v - mean).toArray();
+            double betaMax = DualConstraint.exactMax(data.x(), yc, PenaltyNorm.L2);
+            for (double beta : betas) {
+                if (!(beta < betaMax)) {
+                    skipped++;
+                    rows.add(List.of(String.valueOf(n), Lasso1dExperiment.fmt(beta), Lasso1dExperiment.fmt(betaMax),
+                            "not judged: beta >= beta_max, the zero network is optimal", "", "", "", "", ""));
+                    continue;
+                }
+                FitOptions o = FitOptions.defaults(beta).withTolerance(1e-12);
+                long t0 = System.nanoTime();
+                FitResult lasso = Convex.fit(data, o.withMethod(FitOptions.Method.LASSO));
+                long t1 = System.nanoTime();
+                FitResult exact = Convex.fit(data, o.withMethod(FitOptions.Method.EXACT));
+                long t2 = System.nanoTime();
+                labels &= lasso.exactness() == Exactness.UPPER_BOUND && exact.exactness() == Exactness.EXACT;
+                double excess = (lasso.nnObjective() - exact.nnObjective()) / exact.nnObjective();
+                double lbGap = (exact.nnObjective() - exact.lowerBound()) / exact.nnObjective();
+                judged++;
+                minExcess = Math.min(minExcess, excess);
+                maxLbGap = Math.max(maxLbGap, lbGap);
+                rows.add(List.of(String.valueOf(n), Lasso1dExperiment.fmt(beta), Lasso1dExperiment.fmt(betaMax),
+                        Lasso1dExperiment.fmt(lasso.nnObjective()), Lasso1dExperiment.fmt(exact.nnObjective()),
+                        Lasso1dExperiment.fmt(exact.lowerBound()), String.format(java.util.Locale.ROOT, "%.4f", 100 * excess),
+                        lasso.nonzeros() + " / " + exact.nonzeros(),
+                        String.format(java.util.Locale.ROOT, "%.1f / %.1f", (t1 - t0) / 1e9, (t2 - t1) / 1e9)));
+                if (judged == 1) {
+                    b.figure(PlaneFigure.draw("convex-2d-l2-lasso", String.format(java.util.Locale.ROOT,
+                            "2-D, l2: sample-wedge Lasso network (n = %d, beta = %s, %.3f %% above the optimum): every neuron passes through two samples", n, FitFigures.num(beta), 100 * excess),
+                            data, lasso.model()));
+                    b.figure(PlaneFigure.draw("convex-2d-l2-exact", String.format(java.util.Locale.ROOT,
+                            "2-D, l2: exact optimum (n = %d, beta = %s): some neurons pass through one sample or none", n, FitFigures.num(beta)),
+                            data, exact.model()));
+                }
             }
         }
-        b.param("n", n).param("betas", java.util.Arrays.toString(betas));
+        b.param("n", Arrays.toString(sizes)).param("betas", Arrays.toString(betas))
+                .param("data", "Toy.smooth2d (x ~ N(0, I_2), y = sin(x1) x2 + 0.1 noise) at child seed negative-n<n>");
         b.table(new Table("convex-negative-control", "2-D l2: sample-wedge Lasso vs exact program",
-                List.of("beta", "sample-wedge Lasso (network objective)", "exact program (recovered network)", "certified lower bound", "Lasso excess %"), rows));
-        return b.atLeast("min Lasso excess over the exact value (%)", 100 * minExcess, 0.5)
-                .atMost("max exact-program certificate gap (exact − lower bound)/exact", maxLbGap, 1e-6)
+                List.of("n", "beta", "beta_max (exact dual at y - mean)", "sample-wedge Lasso (network objective)", "exact program (recovered network)",
+                        "certified lower bound", "Lasso excess %", "nonzeros Lasso / exact", "seconds Lasso / exact"), rows));
+        if (skipped > 0) {
+            b.note(skipped + " instance(s) not judged: beta >= beta_max, where the zero network is the exact optimum (precondition of the control).");
+        }
+        return b.atLeast("judged instances (precondition beta < beta_max met)", judged, 1)
+                .atLeast("min Lasso excess over the exact value over judged instances (%)", judged == 0 ? Double.NaN : 100 * minExcess, MIN_EXCESS_PERCENT)
+                .atMost("max exact-program certificate gap (exact − lower bound)/exact", maxLbGap, CERTIFICATE_TOL)
                 .atLeast("labels: Lasso upper-bound, exact program exact (1 = yes)", labels ? 1 : 0, 1)
-                .criterion("the sample-only wedge Lasso is above the exact optimum by more than 0.5 % (the exact value is certified by the exact dual lower bound to 1e-6)")
+                .criterion("on every instance with a nonzero exact optimum (beta < beta_max), the sample-only wedge Lasso is above the "
+                        + "exact optimum by more than 0.5 %; the exact value is certified by the exact dual lower bound to 1e-6")
                 .build();
     }
 }

@@ -14,8 +14,8 @@ import io.nngeom.train.TrainingOptions;
 import io.nngeom.train.TrainingResult;
 import java.util.SplittableRandom;
 
-/** Small data sets and gradient-trained baselines shared by the convex experiments. */
-final class Toy {
+/** Small data sets and gradient-trained baselines shared by the convex experiments (and the CLI's GD overlays). */
+public final class Toy {
     private Toy() {
     }
 
@@ -50,7 +50,7 @@ final class Toy {
      * settle with kinks on samples, where the objective is not differentiable; the decaying step lets Adam
      * approach such non-smooth optima).
      */
-    static TrainingResult train(Dataset data, double beta, int width, long seed, int stepsPerPhase, double lr, int phases) {
+    public static TrainingResult train(Dataset data, double beta, int width, long seed, int stepsPerPhase, double lr, int phases) {
         Mlp init = Mlp.random(new int[] {data.inputDim(), width, 1}, Activation.parse("relu"), Seeds.rng(seed));
         Objective obj = new Objective(Loss.HALF_SSE, Penalty.l2(beta), null);
         TrainingResult r = null;
