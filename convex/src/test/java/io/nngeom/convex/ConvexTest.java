@@ -13,6 +13,7 @@ import io.nngeom.optim.BlockProvider;
 import io.nngeom.optim.DenseColumns;
 import io.nngeom.optim.GroupLassoProblem;
 import io.nngeom.optim.LassoOptions;
+import io.nngeom.optim.StopRule;
 import io.nngeom.run.InputException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,25 @@ class ConvexTest {
         assertEquals(ref.primal(), r.objective(), 1e-8 * ref.primal());
         assertEquals(r.objective(), Convex.fit(data, o).objective(), 0.0, "deterministic");
         assertThrows(InputException.class, () -> Convex.fit(data, o.withGates(WedgeTest.gaussian(3, 4, 1))));
+    }
+
+    @Test
+    void gatedFitWithScnnsGradientRule() {
+        Dataset data = twoD(30, 4);
+        Matrix gates = WedgeTest.gaussian(2, 15, 9);
+        FitOptions o = FitOptions.defaults(0.1).withMethod(FitOptions.Method.GATED).withBias(false).withGates(gates);
+        FitResult certified = Convex.fit(data, o.withTolerance(1e-12));
+        FitResult loose = Convex.fit(data, o.withStop(StopRule.GRADIENT).withTolerance(1e-6));
+        FitResult tight = Convex.fit(data, o.withStop(StopRule.GRADIENT).withTolerance(1e-16));
+        // the gap is measured at the end and is a true gap: the certified optimum lies between dual and primal
+        for (FitResult r : new FitResult[] {loose, tight}) {
+            assertTrue(r.reason().startsWith("stopped on scnn's gradient rule, NOT on the duality gap"), r.reason());
+            assertTrue(r.objective() >= certified.objective() * (1 - 1e-12));
+            assertTrue(r.objective() * (1 - r.dualityGap()) <= certified.objective() * (1 + 1e-12));
+        }
+        assertTrue(loose.objective() - certified.objective() >= tight.objective() - certified.objective());
+        assertEquals(certified.objective(), tight.objective(), 1e-9 * certified.objective());
+        assertThrows(InputException.class, () -> Convex.fit(data, FitOptions.defaults(0.1).withStop(StopRule.GRADIENT)));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.nngeom.convex.experiments.FitFigures;
 import io.nngeom.convex.experiments.PlaneFigure;
 import io.nngeom.convex.experiments.Toy;
 import io.nngeom.net.Mlp;
+import io.nngeom.optim.StopRule;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,15 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--gates", paramLabel = "FILE.npy", description = "Gate vectors for --method gated: a d x m matrix ((d+1) x m with bias).")
     Path gates;
 
-    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop "
+            + "(with --stop gradient: scnn's tol, the squared min-norm subgradient norm in scnn's scaling) (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--stop", paramLabel = "gap|gradient", defaultValue = "gap", description = {
+        "Stopping rule of --method gated (default: ${DEFAULT-VALUE}). gap: certified relative duality gap <= --tolerance. "
+            + "gradient: scnn's R-FISTA rule, ||min-norm subgradient of the objective/n||^2 <= --tolerance, uncertified; "
+            + "the duality gap is measured once at the end and reported."})
+    String stop;
 
     @Option(names = "--gd-runs", paramLabel = "K", defaultValue = "0", description = {
         "With --plot on 1-D data: also train K width-30 networks by full-batch Adam on the same objective (4 phases of "
@@ -129,7 +137,12 @@ public final class FitCommand implements Callable<Integer> {
         if (m == FitOptions.Method.GATED && out != null) {
             throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
         }
-        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth);
+        StopRule stopRule = StopRule.parse(stop, "--stop");
+        if (stopRule == StopRule.GRADIENT && m != FitOptions.Method.GATED) {
+            throw new InputException("--stop: gradient is only for --method gated; the other methods stop on the gap");
+        }
+        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance,
+                common.seed(), depth, stopRule);
         FitResult r = Convex.fit(d, o);
         if (out != null && r.model() != null) {
             ModelIo.write(r.model(), out);
@@ -160,10 +173,12 @@ public final class FitCommand implements Callable<Integer> {
                 .put("l1Norm", r.l1Norm())
                 .put("exactness", r.exactness().id())
                 .put("reason", r.reason())
+                .put("stopRule", stopRule.id())
                 .put("columns", r.columns())
                 .put("dictionary", r.dictionary())
                 .put("solverSeconds", r.run().seconds())
                 .put("model", out == null ? null : out.toString())
+                .put("gapIterations", r.gapIterations())
                 .put("gapHistory", r.gapHistory());
         if (r.gapHistory().length > 0) {
             res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())

@@ -167,7 +167,24 @@ class ConvexCommandTest {
         Path gj = dir.resolve("g.json");
         assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "gated", "--no-bias",
                 "--gates", gates.toString(), "--json", gj.toString()));
-        assertEquals("gated", new ObjectMapper().readTree(gj.toFile()).get("method").asText());
+        JsonNode gapRun = new ObjectMapper().readTree(gj.toFile());
+        assertEquals("gated", gapRun.get("method").asText());
+        assertEquals("gap", gapRun.get("stopRule").asText());
+        // scnn's gradient rule: stops, reports the gap measured afterwards, and says the gap was not the rule
+        Path gr = dir.resolve("gr.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "gated", "--no-bias",
+                "--gates", gates.toString(), "--stop", "gradient", "--tolerance", "1e-14", "--json", gr.toString()));
+        JsonNode gradRun = new ObjectMapper().readTree(gr.toFile());
+        assertEquals("gradient", gradRun.get("stopRule").asText());
+        assertTrue(gradRun.get("reason").asText().contains("NOT on the duality gap"));
+        double gap = gradRun.get("dualityGap").asDouble();
+        assertTrue(gap >= 0 && gap < 1e-3, "gap " + gap);
+        assertEquals(gapRun.get("objective").asDouble(), gradRun.get("objective").asDouble(), 1e-6 * gapRun.get("objective").asDouble());
+        assertEquals(gradRun.get("gapHistory").size(), gradRun.get("gapIterations").size());
+        // bad input: unknown rule; gradient rule with another method
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "gated", "--no-bias",
+                "--gates", gates.toString(), "--stop", "norm"));
+        assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--method", "lasso", "--stop", "gradient"));
     }
 
     @Test
