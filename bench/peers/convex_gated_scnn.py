@@ -9,8 +9,9 @@ therefore be paired with the returned model's G, not with the gates passed in (p
 order evaluated a scrambled network: objective 800.04 instead of about 18.9 in the first run). Merging duplicate
 patterns and dropping empty ones does not change the optimal value of the group lasso.
 
-Reports scnn's solve time, its solution's objective in nngeom's scaling, and scnn's own objective times n as a
-cross-check of the scaling. If scnn is not installed, prints a message and exits 0.
+Reports scnn's solve time, its solution's objective in nngeom's scaling, scnn's own objective times n as a
+cross-check of the scaling, and scnn's stopping measure recomputed from the solution (squared norm of the
+minimum-norm subgradient, scnn's scaling; at most tol when scnn stopped on its rule). If scnn is not installed, prints a message and exits 0.
 
 Usage: convex_gated_scnn.py DATA.csv GATES.npy BETA TOL"""
 import json
@@ -47,7 +48,18 @@ obj = 0.5 * np.sum((pred - y) ** 2) + beta * np.linalg.norm(U, axis=1).sum()
 # cross-checks: scnn's own forward pass of the returned model, and scnn's last recorded objective times n
 pred_scnn = np.ravel(np.asarray(cvx(x)))
 own = float(np.asarray(metrics.objective)[-1]) * n if len(metrics.objective) else float("nan")
+# scnn's stopping measure recomputed here from its solution (GradientNorm with GroupL1Regularizer.grad): the
+# squared norm of the minimum-norm subgradient of F = ||.||^2/(2n) + lam sum ||u_i||; it should be <= tol, and
+# nngeom's --stop gradient uses the same measure
+lam = beta / n
+h = ((pred - y) / n)[:, None] * D  # n x p: residual/n masked by each pattern
+H = h.T @ x  # p x d: gradient of the smooth part per group
+un = np.linalg.norm(U, axis=1)
+hn = np.linalg.norm(H, axis=1)
+sub = np.where(un[:, None] > 0, H + lam * U / np.where(un > 0, un, 1)[:, None],
+               H * np.maximum(0, 1 - lam / np.where(hn > 0, hn, np.inf))[:, None])
+stationarity = float(np.sum(sub ** 2))
 print(json.dumps({"peer": "scnn R-FISTA", "seconds": seconds, "objective": obj,
                   "activeGroups": int(np.sum(np.linalg.norm(U, axis=1) > 0)), "gatesKept": int(Gk.shape[1]),
                   "maxPredictionDifferenceVsScnnForward": float(np.max(np.abs(pred - pred_scnn))),
-                  "scnnLastRecordedObjectiveTimesN": own, "tol": tol}))
+                  "scnnLastRecordedObjectiveTimesN": own, "stationarity": stationarity, "tol": tol}))
