@@ -23,8 +23,12 @@ import java.util.List;
  * bounds it from above or below, and why.
  */
 public final class Convex {
-    /** AUTO solves the exact ℓ2 program in 2-D only up to this many samples (the AL is slow); beyond, the Lasso. */
-    public static final int AUTO_EXACT_MAX_N = 12;
+    /**
+     * AUTO solves the exact ℓ2 program in 2-D (by column generation) up to this many samples; beyond, the sample-wedge
+     * Lasso (an upper bound). Measured on 2 shared cores: n = 200 takes about 5 s, n = 300 18 s, n = 400 38 s
+     * (the sample-wedge start has n(n − 1) columns and each pricing sweep costs O(n³)).
+     */
+    public static final int AUTO_EXACT_MAX_N = 200;
     /** Largest dictionary AUTO/LASSO will generate (columns). */
     public static final long MAX_COLUMNS = 20_000_000L;
 
