@@ -7,7 +7,9 @@
 #      misses the target the printed ratio is a measured lower bound; the peer also re-measures the gap of
 #      nngeom's written network on its own matrix.
 #  (b) gated-ReLU group lasso, 2000 x 10 regression, 1000 gates (the same gates.npy for both): nngeom vs scnn's
-#      R-FISTA (float64, unitize_data off); skipped with a message when scnn is not installed.
+#      R-FISTA (float64, unitize_data off), time to an objective within 1e-6 of the optimum: nngeom at certified
+#      relative gap NNGEOM_GAP (default 1e-6), scnn at tol SCNN_TOL (default 1e-10); skipped with a message when
+#      scnn is not installed.
 # PARTS=b (or a) runs one part only; default both.
 set -euo pipefail
 parts="${PARTS:-ab}"
@@ -19,21 +21,38 @@ mkdir -p "$out"
 python3 bench/peers/convex_data.py "$out"
 jar="cli/target/nngeom.jar"
 if [[ "$parts" == *b* ]]; then
+# The fair measure is the time each needs to reach an objective within 1e-6 (relative) of the optimum. nngeom stops
+# at a certified relative duality gap of 1e-6, which guarantees that. scnn stops on the squared norm of its
+# minimum-norm subgradient; on this problem its default-looking tol 1e-8 stops 4.9e-5 above the optimum, tol 1e-10
+# about 8e-7 above (docs/benchmarks.md), hence SCNN_TOL = 1e-10. The check below says whether scnn's objective
+# is within 1e-6 of the optimum, using nngeom's certified lower bound objective x (1 - gap).
 echo "=== (b) gated-ReLU group lasso, 2000 x 10, 1000 gates, beta = 2 (scnn lambda = 1e-3) ==="
-/usr/bin/time -f "nngeom wall %e s" \
+/usr/bin/time -f "nngeom wall %e s (JVM start, CSV read, patterns, solve)" \
     java -jar "$jar" convex fit --data "$out/gated.csv" --beta 2 --method gated --no-bias --gates "$out/gates.npy" \
-    --tolerance 1e-7 --json "$out/b-nngeom.json" --quiet
-python3 bench/peers/convex_gated_scnn.py "$out/gated.csv" "$out/gates.npy" 2 "${SCNN_TOL:-1e-8}" > "$out/b-scnn.json"
-python3 - "$out/b-nngeom.json" "$out/b-scnn.json" <<'PY'
+    --tolerance "${NNGEOM_GAP:-1e-6}" --json "$out/b-nngeom.json" --quiet
+python3 bench/peers/convex_gated_scnn.py "$out/gated.csv" "$out/gates.npy" 2 "${SCNN_TOL:-1e-10}" > "$out/b-scnn.json"
+# reference (not timed): a tighter certified solve, to decide whether scnn's objective is within 1e-6
+java -jar "$jar" convex fit --data "$out/gated.csv" --beta 2 --method gated --no-bias --gates "$out/gates.npy" \
+    --tolerance "${NNGEOM_REF_GAP:-1e-9}" --json "$out/b-nngeom-ref.json" --quiet > /dev/null
+python3 - "$out/b-nngeom.json" "$out/b-scnn.json" "$out/b-nngeom-ref.json" <<'PY'
 import json, sys
-a, s = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-print(f"nngeom: solver {a['solverSeconds']:.3f} s, objective {a['objective']:.12g}, relative gap {a['dualityGap']:.2e}, active groups {a['nonzeros']}")
+a, s, ref = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+lower = ref['objective'] * (1 - ref['dualityGap'])  # certified lower bound on the optimum (dual value)
+print(f"nngeom: solver {a['solverSeconds']:.3f} s, objective {a['objective']:.12g}, relative gap {a['dualityGap']:.2e}, "
+      f"active groups {a['nonzeros']}")
+print(f"nngeom reference (untimed, {ref['solverSeconds']:.1f} s): objective {ref['objective']:.12g}, relative gap "
+      f"{ref['dualityGap']:.2e}: optimum in [{lower:.12g}, {ref['objective']:.12g}]")
+print(f"nngeom's timed objective at most {(a['objective'] - lower) / lower:.2e} (relative) above the optimum")
 if "skipped" in s:
     print("scnn: skipped: " + s["skipped"])
 else:
-    rel = abs(a['objective'] - s['objective']) / s['objective']
+    above = (s['objective'] - lower) / lower
     print(f"scnn:   solve {s['seconds']:.3f} s, objective {s['objective']:.12g}, active groups {s['activeGroups']} (tol {s['tol']})")
-    print(f"objective relative difference {rel:.2e}; time ratio nngeom/scnn {a['solverSeconds'] / s['seconds']:.3f}")
+    print(f"scnn objective at most {above:.2e} (relative) above the optimum: "
+          + ("within 1e-6" if above <= 1e-6 else "NOT certified within 1e-6"))
+    print(f"objective relative difference nngeom vs scnn {(s['objective'] - a['objective']) / a['objective']:+.2e}")
+    ratio = a['solverSeconds'] / s['seconds']
+    print(f"time ratio nngeom/scnn {ratio:.3f} (goal <= 0.5: {'met' if ratio <= 0.5 else 'not met'})")
     print(f"scnn cross-checks: gates kept {s['gatesKept']}, max |our forward - scnn forward| {s['maxPredictionDifferenceVsScnnForward']:.1e}, "
           f"scnn's own last recorded objective x n {s['scnnLastRecordedObjectiveTimesN']:.12g}")
 PY

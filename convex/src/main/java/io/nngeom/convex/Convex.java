@@ -4,7 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.ActiveSetLasso;
-import io.nngeom.optim.BlockCoordinateGroupLasso;
+import io.nngeom.optim.FistaGroupLasso;
 import io.nngeom.optim.CoordinateDescentLasso;
 import io.nngeom.optim.GroupLassoProblem;
 import io.nngeom.optim.LassoOptions;
@@ -240,7 +240,7 @@ public final class Convex {
             pats = ArrangementPatterns.ofGates(xa, g);
             how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
         }
-        LassoSolution s = new BlockCoordinateGroupLasso().solve(new GroupLassoProblem(GatedRelu.blocks(xa, pats), y,
+        LassoSolution s = new FistaGroupLasso().solve(new GroupLassoProblem(GatedRelu.blocks(xa, pats), y,
                 o.beta(), false), LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(100_000));
         int q = xa.cols();
         int active = 0;

@@ -2,6 +2,7 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.optim.BlockProvider;
+import io.nngeom.optim.MaskedBlocks;
 import java.util.BitSet;
 import java.util.List;
 
@@ -16,64 +17,10 @@ public final class GatedRelu {
     private GatedRelu() {
     }
 
-    /** The blocks D_i X̃ of the given patterns, generated on demand. */
+    /**
+     * The blocks D_i X̃ of the given patterns, with products fused over all patterns ({@link MaskedBlocks}).
+     */
     public static BlockProvider blocks(Matrix xAug, List<BitSet> patterns) {
-        int n = xAug.rows();
-        int q = xAug.cols();
-        double[] xd = xAug.data();
-        int[][] rows = new int[patterns.size()][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = patterns.get(i).stream().toArray();
-        }
-        return new BlockProvider() {
-            @Override
-            public int rows() {
-                return n;
-            }
-
-            @Override
-            public int groups() {
-                return rows.length;
-            }
-
-            @Override
-            public int groupSize(int g) {
-                return q;
-            }
-
-            @Override
-            public void block(int g, double[] out) {
-                java.util.Arrays.fill(out, 0);
-                for (int k : rows[g]) {
-                    for (int c = 0; c < q; c++) {
-                        out[c * n + k] = xd[k * q + c];
-                    }
-                }
-            }
-
-            @Override
-            public void addTimes(int g, double[] u, double[] out) {
-                for (int k : rows[g]) {
-                    double s = 0;
-                    int o = k * q;
-                    for (int c = 0; c < q; c++) {
-                        s += xd[o + c] * u[c];
-                    }
-                    out[k] += s;
-                }
-            }
-
-            @Override
-            public void transposeTimes(int g, double[] v, double[] out) {
-                java.util.Arrays.fill(out, 0, q, 0);
-                for (int k : rows[g]) {
-                    double a = v[k];
-                    int o = k * q;
-                    for (int c = 0; c < q; c++) {
-                        out[c] += a * xd[o + c];
-                    }
-                }
-            }
-        };
+        return MaskedBlocks.of(xAug, patterns);
     }
 }

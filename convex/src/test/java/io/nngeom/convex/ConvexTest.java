@@ -8,7 +8,9 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.FistaGroupLasso;
+import io.nngeom.optim.BlockCoordinateGroupLasso;
+import io.nngeom.optim.BlockProvider;
+import io.nngeom.optim.DenseColumns;
 import io.nngeom.optim.GroupLassoProblem;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.run.InputException;
@@ -86,9 +88,23 @@ class ConvexTest {
         FitOptions o = FitOptions.defaults(0.1).withMethod(FitOptions.Method.GATED).withBias(false).withGates(gates);
         FitResult r = Convex.fit(data, o);
         var pats = ArrangementPatterns.ofGates(data.x(), gates);
-        var ref = new FistaGroupLasso().solve(new GroupLassoProblem(GatedRelu.blocks(data.x(), pats), data.y().colArray(0), 0.1, false),
-                LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000));
+        // reference: block coordinate descent on the materialised matrix [D_1 X … D_G X]
+        Matrix x = data.x();
+        Matrix a = Matrix.zeros(x.rows(), 2 * pats.size());
+        int[] sizes = new int[pats.size()];
+        for (int g = 0; g < pats.size(); g++) {
+            sizes[g] = 2;
+            for (int k = pats.get(g).nextSetBit(0); k >= 0; k = pats.get(g).nextSetBit(k + 1)) {
+                a.set(k, 2 * g, x.get(k, 0));
+                a.set(k, 2 * g + 1, x.get(k, 1));
+            }
+        }
+        var ref = new BlockCoordinateGroupLasso().solve(new GroupLassoProblem(BlockProvider.ofColumns(DenseColumns.of(a), sizes),
+                data.y().colArray(0), 0.1, false), LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000));
+        assertTrue(ref.converged());
+        assertTrue(r.dualityGap() <= o.tolerance());
         assertEquals(ref.primal(), r.objective(), 1e-8 * ref.primal());
+        assertEquals(r.objective(), Convex.fit(data, o).objective(), 0.0, "deterministic");
         assertThrows(InputException.class, () -> Convex.fit(data, o.withGates(WedgeTest.gaussian(3, 4, 1))));
     }
 

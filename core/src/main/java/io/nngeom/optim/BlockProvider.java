@@ -45,6 +45,74 @@ public interface BlockProvider {
         }
     }
 
+    /**
+     * out = Σ_g B_g u_g over all groups (overwritten; u is the flat coefficient vector, groups in order). Groups
+     * whose coefficients are all zero are skipped. Implementations may fuse the groups (see {@link MaskedBlocks}).
+     */
+    default void timesAll(double[] u, double[] out) {
+        java.util.Arrays.fill(out, 0, rows(), 0);
+        int[] off = offsets();
+        for (int g = 0; g < groups(); g++) {
+            if (FistaGroupLasso.anyNonzero(u, off[g], off[g + 1])) {
+                addTimes(g, java.util.Arrays.copyOfRange(u, off[g], off[g + 1]), out);
+            }
+        }
+    }
+
+    /** out[off_g + c] = (B_gᵀ v)_c for every group g (the flat gradient layout). */
+    default void transposeTimesAll(double[] v, double[] out) {
+        int[] off = offsets();
+        double[] c = new double[0];
+        for (int g = 0; g < groups(); g++) {
+            int k = off[g + 1] - off[g];
+            if (c.length != k) {
+                c = new double[k];
+            }
+            transposeTimes(g, v, c);
+            System.arraycopy(c, 0, out, off[g], k);
+        }
+    }
+
+    /**
+     * The blocks of the given groups only (in the given order), as a provider of its own: group q of the result is
+     * group {@code groups[q]} of this one. Implementations may rebuild fused structures for the subset.
+     */
+    default BlockProvider subset(int[] groups) {
+        BlockProvider self = this;
+        int[] gs = groups.clone();
+        return new BlockProvider() {
+            @Override
+            public int rows() {
+                return self.rows();
+            }
+
+            @Override
+            public int groups() {
+                return gs.length;
+            }
+
+            @Override
+            public int groupSize(int g) {
+                return self.groupSize(gs[g]);
+            }
+
+            @Override
+            public void block(int g, double[] out) {
+                self.block(gs[g], out);
+            }
+
+            @Override
+            public void addTimes(int g, double[] u, double[] out) {
+                self.addTimes(gs[g], u, out);
+            }
+
+            @Override
+            public void transposeTimes(int g, double[] v, double[] out) {
+                self.transposeTimes(gs[g], v, out);
+            }
+        };
+    }
+
     /** Offsets of the groups in the flat coefficient vector (length groups()+1). */
     default int[] offsets() {
         int[] o = new int[groups() + 1];

@@ -1,16 +1,67 @@
 package io.nngeom.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Group lasso by {@link Fista} (adaptive restart, fixed step 1/L with L = ‖[B_1 … B_G]_c‖₂² from power
- * iteration) and block soft-thresholding u_g ← (1 − β/(L‖u_g‖))₊ u_g; stops on the relative duality gap.
- * This is the algorithm of scnn's R-FISTA for the gated-ReLU program (Mishkin, Sahiner, Pilanci 2022), with a
- * duality-gap stopping rule instead of a gradient-norm one.
+ * Group lasso by accelerated proximal gradient with a line search and adaptive restart, the algorithm of scnn's
+ * R-FISTA for the gated-ReLU program (Mishkin, Sahiner, Pilanci 2022; FISTA of Beck and Teboulle 2009; restart
+ * of O'Donoghue and Candès 2015; step-size growth of Liu, Chen, Ye 2009, "Lassplore"), optionally on growing working sets of
+ * groups, stopped by the relative duality gap instead of a gradient norm.
+ *
+ * <p>Iterations. Every iteration works in prediction space: it keeps A w and A v (A = [B_1 … B_G], centred when
+ * the intercept is free) for the iterate w and the extrapolated point v, so one iteration costs one product with
+ * A (of the trial point; backtracking repeats it) and one with Aᵀ, both through the fused
+ * {@link BlockProvider#timesAll}/{@link BlockProvider#transposeTimesAll}. The step t is accepted when
+ * ‖A(w⁺ − v)‖² ≤ ‖w⁺ − v‖²/t (the exact quadratic upper bound of the least-squares part), otherwise
+ * t ← {@link #BACKTRACK}·t; after an accepted step t grows by {@link #GROW} when ‖w⁺ − v‖² &gt;
+ * {@link #GROW_THRESHOLD}·t‖A(w⁺ − v)‖². The momentum uses scnn's sequence t_{k+1} = 1 + √(1 + 4t_k²)/2 (which
+ * grows twice as fast as Beck and Teboulle's; on the gated benchmark it needed about a third fewer iterations),
+ * and momentum is reset whenever (w⁺ − w)ᵀ(v − w⁺) &gt; 0.
+ *
+ * <p>Working sets (optional, see {@link #FistaGroupLasso(boolean)}). The outer loop computes the correlations B_gᵀr of every group, the primal value and a dual
+ * value (full check), then runs FISTA on the blocks of a working set only: the groups with nonzero coefficients,
+ * those whose scaled correlation reaches {@link #WS_THRESHOLD}·β, and the next most correlated ones up to
+ * max({@link LassoOptions#workingSet()}, 2·active). The set never shrinks. FISTA on it stops at
+ * max(tolerance/2, {@link #INNER_FRACTION}·full gap); the next full check verifies the result on all groups.
+ *
+ * <p>Certificate. The residual r_v = y_c − A v at the extrapolated point, whose correlations the gradient step
+ * needs anyway, gives in every iteration the dual-feasible point θ = min(1, β/max_g‖B_gᵀr_v‖) r_v at no extra
+ * cost. (Anderson extrapolation of the residuals, Massias, Gramfort, Salmon 2018, was tried and never gave the
+ * best dual value on the gated benchmark, so it is not used.) Inside a working set these are dual points of the
+ * restricted problem; the full check scales the best of them again with the correlations of all groups, which
+ * makes it dual feasible for the whole problem. The best dual value D* so found is a lower bound on the optimum;
+ * the solver stops when (P(u) − D*)/P(u) ≤ tolerance at a full check. The returned solution carries P(u), D*,
+ * that relative gap, and the dual ratio max_g‖B_gᵀr‖/β of its own residual.
  */
 public final class FistaGroupLasso implements GroupLassoSolver {
-    public static final int CHECK_EVERY = 10;
+    /**
+     * Backtracking factor of the step (Beck and Teboulle's halving; scnn uses 0.8). On the gated benchmark, 0.5
+     * needed 487 backtracks instead of 1216 for the same number of iterations, about 15 % less CPU time.
+     */
+    public static final double BACKTRACK = 0.5;
+    /** Growth factor of the step after an easy step. */
+    public static final double GROW = 1.25;
+    /** A step counts as easy when ‖Δ‖² &gt; GROW_THRESHOLD·t‖AΔ‖² (scnn's Lassplore setting). */
+    public static final double GROW_THRESHOLD = 5;
+    /** Iterations between two entries of the gap history. */
+    public static final int HISTORY_EVERY = 10;
+
+    private final boolean workingSets;
+
+    /**
+     * Without working sets: every iteration on all groups. On the gated benchmark (538 of 1000 groups active, most
+     * inactive ones close to the constraint) working sets cost more iterations than they saved per iteration.
+     */
+    public FistaGroupLasso() {
+        this(false);
+    }
+
+    /** @param workingSets solve on growing working sets of groups (see the class comment) or on all groups */
+    public FistaGroupLasso(boolean workingSets) {
+        this.workingSets = workingSets;
+    }
 
     @Override
     public LassoSolution solve(GroupLassoProblem pr, LassoOptions opt, double[] warmStart) {
@@ -18,87 +69,334 @@ public final class FistaGroupLasso implements GroupLassoSolver {
         BlockProvider b = pr.blocks();
         int n = b.rows();
         int[] off = b.offsets();
-        int dim = off[b.groups()];
+        int groups = b.groups();
+        int dim = off[groups];
         boolean icpt = pr.intercept();
+        double beta = pr.beta();
         double ym = icpt ? LassoCertificate.mean(pr.y()) : 0;
         double[] yc = new double[n];
         for (int i = 0; i < n; i++) {
             yc[i] = pr.y()[i] - ym;
         }
-        Fista.Smooth f = (u, g) -> {
-            double[] r = yc.clone();
-            double[] pred = new double[n];
-            for (int q = 0; q < b.groups(); q++) {
-                if (anyNonzero(u, off[q], off[q + 1])) {
-                    b.addTimes(q, java.util.Arrays.copyOfRange(u, off[q], off[q + 1]), pred);
-                }
-            }
-            double pm = icpt ? LassoCertificate.mean(pred) : 0;
+        double[] u = warmStart == null ? new double[dim] : warmStart.clone();
+        if (u.length != dim) {
+            throw new IllegalArgumentException("warm start has " + u.length + " values, the problem " + dim);
+        }
+        List<double[]> hist = new ArrayList<>();
+        double tol = opt.tolerance();
+        int used = 0;
+        double dBest = Double.NEGATIVE_INFINITY;
+        double[] pred = new double[n];
+        double[] r = new double[n];
+        double[] c = new double[dim];
+        double primal;
+        double maxC;
+        double[] thetaBest = null;
+        boolean[] inWs = new boolean[groups];
+        while (true) {
+            // full check: primal, residual, correlations of every group, dual candidates
+            predict(b, u, icpt, pred);
             double rr = 0;
             for (int i = 0; i < n; i++) {
-                r[i] -= pred[i] - pm;
+                r[i] = yc[i] - pred[i];
                 rr += r[i] * r[i];
             }
-            for (int q = 0; q < b.groups(); q++) {
-                double[] c = new double[off[q + 1] - off[q]];
-                b.transposeTimes(q, r, c);
-                for (int k = 0; k < c.length; k++) {
-                    g[off[q] + k] = -c[k];
-                }
+            primal = 0.5 * rr + beta * penalty(u, off);
+            b.transposeTimesAll(r, c);
+            maxC = maxGroupNorm(c, off);
+            dBest = Math.max(dBest, dualValue(r, yc, maxC, beta));
+            if (thetaBest != null) {
+                double[] ct = new double[dim];
+                b.transposeTimesAll(thetaBest, ct);
+                dBest = Math.max(dBest, dualValue(thetaBest, yc, maxGroupNorm(ct, off), beta));
             }
-            return 0.5 * rr;
-        };
-        double lip = Fista.powerIteration((v, w) -> {
-            double[] pred = new double[n];
-            for (int q = 0; q < b.groups(); q++) {
-                b.addTimes(q, java.util.Arrays.copyOfRange(v, off[q], off[q + 1]), pred);
+            double gap = relative(primal, dBest);
+            hist.add(new double[] {used, gap});
+            if (gap <= tol || used >= opt.maxIterations()) {
+                break;
             }
-            if (icpt) {
-                double m = LassoCertificate.mean(pred);
-                for (int i = 0; i < n; i++) {
-                    pred[i] -= m;
-                }
+            int[] ws = workingSets ? grow(inWs, u, c, off, beta, maxC, opt.workingSet()) : all(groups);
+            BlockProvider sub = ws.length == groups ? b : b.subset(ws);
+            int[] subOff = sub.offsets();
+            double[] us = new double[subOff[ws.length]];
+            for (int q = 0; q < ws.length; q++) {
+                System.arraycopy(u, off[ws[q]], us, subOff[q], subOff[q + 1] - subOff[q]);
             }
-            for (int q = 0; q < b.groups(); q++) {
-                double[] c = new double[off[q + 1] - off[q]];
-                b.transposeTimes(q, pred, c);
-                System.arraycopy(c, 0, w, off[q], c.length);
+            double innerTol = ws.length == groups ? tol : Math.max(0.5 * tol, INNER_FRACTION * gap);
+            Run run = run(sub, yc, icpt, beta, us, innerTol, opt.maxIterations() - used, hist, used);
+            used += run.iterations;
+            for (int q = 0; q < ws.length; q++) {
+                System.arraycopy(run.w, subOff[q], u, off[ws[q]], subOff[q + 1] - subOff[q]);
             }
-        }, dim, 300, 12345L) * FistaLasso.LIPSCHITZ_SAFETY;
-        double beta = pr.beta();
-        Fista.Prox prox = new Fista.Prox() {
-            @Override
-            public double value(double[] u) {
-                double s = 0;
-                for (int q = 0; q < b.groups(); q++) {
-                    double t = 0;
-                    for (int i = off[q]; i < off[q + 1]; i++) {
-                        t += u[i] * u[i];
-                    }
-                    s += Math.sqrt(t);
-                }
-                return beta * s;
-            }
+            thetaBest = run.thetaBest;
+        }
+        double gap = relative(primal, dBest);
+        double xi = 0;
+        if (icpt) {
+            double[] p = new double[n];
+            b.timesAll(u, p);
+            xi = ym - LassoCertificate.mean(p);
+        }
+        return new LassoSolution(u, xi, primal, dBest, gap, maxC / beta, used, gap <= tol, col(hist, 0), col(hist, 1),
+                0, (System.nanoTime() - start) / 1e9);
+    }
 
-            @Override
-            public void apply(double[] v, double step, double[] out) {
-                for (int q = 0; q < b.groups(); q++) {
-                    GroupLassoSolver.groupShrink(v, beta * step, out, off[q], off[q + 1]);
+    /** Fraction of the current full gap to which the working-set problem is solved. */
+    public static final double INNER_FRACTION = 0.02;
+    /** Inactive groups whose scaled correlation s‖B_gᵀr‖ is at least this fraction of β join the working set. */
+    public static final double WS_THRESHOLD = 0.9;
+
+    private static int[] all(int groups) {
+        int[] a = new int[groups];
+        for (int g = 0; g < groups; g++) {
+            a[g] = g;
+        }
+        return a;
+    }
+
+    /**
+     * Grows the working set (it never shrinks, so the outer loop cannot cycle): the groups with nonzero
+     * coefficients, the groups whose scaled correlation min(1, β/maxC)‖B_gᵀr‖ is at least {@link #WS_THRESHOLD}·β,
+     * and then the most correlated remaining groups until the set holds max(initial, 2·active) groups.
+     */
+    private static int[] grow(boolean[] inWs, double[] u, double[] c, int[] off, double beta, double maxC, int initial) {
+        int groups = inWs.length;
+        double s = maxC > beta ? beta / maxC : 1.0;
+        int active = 0;
+        double[] ratio = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            double q = 0;
+            for (int i = off[g]; i < off[g + 1]; i++) {
+                q += c[i] * c[i];
+            }
+            ratio[g] = s * Math.sqrt(q) / beta;
+            if (anyNonzero(u, off[g], off[g + 1])) {
+                inWs[g] = true;
+                active++;
+            } else if (ratio[g] >= WS_THRESHOLD) {
+                inWs[g] = true;
+            }
+        }
+        int size = 0;
+        for (boolean w : inWs) {
+            size += w ? 1 : 0;
+        }
+        int want = Math.min(groups, Math.max(Math.max(1, initial), 2 * active));
+        if (size < want) {
+            Integer[] idx = new Integer[groups];
+            for (int g = 0; g < groups; g++) {
+                idx[g] = g;
+            }
+            Arrays.sort(idx, (p, q) -> {
+                int cmp = Double.compare(ratio[q], ratio[p]);
+                return cmp != 0 ? cmp : Integer.compare(p, q);
+            });
+            for (int j = 0; j < groups && size < want; j++) {
+                if (!inWs[idx[j]]) {
+                    inWs[idx[j]] = true;
+                    size++;
                 }
             }
-        };
-        List<double[]> hist = new ArrayList<>();
-        Fista.Monitor mon = (k, u) -> {
-            LassoCertificate c = GroupLassoSolver.certificate(pr, u);
-            hist.add(new double[] {k, c.relativeGap()});
-            return c.relativeGap() <= opt.tolerance();
-        };
-        double[] u0 = warmStart == null ? new double[dim] : warmStart.clone();
-        Fista.Result res = Fista.minimize(f, prox, u0, new Fista.Options(opt.maxIterations(), 0, lip, true, CHECK_EVERY), mon);
-        LassoCertificate c = GroupLassoSolver.certificate(pr, res.x());
-        return new LassoSolution(res.x(), c.intercept(), c.primal(), c.dual(), c.relativeGap(), c.dualRatio(),
-                res.iterations(), c.relativeGap() <= opt.tolerance(), col(hist, 0), col(hist, 1), 0,
-                (System.nanoTime() - start) / 1e9);
+        }
+        int[] ws = new int[size];
+        int k = 0;
+        for (int g = 0; g < groups; g++) {
+            if (inWs[g]) {
+                ws[k++] = g;
+            }
+        }
+        return ws;
+    }
+
+    /** Result of one FISTA run: iterate, iterations, and the residual whose scaled version gave the best dual value. */
+    private record Run(double[] w, int iterations, double[] thetaBest) {
+    }
+
+    /** FISTA on the given blocks from w0 until the relative gap (against the best dual value) is at most tol. */
+    private static Run run(BlockProvider b, double[] yc, boolean icpt, double beta, double[] w0, double tol, int maxIter,
+                           List<double[]> hist, int iterOffset) {
+        int n = b.rows();
+        int[] off = b.offsets();
+        int groups = b.groups();
+        int dim = off[groups];
+        double[] w = w0.clone();
+        double[] v = w.clone();
+        double[] wn = new double[dim];
+        double[] grad = new double[dim];
+        double[] pw = new double[n];
+        predict(b, w, icpt, pw);
+        double[] pv = pw.clone();
+        double[] pn = new double[n];
+        double[] rv = new double[n];
+        double step = 1 / Math.max(initialCurvature(b, icpt, dim), Double.MIN_NORMAL);
+        double t = 1;
+        double dBest = Double.NEGATIVE_INFINITY;
+        double[] thetaBest = null;
+        int k = 0;
+        for (; k < maxIter; k++) {
+            for (int i = 0; i < n; i++) {
+                rv[i] = yc[i] - pv[i];
+            }
+            b.transposeTimesAll(rv, grad);
+            double dv = dualValue(rv, yc, maxGroupNorm(grad, off), beta);
+            if (dv > dBest) {
+                dBest = dv;
+                thetaBest = rv.clone();
+            }
+            double dd;
+            double dp;
+            while (true) {
+                for (int i = 0; i < dim; i++) {
+                    wn[i] = v[i] + step * grad[i];
+                }
+                for (int g = 0; g < groups; g++) {
+                    GroupLassoSolver.groupShrink(wn, beta * step, wn, off[g], off[g + 1]);
+                }
+                predict(b, wn, icpt, pn);
+                dd = 0;
+                for (int i = 0; i < dim; i++) {
+                    double e = wn[i] - v[i];
+                    dd += e * e;
+                }
+                dp = 0;
+                for (int i = 0; i < n; i++) {
+                    double e = pn[i] - pv[i];
+                    dp += e * e;
+                }
+                if (dp * step <= dd || dd == 0) {
+                    break;
+                }
+                step *= BACKTRACK;
+            }
+            if (dd > GROW_THRESHOLD * step * dp) {
+                step *= GROW;
+            }
+            double rr = 0;
+            for (int i = 0; i < n; i++) {
+                double e = yc[i] - pn[i];
+                rv[i] = e;
+                rr += e * e;
+            }
+            double pNew = 0.5 * rr + beta * penalty(wn, off);
+            double gap = relative(pNew, dBest);
+            if (k % HISTORY_EVERY == 0) {
+                hist.add(new double[] {iterOffset + k + 1, gap});
+            }
+            double[] s = w;
+            w = wn;
+            wn = s;
+            if (gap <= tol) {
+                k++;
+                break;
+            }
+            // adaptive restart when (w⁺ − w)ᵀ(v − w⁺) > 0, else momentum with scnn's sequence
+            double rt = 0;
+            for (int i = 0; i < dim; i++) {
+                rt += (w[i] - wn[i]) * (v[i] - w[i]);
+            }
+            if (rt > 0) {
+                t = 1;
+                System.arraycopy(w, 0, v, 0, dim);
+                System.arraycopy(pn, 0, pv, 0, n);
+            } else {
+                double tn = 1 + Math.sqrt(1 + 4 * t * t) / 2;
+                double mom = (t - 1) / tn;
+                for (int i = 0; i < dim; i++) {
+                    v[i] = w[i] + mom * (w[i] - wn[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    pv[i] = pn[i] + mom * (pn[i] - pw[i]);
+                }
+                t = tn;
+            }
+            s = pw;
+            pw = pn;
+            pn = s;
+        }
+        return new Run(w, k, thetaBest);
+    }
+
+    /** out = A u, centred when the intercept is free. */
+    static void predict(BlockProvider b, double[] u, boolean icpt, double[] out) {
+        b.timesAll(u, out);
+        if (icpt) {
+            center(out);
+        }
+    }
+
+    private static double meanUncentred(BlockProvider b, double[] u, int n) {
+        double[] p = new double[n];
+        b.timesAll(u, p);
+        return LassoCertificate.mean(p);
+    }
+
+    static void center(double[] v) {
+        double m = LassoCertificate.mean(v);
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= m;
+        }
+    }
+
+    /** Rayleigh quotient ‖A z‖²/‖z‖² of a seeded random z: a lower estimate of the curvature to start the step from. */
+    private static double initialCurvature(BlockProvider b, boolean icpt, int dim) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(12345L);
+        double[] z = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            z[i] = rng.nextDouble() - 0.5;
+        }
+        double[] p = new double[b.rows()];
+        double lam = 0;
+        for (int it = 0; it < 3; it++) {
+            double zz = Fista.dot(z, z);
+            if (zz == 0) {
+                return lam;
+            }
+            predict(b, z, icpt, p);
+            lam = Fista.dot(p, p) / zz;
+            b.transposeTimesAll(p, z);
+        }
+        return lam;
+    }
+
+    static double penalty(double[] u, int[] off) {
+        double s = 0;
+        for (int g = 0; g + 1 < off.length; g++) {
+            double q = 0;
+            for (int i = off[g]; i < off[g + 1]; i++) {
+                q += u[i] * u[i];
+            }
+            s += Math.sqrt(q);
+        }
+        return s;
+    }
+
+    static double maxGroupNorm(double[] c, int[] off) {
+        double m = 0;
+        for (int g = 0; g + 1 < off.length; g++) {
+            double q = 0;
+            for (int i = off[g]; i < off[g + 1]; i++) {
+                q += c[i] * c[i];
+            }
+            m = Math.max(m, q);
+        }
+        return Math.sqrt(m);
+    }
+
+    /** D(sθ) = s θᵀy_c − ½ s²‖θ‖² with s = min(1, β/maxC): the dual value of the scaled residual. */
+    static double dualValue(double[] r, double[] yc, double maxC, double beta) {
+        double s = maxC > beta ? beta / maxC : 1.0;
+        double ry = 0;
+        double rr = 0;
+        for (int i = 0; i < r.length; i++) {
+            ry += r[i] * yc[i];
+            rr += r[i] * r[i];
+        }
+        return s * ry - 0.5 * s * s * rr;
+    }
+
+    static double relative(double p, double d) {
+        double g = Math.max(p - d, 0);
+        return p > Double.MIN_NORMAL ? g / p : g;
     }
 
     static boolean anyNonzero(double[] u, int from, int to) {

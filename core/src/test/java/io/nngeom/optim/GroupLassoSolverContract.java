@@ -75,6 +75,9 @@ abstract class GroupLassoSolverContract {
         GroupLassoSolver other = solver() instanceof FistaGroupLasso ? new BlockCoordinateGroupLasso() : new FistaGroupLasso();
         LassoSolution ref = other.solve(pr, o);
         assertEquals(ref.primal(), s.primal(), 1e-11 * ref.primal());
+        // each certificate's dual value is a lower bound on the other solver's primal value
+        assertTrue(s.dual() <= ref.primal() * (1 + 1e-12));
+        assertTrue(ref.dual() <= s.primal() * (1 + 1e-12));
     }
 
     @Test
