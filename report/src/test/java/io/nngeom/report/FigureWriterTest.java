@@ -48,6 +48,19 @@ class FigureWriterTest {
     }
 
     @Test
+    void longTitlesShrinkToFitTheChartWidthShortOnesKeepTheFullSize() {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        String longTitle = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run per depth, and more";
+        java.awt.Font f = FigureWriter.titleFont(longTitle, FigureWriter.WIDTH);
+        assertThat(f.getSize()).isLessThan(FigureWriter.TITLE_SIZE);
+        assertThat(g.getFontMetrics(f).stringWidth(longTitle)).isLessThanOrEqualTo(FigureWriter.WIDTH - FigureWriter.TITLE_MARGIN);
+        assertThat(FigureWriter.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(FigureWriter.TITLE_SIZE);
+        assertThat(FigureWriter.toXChart(Chart.of("t", longTitle, "x", "y")).getStyler().getChartTitleFont().getSize())
+                .isEqualTo(f.getSize());
+        g.dispose();
+    }
+
+    @Test
     void chartBecomesReadablePngAndWellFormedSvg() throws Exception {
         FigureWriter.Written w = FigureWriter.write(sample(), tmp.resolve("out"));
         assertThat(w.png()).isEqualTo(tmp.resolve("out/sine.png"));
