@@ -148,6 +148,9 @@ public final class FigureWriter {
             shown++;
         }
         chart.getStyler().setLegendVisible(shown > 1);
+        if (!fitsInOneRow(labels, chart.getStyler().getLegendFont(), w)) {
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         if (shown > 0 && !c.logX()) {
             avoidTicksAtEveryDataPoint(chart);
         }
@@ -232,6 +235,23 @@ public final class FigureWriter {
                 }
             }
             return new Font(Font.SANS_SERIF, Font.BOLD, MIN_TITLE_SIZE);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Room one legend entry takes besides its label: the line sample and the gaps (pixels, generous). */
+    static final int LEGEND_ENTRY_EXTRA = 48;
+
+    /** Whether a horizontal legend of these labels fits a chart {@code width} wide; otherwise it is stacked vertically. */
+    static boolean fitsInOneRow(java.util.Collection<String> labels, Font font, int width) {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            int total = 0;
+            for (String l : labels) {
+                total += g.getFontMetrics(font).stringWidth(l) + LEGEND_ENTRY_EXTRA;
+            }
+            return total <= width - TITLE_MARGIN;
         } finally {
             g.dispose();
         }
