@@ -24,8 +24,12 @@ import java.util.List;
  * bounds it from above or below, and why.
  */
 public final class Convex {
-    /** AUTO solves the exact ℓ2 program in 2-D only up to this many samples (the AL is slow); beyond, the Lasso. */
-    public static final int AUTO_EXACT_MAX_N = 12;
+    /**
+     * AUTO solves the exact ℓ2 program in 2-D (by column generation) up to this many samples; beyond, the sample-wedge
+     * Lasso (an upper bound). Measured on 2 shared cores: n = 200 takes about 5 s, n = 300 18 s, n = 400 38 s
+     * (the sample-wedge start has n(n − 1) columns and each pricing sweep costs O(n³)).
+     */
+    public static final int AUTO_EXACT_MAX_N = 200;
     /** Largest dictionary AUTO/LASSO will generate (columns). */
     public static final long MAX_COLUMNS = 20_000_000L;
 
@@ -154,7 +158,50 @@ public final class Convex {
         return DeepDictionary.of(x, depth);
     }
 
+    /**
+     * The exact program: column generation ({@link ColumnGeneration}) where it applies (d ≤ 2 with biases), the
+     * augmented-Lagrangian arrangement program ({@link ExactProgram}) otherwise.
+     */
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
+        if (ColumnGeneration.applies(x.cols(), o.bias())) {
+            return columnGeneration(x, y, o, start);
+        }
+        return augmentedLagrangian(x, y, o, start);
+    }
+
+    /**
+     * The Pilanci–Ergen arrangement program solved by the augmented Lagrangian ({@link ExactProgram}) whatever d:
+     * the second, independent algorithm for the exact optimum where {@code --method exact} uses column generation.
+     */
+    public static FitResult exactByAugmentedLagrangian(Dataset data, FitOptions o) {
+        long start = System.nanoTime();
+        if (data.x().rows() < 2) {
+            throw new InputException("data: need at least 2 samples, got " + data.x().rows());
+        }
+        return augmentedLagrangian(data.x(), target(data), o, start);
+    }
+
+    static FitResult columnGeneration(Matrix x, double[] y, FitOptions o, long start) {
+        ColumnGeneration.Result r = ColumnGeneration.solve(x, y, o.beta(), o.norm(), o.tolerance());
+        LassoSolution s = r.lasso();
+        Exactness ex = r.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND;
+        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the exact dual lower bound, dual ratio %.12f",
+                r.relativeGap(), r.dualRatio());
+        String reason = r.converged()
+                ? "column generation over all unit neurons (exact pricing by the angular sweep, d <= 2): " + cert
+                : "column generation stopped after " + r.rounds() + " rounds before its tolerance: a feasible network (upper bound), " + cert;
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        return new FitResult(r.network(), "exact", s.primal(), r.nnObjective(), r.relativeGap(), r.lowerBound(), s.nonzeros(),
+                s.l1Norm(), ex, reason, r.dictionary().cols(), r.dictionary().description() + ", " + r.rounds() + " rounds",
+                gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    static FitResult augmentedLagrangian(Matrix x, double[] y, FitOptions o, long start) {
         ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
         ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60);
         double lb = o.bias() ? certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;

@@ -1,7 +1,9 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The dual constraint function h(θ) = max_{‖w‖_p ≤ 1, b} |θᵀ(Xw + b1)₊| of the infinite-dictionary Lasso (digest
@@ -23,12 +25,64 @@ public final class DualConstraint {
         return d <= 2;
     }
 
+    /**
+     * A unit neuron (ŵ, b̂), ‖ŵ‖_p = 1, with its signed dual value θᵀ(Xŵ + b̂1)₊, as found by the sweep.
+     *
+     * @param w direction (length d)
+     * @param b bias
+     * @param value θᵀ(Xŵ + b̂1)₊ (for the ℓ2 sector-interior candidates the closed form ‖a_S‖₂ with its sign)
+     * @param anchor the sample the neuron's hyperplane passes through
+     */
+    public record Neuron(double[] w, double b, double value, int anchor) {
+    }
+
+    /** Receives every candidate of the sweep. */
+    private interface Visitor {
+        void accept(int anchor, double[] w, double value);
+    }
+
     /** h(θ) for θ with 1ᵀθ = 0 (the caller centres it), d ≤ 2. */
     public static double exactMax(Matrix x, double[] theta, PenaltyNorm norm) {
+        double[] best = {0};
+        sweep(x, theta, norm, (i, w, v) -> best[0] = Math.max(best[0], Math.abs(v)));
+        return best[0];
+    }
+
+    /**
+     * The maximisers of the sweep: for every anchor sample x_i, the candidate neuron through x_i with the largest
+     * |θᵀ(Xŵ + b̂1)₊| (n neurons, ordered by anchor). The largest |value| among them is {@link #exactMax}, so the
+     * best of them is an exact argmax of the dual constraint, and each is a locally best neuron for pricing in
+     * column generation ({@link ColumnGeneration}). θ must satisfy 1ᵀθ = 0; d ≤ 2.
+     */
+    public static List<Neuron> bestPerAnchor(Matrix x, double[] theta, PenaltyNorm norm) {
+        int n = x.rows();
+        int d = x.cols();
+        double[][] bw = new double[n][];
+        double[] bv = new double[n];
+        sweep(x, theta, norm, (i, w, v) -> {
+            if (bw[i] == null || Math.abs(v) > Math.abs(bv[i])) {
+                bw[i] = w;
+                bv[i] = v;
+            }
+        });
+        List<Neuron> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (bw[i] == null) {
+                continue;
+            }
+            double b = 0;
+            for (int c = 0; c < d; c++) {
+                b -= bw[i][c] * x.get(i, c);
+            }
+            out.add(new Neuron(bw[i], b, bv[i], i));
+        }
+        return out;
+    }
+
+    private static void sweep(Matrix x, double[] theta, PenaltyNorm norm, Visitor visit) {
         int n = x.rows();
         int d = x.cols();
         if (d == 1) {
-            double best = 0;
             for (int i = 0; i < n; i++) {
                 double r = 0;
                 double l = 0;
@@ -41,14 +95,14 @@ public final class DualConstraint {
                         l -= theta[k] * t;
                     }
                 }
-                best = Math.max(best, Math.max(Math.abs(r), Math.abs(l)));
+                visit.accept(i, new double[] {1}, r);
+                visit.accept(i, new double[] {-1}, l);
             }
-            return best;
+            return;
         }
         if (d != 2) {
             throw new IllegalArgumentException("exact dual constraint only for d ≤ 2");
         }
-        double best = 0;
         double[] ux = new double[n];
         double[] uy = new double[n];
         double[] ang = new double[2 * n + 4];
@@ -74,7 +128,8 @@ public final class DualConstraint {
                 double lo = a[s];
                 double hi = s + 1 < m ? a[s + 1] : a[0] + 2 * Math.PI;
                 // edge candidate
-                best = Math.max(best, Math.abs(g(ux, uy, theta, n, lo, norm)));
+                double[] e = unit(lo, norm);
+                visit.accept(i, e, g(ux, uy, theta, n, e));
                 if (norm == PenaltyNorm.L2 && hi - lo > 1e-15) {
                     double mid = 0.5 * (lo + hi);
                     double cx = Math.cos(mid);
@@ -89,25 +144,28 @@ public final class DualConstraint {
                     }
                     double na = Math.hypot(ax, ay);
                     if (na > 0) {
-                        if (inSector(Math.atan2(ay, ax), lo, hi) || inSector(Math.atan2(-ay, -ax), lo, hi)) {
-                            best = Math.max(best, na);
+                        if (inSector(Math.atan2(ay, ax), lo, hi)) {
+                            visit.accept(i, new double[] {ax / na, ay / na}, na);
+                        } else if (inSector(Math.atan2(-ay, -ax), lo, hi)) {
+                            visit.accept(i, new double[] {-ax / na, -ay / na}, -na);
                         }
                     }
                 }
             }
         }
-        return best;
     }
 
-    private static double g(double[] ux, double[] uy, double[] theta, int n, double phi, PenaltyNorm norm) {
+    private static double[] unit(double phi, PenaltyNorm norm) {
         double cx = Math.cos(phi);
         double cy = Math.sin(phi);
         double nn = norm == PenaltyNorm.L1 ? Math.abs(cx) + Math.abs(cy) : 1;
-        cx /= nn;
-        cy /= nn;
+        return new double[] {cx / nn, cy / nn};
+    }
+
+    private static double g(double[] ux, double[] uy, double[] theta, int n, double[] w) {
         double s = 0;
         for (int k = 0; k < n; k++) {
-            double t = ux[k] * cx + uy[k] * cy;
+            double t = ux[k] * w[0] + uy[k] * w[1];
             if (t > 0) {
                 s += theta[k] * t;
             }

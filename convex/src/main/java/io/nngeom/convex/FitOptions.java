@@ -25,11 +25,14 @@ public record FitOptions(double beta, PenaltyNorm norm, boolean bias, Method met
                          double tolerance, long seed, int depth, StopRule stop) {
     /** The programs {@link Convex#fit} can solve. */
     public enum Method {
-        /** Lasso for d = 1 or p = 1; the exact program for small 2-D ℓ2 problems; sample-wedge Lasso otherwise. */
+        /** Lasso for d = 1 or p = 1; the exact program for 2-D ℓ2 problems with biases up to {@link Convex#AUTO_EXACT_MAX_N} samples; sample-wedge Lasso otherwise. */
         AUTO,
         /** Lasso over a wedge dictionary (exact in 1-D and for ℓ1 with basis vectors; an upper bound otherwise). */
         LASSO,
-        /** The Pilanci–Ergen program with cone constraints over arrangement patterns. */
+        /**
+         * The exact network optimum: by column generation ({@link ColumnGeneration}) for d ≤ 2 with biases, otherwise
+         * the Pilanci–Ergen program with cone constraints over arrangement patterns ({@link ExactProgram}).
+         */
         EXACT,
         /** The gated-ReLU group lasso (a different model; see {@link GatedRelu}). */
         GATED;

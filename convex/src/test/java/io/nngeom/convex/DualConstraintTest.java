@@ -87,4 +87,25 @@ class DualConstraintTest {
         }
         assertEquals(dictMax, DualConstraint.exactMax(x, t, PenaltyNorm.L2), 1e-12);
     }
+
+    /** The argmax neurons are unit, pass through their anchor, and their columns give the value the sweep reports. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(PenaltyNorm.class)
+    void bestNeuronsPerAnchorAttainTheExactMaximum(PenaltyNorm p) {
+        Matrix x = WedgeTest.gaussian(9, 2, 27);
+        double[] t = centredTheta(9, 28);
+        java.util.List<DualConstraint.Neuron> best = DualConstraint.bestPerAnchor(x, t, p);
+        assertEquals(9, best.size());
+        double h = DualConstraint.exactMax(x, t, p);
+        double top = 0;
+        for (DualConstraint.Neuron c : best) {
+            assertEquals(1.0, p.norm(c.w()), 1e-14);
+            assertEquals(0.0, c.w()[0] * x.get(c.anchor(), 0) + c.w()[1] * x.get(c.anchor(), 1) + c.b(), 1e-13);
+            Dictionary one = new Dictionary(x, c.w(), new double[] {c.b()}, "one");
+            assertEquals(c.value(), one.dot(0, t), 1e-12 * (1 + Math.abs(c.value())));
+            top = Math.max(top, Math.abs(c.value()));
+        }
+        assertEquals(h, top, 0.0);
+        assertTrue(bruteForce(x, t, p, 20_000) <= h * (1 + 1e-12));
+    }
 }

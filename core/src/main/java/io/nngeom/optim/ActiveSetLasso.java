@@ -41,8 +41,6 @@ public final class ActiveSetLasso implements LassoSolver {
     public static final double INNER_FRACTION = 0.1;
     /** Smallest inner violation threshold ε (about 10³ ε_machine: correlations carry rounding errors). */
     public static final double MIN_INNER_EPS = 1e-13;
-    /** Columns with centred squared norm below this (relative to the largest) are treated as zero columns. */
-    public static final double ZERO_COLUMN = 1e-24;
     /**
      * Largest number of violating columns entering together. The batch doubles while its columns stay active
      * and falls back to one column (the classical method) when none of them does.
@@ -69,27 +67,12 @@ public final class ActiveSetLasso implements LassoSolver {
         double beta = pr.beta();
         boolean icpt = pr.intercept();
         double[] y = pr.y();
-        double[] sums = icpt ? a.columnSums() : new double[p];
-        double[] norms2 = a.columnNorms2();
-        double[] mean = new double[p];
-        double[] nrm2 = new double[p];
-        double maxN = 0;
-        for (int j = 0; j < p; j++) {
-            mean[j] = sums[j] / n;
-            nrm2[j] = Math.max(norms2[j] - n * mean[j] * mean[j], 0);
-            maxN = Math.max(maxN, nrm2[j]);
-        }
-        double ym = icpt ? LassoCertificate.mean(y) : 0;
-        double[] yc = new double[n];
-        for (int i = 0; i < n; i++) {
-            yc[i] = y[i] - ym;
-        }
-        boolean[] out = new boolean[p];
-        for (int j = 0; j < p; j++) {
-            if (nrm2[j] <= ZERO_COLUMN * maxN || nrm2[j] == 0) {
-                out[j] = true;
-            }
-        }
+        CentredColumns cc = CentredColumns.of(pr);
+        double[] mean = cc.mean();
+        double[] nrm2 = cc.norms2();
+        double ym = cc.yMean();
+        double[] yc = cc.yc();
+        boolean[] out = cc.zero().clone();
         double[] z = new double[p];
         int[] support = warmStart == null ? new int[0] : basicSupport(a, warmStart, out, mean, n, z);
         double eps = Math.max(INNER_FRACTION * opt.tolerance(), MIN_INNER_EPS);

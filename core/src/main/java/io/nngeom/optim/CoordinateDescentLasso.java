@@ -26,8 +26,6 @@ import java.util.List;
 public final class CoordinateDescentLasso implements LassoSolver {
     /** Inner problems stop when their gap is at most this fraction of the outer gap (celer uses 0.3). */
     public static final double INNER_FRACTION = 0.3;
-    /** Columns with centred squared norm below this (relative to the largest) are treated as zero columns. */
-    public static final double ZERO_COLUMN = 1e-24;
     private static final int INNER_CHECK = 10;
     /** Number of differences in Anderson extrapolation. */
     private static final int ANDERSON_K = 5;
@@ -48,27 +46,12 @@ public final class CoordinateDescentLasso implements LassoSolver {
         double beta = pr.beta();
         boolean icpt = pr.intercept();
         double[] y = pr.y();
-        double[] sums = icpt ? a.columnSums() : new double[p];
-        double[] norms2 = a.columnNorms2();
-        double[] mean = new double[p];
-        double[] nrm2 = new double[p];
-        double maxN = 0;
-        for (int j = 0; j < p; j++) {
-            mean[j] = sums[j] / n;
-            nrm2[j] = Math.max(norms2[j] - n * mean[j] * mean[j], 0);
-            maxN = Math.max(maxN, nrm2[j]);
-        }
-        double[] yc = y.clone();
-        double ym = icpt ? LassoCertificate.mean(y) : 0;
-        for (int i = 0; i < n; i++) {
-            yc[i] -= ym;
-        }
-        boolean[] out = new boolean[p];
-        for (int j = 0; j < p; j++) {
-            if (nrm2[j] <= ZERO_COLUMN * maxN || nrm2[j] == 0) {
-                out[j] = true;
-            }
-        }
+        CentredColumns cc = CentredColumns.of(pr);
+        double[] mean = cc.mean();
+        double[] nrm2 = cc.norms2();
+        double ym = cc.yMean();
+        double[] yc = cc.yc();
+        boolean[] out = cc.zero().clone();
         double[] z = warmStart == null ? new double[p] : warmStart.clone();
         for (int j = 0; j < p; j++) {
             if (out[j]) {

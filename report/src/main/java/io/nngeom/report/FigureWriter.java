@@ -102,6 +102,7 @@ public final class FigureWriter {
         chart.setXAxisTitle(c.xLabel() == null ? "" : c.xLabel());
         chart.setYAxisTitle(c.yLabel() == null ? "" : c.yLabel());
         style(chart.getStyler(), c);
+        chart.getStyler().setChartTitleFont(titleFont(chart.getTitle(), w));
 
         double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         Set<String> labels = new HashSet<>();
@@ -147,6 +148,9 @@ public final class FigureWriter {
             shown++;
         }
         chart.getStyler().setLegendVisible(shown > 1);
+        if (!fitsInOneRow(labels, chart.getStyler().getLegendFont(), w)) {
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         if (shown > 0 && !c.logX()) {
             avoidTicksAtEveryDataPoint(chart);
         }
@@ -212,6 +216,45 @@ public final class FigureWriter {
         double a = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
         double b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
         return new double[] {a, b > a ? b : a * 10};
+    }
+
+    /** Title font sizes: the largest of TITLE_SIZE … MIN_TITLE_SIZE points at which the title fits the width. */
+    static final int TITLE_SIZE = 15;
+    static final int MIN_TITLE_SIZE = 10;
+    /** Horizontal room the title leaves free (pixels, both sides together). */
+    static final int TITLE_MARGIN = 24;
+
+    /** The bold title font, shrunk (down to {@link #MIN_TITLE_SIZE}) until the title fits a chart {@code width} wide. */
+    static Font titleFont(String title, int width) {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            for (int size = TITLE_SIZE; size > MIN_TITLE_SIZE; size--) {
+                Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
+                if (g.getFontMetrics(f).stringWidth(title) <= width - TITLE_MARGIN) {
+                    return f;
+                }
+            }
+            return new Font(Font.SANS_SERIF, Font.BOLD, MIN_TITLE_SIZE);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Room one legend entry takes besides its label: the line sample and the gaps (pixels, generous). */
+    static final int LEGEND_ENTRY_EXTRA = 48;
+
+    /** Whether a horizontal legend of these labels fits a chart {@code width} wide; otherwise it is stacked vertically. */
+    static boolean fitsInOneRow(java.util.Collection<String> labels, Font font, int width) {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            int total = 0;
+            for (String l : labels) {
+                total += g.getFontMetrics(font).stringWidth(l) + LEGEND_ENTRY_EXTRA;
+            }
+            return total <= width - TITLE_MARGIN;
+        } finally {
+            g.dispose();
+        }
     }
 
     private static void style(XYStyler st, Chart c) {

@@ -48,6 +48,30 @@ class FigureWriterTest {
     }
 
     @Test
+    void aLegendTooWideForOneRowIsStackedVertically() {
+        double[] x = {1, 2, 3};
+        Chart wide = Chart.of("w", "wide legend", "x", "y")
+                .line("sinθ(Φ, V_k(B̃)) own: slope 1.03 and a long explanation", x, x)
+                .line("sinθ(Φ, V_k(diag(√p_y)B̃)) other: slope -0.00 and more", x, x)
+                .line("own/other: slope 1.03, with yet another long label", x, x);
+        assertThat(FigureWriter.toXChart(wide).getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        assertThat(FigureWriter.toXChart(sample()).getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    }
+
+    @Test
+    void longTitlesShrinkToFitTheChartWidthShortOnesKeepTheFullSize() {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        String longTitle = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run per depth, and more";
+        java.awt.Font f = FigureWriter.titleFont(longTitle, FigureWriter.WIDTH);
+        assertThat(f.getSize()).isLessThan(FigureWriter.TITLE_SIZE);
+        assertThat(g.getFontMetrics(f).stringWidth(longTitle)).isLessThanOrEqualTo(FigureWriter.WIDTH - FigureWriter.TITLE_MARGIN);
+        assertThat(FigureWriter.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(FigureWriter.TITLE_SIZE);
+        assertThat(FigureWriter.toXChart(Chart.of("t", longTitle, "x", "y")).getStyler().getChartTitleFont().getSize())
+                .isEqualTo(f.getSize());
+        g.dispose();
+    }
+
+    @Test
     void chartBecomesReadablePngAndWellFormedSvg() throws Exception {
         FigureWriter.Written w = FigureWriter.write(sample(), tmp.resolve("out"));
         assertThat(w.png()).isEqualTo(tmp.resolve("out/sine.png"));

@@ -181,9 +181,12 @@ public final class FitCommand implements Callable<Integer> {
                 .put("gapIterations", r.gapIterations())
                 .put("gapHistory", r.gapHistory());
         if (r.gapHistory().length > 0) {
+            boolean colgen = r.dictionary().startsWith("column generation");
             res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())
-                    ? "exact program: constraint violation vs augmented-Lagrangian steps"
-                    : r.method() + ": relative duality gap vs iterations", "iteration", r.method(), r.gapIterations(), r.gapHistory()));
+                    ? (colgen ? "exact program (column generation): certified relative gap vs pricing rounds"
+                            : "exact program: constraint violation vs augmented-Lagrangian steps")
+                    : r.method() + ": relative duality gap vs iterations", colgen ? "pricing round" : "iteration", r.method(),
+                    r.gapIterations(), r.gapHistory()));
         }
         if (common.plot() != null && r.model() != null && d.inputDim() == 1) {
             List<Mlp> gd = new ArrayList<>();

@@ -87,6 +87,29 @@ class ConvexCommandTest {
     }
 
     @Test
+    void exactIn2dIsColumnGenerationAndTheWrittenNetworkCertifiesItself() throws Exception {
+        Path data = csv2d(14);
+        Path model = dir.resolve("exact2d.safetensors");
+        Path json = dir.resolve("exact2d.result.json");
+        // auto picks the exact program for 2-D l2 data with biases
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.02", "--out", model.toString(),
+                "--json", json.toString(), "--plot", dir.resolve("plot-exact2d").toString()));
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertEquals("exact", r.get("method").asText());
+        assertEquals("exact", r.get("exactness").asText());
+        assertTrue(r.get("dictionary").asText().startsWith("column generation"));
+        assertTrue(r.get("dualityGap").asDouble() <= 1e-9);
+        assertTrue(Files.size(dir.resolve("plot-exact2d").resolve("convex-fit-gap.svg")) > 0);
+        Path cj = dir.resolve("exact2d.cert.json");
+        assertEquals(0, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.02",
+                "--json", cj.toString()));
+        JsonNode c = new ObjectMapper().readTree(cj.toFile());
+        assertTrue(c.get("certified").asBoolean());
+        assertEquals(r.get("nnObjective").asDouble(), c.get("nnObjective").asDouble(), 1e-12 * c.get("nnObjective").asDouble());
+        assertTrue(c.get("gapPercent").asDouble() < 1e-6);
+    }
+
+    @Test
     void fitDeepIsExactAndTheWrittenDeepNarrowModelReproducesTheObjective() throws Exception {
         Path data = csv1d(9);
         var d = io.nngeom.io.DataIo.read(data, null, false);

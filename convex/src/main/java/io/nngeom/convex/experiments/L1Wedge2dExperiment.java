@@ -44,7 +44,7 @@ final class L1Wedge2dExperiment implements Experiment {
         for (double beta : betas) {
             FitOptions o = FitOptions.defaults(beta).withNorm(PenaltyNorm.L1).withTolerance(1e-12);
             FitResult lasso = Convex.fit(data, o.withMethod(FitOptions.Method.LASSO));
-            FitResult ex = Convex.fit(data, o.withMethod(FitOptions.Method.EXACT));
+            FitResult ex = Convex.exactByAugmentedLagrangian(data, o);
             exact &= lasso.exactness() == Exactness.EXACT && ex.exactness() == Exactness.EXACT;
             worst = Math.max(worst, Toy.rel(ex.nnObjective(), lasso.objective()));
             worstLb = Math.max(worstLb, (lasso.nnObjective() - lasso.lowerBound()) / lasso.nnObjective());

@@ -53,7 +53,7 @@ final class Lasso1dExperiment implements Experiment {
         Chart fit = null;
         for (double beta : betas) {
             FitResult lasso = Convex.fit(data, FitOptions.defaults(beta).withMethod(FitOptions.Method.LASSO).withTolerance(1e-12));
-            FitResult exact = Convex.fit(data, FitOptions.defaults(beta).withMethod(FitOptions.Method.EXACT));
+            FitResult exact = Convex.exactByAugmentedLagrangian(data, FitOptions.defaults(beta));
             allExact &= lasso.exactness() == Exactness.EXACT && exact.exactness() == Exactness.EXACT;
             double p = lasso.objective();
             worstExact = Math.max(worstExact, Toy.rel(exact.nnObjective(), p));
