@@ -112,8 +112,8 @@ class BackpropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wideActivations")
     void gradientOfWideLayersMatchesCentralDifferences(Activation act) {
-        // layers with ≥ WIDE_MIN_INPUTS inputs take the example-major weight-gradient kernel
-        int[] sizes = {3, Backprop.WIDE_MIN_INPUTS + 4, Backprop.WIDE_MIN_INPUTS + 1, 2};
+        // the second and third layers take the example-major weight-gradient kernel
+        int[] sizes = {3, Backprop.WIDE_MIN_INPUTS + 4, Backprop.WIDE_MIN_INPUTS + 1, Backprop.WIDE_MIN_OUTPUTS + 1};
         GradientCheck.Case c = GradientCheck.randomCase(sizes, act, Loss.MSE, 12, Seeds.child(78, act.id()));
         GradientCheck.Result r = GradientCheck.check(c);
         assertThat(r.kinkSafe()).as("no pattern change during differencing").isTrue();
@@ -154,8 +154,8 @@ class BackpropTest {
             g2[k] = g1[k];
         }
         Backprop.weightGradient(d, a, n, in, out, g1, go, bo);
-        Backprop.weightGradientWide(d, a, n, in, out, g2, go, bo, new double[Backprop.WIDE_TILE][in],
-                new double[out][in]);
+        Backprop.weightGradientWide(d, a, n, in, out, g2, go, bo, new double[Backprop.WIDE_TILE][in + 1],
+                new double[out][in + 1]);
         for (int k = 0; k < g1.length; k++) {
             scale = Math.max(scale, Math.abs(g1[k]));
         }
