@@ -25,8 +25,9 @@ import java.util.concurrent.Future;
  *
  * <p>Loops: activations and errors are held feature-major (one array per unit over the examples of the part) so
  * that the forward product and the backpropagated error are long loops over examples that HotSpot vectorises
- * (four inputs or units per pass), and the weight gradient is computed in 4×4 register tiles of dot products
- * over the examples. Java fixes the floating-point evaluation order, so results are the same in every JIT tier
+ * (four inputs or units per pass). The weight gradient of a wide layer ({@link #weightGradientWide}) copies each
+ * tile of its inputs example-major so that it too is a vectorised loop (over the inputs, four examples per pass);
+ * narrow layers use 4×4 register tiles of dot products over the examples ({@link #weightGradient}). Java fixes the floating-point evaluation order, so results are the same in every JIT tier
  * and on every machine.
  */
 public final class Backprop {
