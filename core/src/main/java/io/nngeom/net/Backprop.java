@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
  * that the forward product and the backpropagated error are long loops over examples that HotSpot vectorises
  * (four inputs or units per pass). The weight gradient of a wide layer ({@link #weightGradientWide}) copies each
  * tile of its inputs example-major so that it too is a vectorised loop (over the inputs, four examples per pass);
- * narrow layers use 4×4 register tiles of dot products over the examples ({@link #weightGradient}). Java fixes the floating-point evaluation order, so results are the same in every JIT tier
- * and on every machine.
+ * narrow layers use 4×4 register tiles of dot products over the examples ({@link #weightGradient}). Java fixes
+ * the floating-point evaluation order, so results are the same in every JIT tier and on every machine.
  */
 public final class Backprop {
     /** Batches with at least this many rows are split over two threads. */
