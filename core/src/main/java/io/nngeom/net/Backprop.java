@@ -25,9 +25,10 @@ import java.util.concurrent.Future;
  *
  * <p>Loops: activations and errors are held feature-major (one array per unit over the examples of the part) so
  * that the forward product and the backpropagated error are long loops over examples that HotSpot vectorises
- * (four inputs or units per pass), and the weight gradient is computed in 4×4 register tiles of dot products
- * over the examples. Java fixes the floating-point evaluation order, so results are the same in every JIT tier
- * and on every machine.
+ * (four inputs or units per pass). The weight gradient of a wide layer ({@link #weightGradientWide}) copies each
+ * tile of its inputs example-major so that it too is a vectorised loop (over the inputs, four examples per pass);
+ * narrow layers use 4×4 register tiles of dot products over the examples ({@link #weightGradient}). Java fixes
+ * the floating-point evaluation order, so results are the same in every JIT tier and on every machine.
  */
 public final class Backprop {
     /** Batches with at least this many rows are split over two threads. */
@@ -39,6 +40,16 @@ public final class Backprop {
      * (in order, so still deterministic), which bounds the memory to about 2·BLOCK_ROWS·(Σ widths)·16 bytes.
      */
     static final int BLOCK_ROWS = 2048;
+    /**
+     * Layers with at least this many inputs and {@link #WIDE_MIN_OUTPUTS} units take their weight gradient from
+     * {@link #weightGradientWide}; below, its copy of the inputs costs more than its faster loop saves (measured
+     * for 64 inputs: the copy costs about as much as six output rows of the tiled kernel).
+     */
+    static final int WIDE_MIN_INPUTS = 16;
+    /** See {@link #WIDE_MIN_INPUTS}. */
+    static final int WIDE_MIN_OUTPUTS = 8;
+    /** Examples per tile of {@link #weightGradientWide} (the example-major copy of a tile of 64 inputs is 32 KiB). */
+    static final int WIDE_TILE = 64;
 
     /**
      * Threads used for the two halves: 2, or 1 with the system property {@code -Dnngeom.threads=1} (the halves
@@ -222,6 +233,10 @@ public final class Backprop {
         final double[] grad = new double[paramCount];
         final double[] fRow;
         final double[] gRow;
+        /** Example-major copy of one tile of a layer's input activations, for {@link #weightGradientWide}. */
+        final double[][] at;
+        /** Per-block weight-gradient accumulator (rows: units of the layer), for {@link #weightGradientWide}. */
+        final double[][] gw;
 
         Work(int cap) {
             this.cap = cap;
@@ -234,6 +249,8 @@ public final class Backprop {
             d2 = new double[maxWidth][cap];
             fRow = new double[sizes[layers]];
             gRow = new double[sizes[layers]];
+            at = new double[WIDE_TILE][maxWidth + 1];
+            gw = new double[maxWidth][maxWidth + 1];
         }
 
         /** E and (into {@link #grad}) ∂E/∂θ over the examples from..to−1, in blocks of at most {@link #cap}. */
@@ -298,7 +315,11 @@ public final class Backprop {
             for (int l = layers; l >= 1; l--) {
                 int in = sizes[l - 1];
                 int outW = sizes[l];
-                weightGradient(dz, a[l - 1], n, in, outW, grad, wOff[l - 1], bOff[l - 1]);
+                if (in >= WIDE_MIN_INPUTS && outW >= WIDE_MIN_OUTPUTS) {
+                    weightGradientWide(dz, a[l - 1], n, in, outW, grad, wOff[l - 1], bOff[l - 1], at, gw);
+                } else {
+                    weightGradient(dz, a[l - 1], n, in, outW, grad, wOff[l - 1], bOff[l - 1]);
+                }
                 if (l > 1) {
                     backError(dz, p, wOff[l - 1], n, in, outW, spare, z[l - 1], acts[l - 2]);
                     double[][] t = dz;
@@ -403,6 +424,70 @@ public final class Backprop {
                 }
                 g[bo + i] += s;
             }
+        }
+    }
+
+    /**
+     * ∂E/∂W(i, j) += Σ_r D[i][r]·A[j][r] and ∂E/∂b(i) += Σ_r D[i][r], for layers with many inputs: each tile of
+     * {@link #WIDE_TILE} examples of A is first copied example-major, with a constant 1 appended for the bias
+     * ({@code at[r][j] = A[j][r]}, {@code at[r][in] = 1}), so that row i of the gradient, bias included, is
+     * updated by one vectorisable loop over j = 0..in, four examples per pass:
+     * gw[i][j] += ((D[i][r]·at[r][j] + D[i][r+1]·at[r+1][j]) + D[i][r+2]·at[r+2][j]) + D[i][r+3]·at[r+3][j], the
+     * examples in increasing order. The sums over the whole block (in {@code gw}, out×(in+1)) are added to g at the
+     * end. A fixed evaluation order, as everywhere in this class.
+     *
+     * @param at workspace of at least {@link #WIDE_TILE} rows of in+1 entries
+     * @param gw workspace of at least out rows of in+1 entries
+     */
+    static void weightGradientWide(double[][] d, double[][] a, int n, int in, int out, double[] g, int go, int bo,
+                                   double[][] at, double[][] gw) {
+        int cols = in + 1;
+        for (int i = 0; i < out; i++) {
+            java.util.Arrays.fill(gw[i], 0, cols, 0.0);
+        }
+        for (int r0 = 0; r0 < n; r0 += WIDE_TILE) {
+            int r1 = Math.min(n, r0 + WIDE_TILE);
+            int m = r1 - r0;
+            for (int r = 0; r < m; r++) {
+                double[] row = at[r];
+                for (int j = 0; j < in; j++) {
+                    row[j] = a[j][r0 + r];
+                }
+                row[in] = 1.0;
+            }
+            for (int i = 0; i < out; i++) {
+                double[] di = d[i];
+                double[] gi = gw[i];
+                int r = 0;
+                for (; r + 3 < m; r += 4) {
+                    double e0 = di[r0 + r];
+                    double e1 = di[r0 + r + 1];
+                    double e2 = di[r0 + r + 2];
+                    double e3 = di[r0 + r + 3];
+                    double[] b0 = at[r];
+                    double[] b1 = at[r + 1];
+                    double[] b2 = at[r + 2];
+                    double[] b3 = at[r + 3];
+                    for (int j = 0; j < cols; j++) {
+                        gi[j] += e0 * b0[j] + e1 * b1[j] + e2 * b2[j] + e3 * b3[j];
+                    }
+                }
+                for (; r < m; r++) {
+                    double e0 = di[r0 + r];
+                    double[] b0 = at[r];
+                    for (int j = 0; j < cols; j++) {
+                        gi[j] += e0 * b0[j];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < out; i++) {
+            double[] gi = gw[i];
+            int o = go + i * in;
+            for (int j = 0; j < in; j++) {
+                g[o + j] += gi[j];
+            }
+            g[bo + i] += gi[in];
         }
     }
 

@@ -109,6 +109,61 @@ class BackpropTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wideActivations")
+    void gradientOfWideLayersMatchesCentralDifferences(Activation act) {
+        // the second and third layers take the example-major weight-gradient kernel
+        int[] sizes = {3, Backprop.WIDE_MIN_INPUTS + 4, Backprop.WIDE_MIN_INPUTS + 1, Backprop.WIDE_MIN_OUTPUTS + 1};
+        GradientCheck.Case c = GradientCheck.randomCase(sizes, act, Loss.MSE, 12, Seeds.child(78, act.id()));
+        GradientCheck.Result r = GradientCheck.check(c);
+        assertThat(r.kinkSafe()).as("no pattern change during differencing").isTrue();
+        assertThat(r.gradNorm()).isGreaterThan(1e-3);
+        assertThat(r.relativeError()).isLessThanOrEqualTo(REL_TOL);
+    }
+
+    static Stream<Activation> wideActivations() {
+        return Stream.of(Activation.TANH, Activation.SOFTPLUS, Activation.leakyRelu(0.1));
+    }
+
+    /** Relative agreement of the two weight-gradient kernels (same sums, different order): a few ulps of the terms. */
+    static final double KERNEL_TOL = 1e-12;
+
+    @ParameterizedTest(name = "in = {0}, out = {1}, n = {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"16, 1, 1", "17, 3, 130", "64, 64, 2048", "20, 7, 67"})
+    void wideWeightGradientKernelMatchesTiledKernel(int in, int out, int n) {
+        SplittableRandom rng = Seeds.rng(13 + in + out + n);
+        double[][] d = new double[out][n];
+        double[][] a = new double[in][n];
+        double scale = 0;
+        for (double[] row : d) {
+            for (int r = 0; r < n; r++) {
+                row[r] = Seeds.gaussian(rng);
+            }
+        }
+        for (double[] row : a) {
+            for (int r = 0; r < n; r++) {
+                row[r] = Math.max(0, Seeds.gaussian(rng));
+            }
+        }
+        int go = 3;
+        int bo = go + out * in + 2;
+        double[] g1 = new double[bo + out + 1];
+        double[] g2 = new double[g1.length];
+        for (int k = 0; k < g1.length; k++) {
+            g1[k] = Seeds.gaussian(rng);
+            g2[k] = g1[k];
+        }
+        Backprop.weightGradient(d, a, n, in, out, g1, go, bo);
+        Backprop.weightGradientWide(d, a, n, in, out, g2, go, bo, new double[Backprop.WIDE_TILE][in + 1],
+                new double[out][in + 1]);
+        for (int k = 0; k < g1.length; k++) {
+            scale = Math.max(scale, Math.abs(g1[k]));
+        }
+        for (int k = 0; k < g1.length; k++) {
+            assertThat(g2[k]).as("entry %d", k).isCloseTo(g1[k], within(KERNEL_TOL * scale));
+        }
+    }
+
     @Test
     void branchFreeReluDerivativeMatchesActivationDerivative() {
         double[] z = {1.0, -1.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e-300, Double.POSITIVE_INFINITY,
