@@ -97,11 +97,7 @@ public final class DeepDictionary implements ColumnProvider {
             if (mx == 0 || top - mn <= DUPLICATE_TOLERANCE * mx) {
                 continue;
             }
-            long h = 1469598103934665603L;
-            for (double v : col) {
-                h = h * 31 + Math.round(v / mx * 1e9);
-            }
-            List<Integer> bucket = seen.computeIfAbsent(h, k -> new ArrayList<>());
+            List<Integer> bucket = seen.computeIfAbsent(Dictionaries.columnHash(col, mx), k -> new ArrayList<>());
             boolean dup = false;
             for (int idx : bucket) {
                 all.evaluate(kept.get(idx), other); // regenerated, so that no column is ever stored

@@ -163,11 +163,7 @@ public final class Dictionaries {
             if (mx == 0) {
                 continue;
             }
-            long h = 1469598103934665603L;
-            for (double v : col) {
-                h = h * 31 + Math.round(v / mx * 1e9);
-            }
-            List<Integer> bucket = seen.computeIfAbsent(h, k -> new ArrayList<>());
+            List<Integer> bucket = seen.computeIfAbsent(columnHash(col, mx), k -> new ArrayList<>());
             boolean dup = false;
             for (int idx : bucket) {
                 double[] other = kept.get(idx);
@@ -205,5 +201,18 @@ public final class Dictionaries {
 
     static int[] unused(int[] a) {
         return Arrays.copyOf(a, a.length);
+    }
+
+    /**
+     * Hash bucket of a column for de-duplication: its entries scaled by {@code scale} (its largest magnitude) and
+     * rounded to 1e-9, so that equal columns (up to rounding far below that) share a bucket; equality is then
+     * checked entry by entry.
+     */
+    static long columnHash(double[] col, double scale) {
+        long h = 1469598103934665603L;
+        for (double v : col) {
+            h = h * 31 + Math.round(v / scale * 1e9);
+        }
+        return h;
     }
 }
