@@ -6,6 +6,7 @@ import io.nngeom.minimizers.BuildResult;
 import io.nngeom.minimizers.ClusteredData;
 import io.nngeom.minimizers.LayerReport;
 import io.nngeom.minimizers.Minimizers;
+import io.nngeom.minimizers.Permutations;
 import io.nngeom.minimizers.Pictures;
 import io.nngeom.plot.Chart;
 import io.nngeom.run.Seeds;
@@ -70,7 +71,7 @@ public final class ConstructionExperiment implements Experiment {
         for (Dataset d : sets) {
             int q = d.classes();
             double ys = Math.max(1, Data.targetScale(d));
-            List<int[]> orders = d == large ? List.of(new int[] {0, 1, 2}) : permutations(q);
+            List<int[]> orders = d == large ? List.of(new int[] {0, 1, 2}) : Permutations.all(q);
             for (int[] order : orders) {
                 for (int l : new int[] {q, q + 2}) {
                     BuildResult r = Minimizers.build(d, BuildOptions.defaults(l).withOrder(order).withSeed(ctx.seed()));
@@ -112,26 +113,5 @@ public final class ConstructionExperiment implements Experiment {
             }
         }
         return b.build();
-    }
-
-    static List<int[]> permutations(int n) {
-        List<int[]> out = new ArrayList<>();
-        permute(new int[n], new boolean[n], 0, out);
-        return out;
-    }
-
-    private static void permute(int[] cur, boolean[] used, int pos, List<int[]> out) {
-        if (pos == cur.length) {
-            out.add(cur.clone());
-            return;
-        }
-        for (int i = 0; i < cur.length; i++) {
-            if (!used[i]) {
-                used[i] = true;
-                cur[pos] = i;
-                permute(cur, used, pos + 1, out);
-                used[i] = false;
-            }
-        }
     }
 }

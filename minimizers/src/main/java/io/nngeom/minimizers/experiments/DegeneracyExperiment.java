@@ -8,6 +8,7 @@ import io.nngeom.minimizers.ClusteredData;
 import io.nngeom.minimizers.Costs;
 import io.nngeom.minimizers.Degeneracy;
 import io.nngeom.minimizers.Minimizers;
+import io.nngeom.minimizers.Permutations;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
@@ -72,7 +73,7 @@ public final class DegeneracyExperiment implements Experiment {
             moves.add(new Move("rotated simplex frame", Minimizers.build(d, base.withFrameSeed(ctx.seed())).model()));
             moves.add(new Move("max-margin normals", Minimizers.build(d, base.withNormal(BuildOptions.Normal.MAX_MARGIN)).model()));
             moves.add(new Move("identity layers, margin γ = 3", Minimizers.build(d, base.withIdentityMargin(3)).model()));
-            for (int[] order : ConstructionExperiment.permutations(q)) {
+            for (int[] order : Permutations.all(q)) {
                 if (java.util.Arrays.equals(order, r.order())) {
                     continue;
                 }

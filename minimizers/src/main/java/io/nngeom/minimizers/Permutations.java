@@ -3,12 +3,12 @@ package io.nngeom.minimizers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** All permutations of 0..n−1 in lexicographic order (test helper). */
-final class Permutations {
+/** All permutations of 0..n−1 in lexicographic order: the truncation orders of the construction. */
+public final class Permutations {
     private Permutations() {
     }
 
-    static List<int[]> all(int n) {
+    public static List<int[]> all(int n) {
         List<int[]> out = new ArrayList<>();
         permute(new int[n], new boolean[n], 0, out);
         return out;
