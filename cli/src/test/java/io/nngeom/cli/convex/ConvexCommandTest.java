@@ -230,6 +230,12 @@ class ConvexCommandTest {
         assertEquals(0, run("convex", "fit", "--data", d2.toString(), "--beta", "0.02", "--method", "lasso", "--plot", plot2.toString()));
         String svg = Files.readString(plot2.resolve("convex-fit-plane.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("neuron through two samples"));
+        // the plane picture is also rasterised, one pixel per SVG unit
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(plot2.resolve("convex-fit-plane.png").toFile());
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"").matcher(svg);
+        assertTrue(size.find());
+        assertEquals(Integer.parseInt(size.group(1)), png.getWidth());
+        assertEquals(Integer.parseInt(size.group(2)), png.getHeight());
         Path plot3 = dir.resolve("plot3");
         assertEquals(0, run("convex", "path", "--data", d1.toString(), "--betas", "1,0.1,0.01", "--plot", plot3.toString()));
         for (String f : new String[] {"convex-beta-path.png", "convex-beta-path-objective.png", "convex-beta-path-fits.png"}) {
