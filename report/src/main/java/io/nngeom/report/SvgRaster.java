@@ -55,8 +55,8 @@ import org.xml.sax.SAXException;
  * font-style, text-anchor, dominant-baseline, display, visibility, transform; colours as names (the CSS basic and
  * common extended names), {@code #rgb}, {@code #rrggbb}, {@code rgb()}, {@code rgba()}, {@code hsl()},
  * {@code hsla()}, {@code none}, {@code currentColor}; lengths in px, pt, pc, mm, cm, in, em and %.
- * Anything else that would change the picture (gradients, patterns, {@code use}, {@code image}, CSS style sheets,
- * unknown colours) is refused with an {@link IllegalArgumentException} naming it, rather than drawn wrongly.
+ * Anything else that would change the picture (gradients, patterns, masks, filters, markers, {@code use},
+ * {@code image}, a nested {@code svg}, {@code switch}, CSS style sheets, unknown colours) is refused with an {@link IllegalArgumentException} naming it, rather than drawn wrongly.
  *
  * <p>Rendering follows the SVG painting model: fill, then stroke; one SVG user unit of the outer viewport is
  * {@code scale} pixels (96 user units per inch, as a browser at 100 % zoom, the convention of the chart PNGs);
@@ -367,6 +367,11 @@ public final class SvgRaster {
                     case "font-style" -> s.italic = v.equals("italic") || v.equals("oblique");
                     case "text-anchor" -> s.anchor = v;
                     case "dominant-baseline", "alignment-baseline" -> s.baseline = v;
+                    case "mask", "filter", "marker", "marker-start", "marker-mid", "marker-end" -> {
+                        if (!v.equals("none")) {
+                            throw new IllegalArgumentException(p.getKey() + "=\"" + v + "\" is not supported by the PNG rasteriser");
+                        }
+                    }
                     case "visibility" -> s.visible = v.equals("visible");
                     case "display" -> s.display = !v.equals("none");
                     default -> {
@@ -420,7 +425,7 @@ public final class SvgRaster {
                     target = lg;
                 }
                 switch (tag) {
-                    case "svg", "g", "a", "switch" -> children(target, e, s);
+                    case "g", "a" -> children(target, e, s);
                     case "text" -> text(target, e, s);
                     default -> paint(target, shape(tag, e, s), s);
                 }

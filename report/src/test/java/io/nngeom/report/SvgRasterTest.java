@@ -268,6 +268,10 @@ class SvgRasterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blurple");
         assertThatThrownBy(() -> draw(svg(10, 10, "<g clip-path=\"url(#nope)\"/>")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> draw(svg(10, 10, "<g filter=\"url(#blur)\"><rect width=\"5\" height=\"5\"/></g>")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("filter");
+        assertThatThrownBy(() -> draw(svg(10, 10, "<svg x=\"2\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<svg>");
         assertThatThrownBy(() -> draw(svg(10, 10, "<path d=\"L 3 4\"/>")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moveto");
         assertThatThrownBy(() -> draw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1e9\" height=\"10\"/>"))
