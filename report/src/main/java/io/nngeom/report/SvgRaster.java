@@ -61,9 +61,10 @@ import org.xml.sax.SAXException;
  * <p>Rendering follows the SVG painting model: fill, then stroke; one SVG user unit of the outer viewport is
  * {@code scale} pixels (96 user units per inch, as a browser at 100 % zoom, the convention of the chart PNGs);
  * the canvas is opaque white, as a page behind the SVG; antialiasing on, pure stroke geometry; an element or group
- * with {@code opacity} &lt; 1 is drawn on its own layer and composited, as the specification says. Fonts are
- * Java's logical fonts (sans-serif, serif, monospace) unless the named family is installed, so text metrics
- * differ slightly from a browser's. The same SVG gives the same pixels on the same JDK and fonts; PNG encoding
+ * with {@code opacity} &lt; 1 is drawn on its own layer and composited, as the specification says. Fonts: the first
+ * installed family of font-family; for the generic families the faces browsers pick (Arial, Helvetica or Liberation
+ * Sans for sans-serif, and so on), else Java's logical font, which also draws any text the face lacks glyphs
+ * for. Text metrics can still differ slightly from a browser's. The same SVG gives the same pixels on the same JDK and fonts; PNG encoding
  * adds no time stamp, so the bytes are identical too.
  */
 public final class SvgRaster {
@@ -666,7 +667,7 @@ public final class SvgRaster {
             boolean positioned = true;
             for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                    runs.add(new Run(n.getNodeValue(), s, font(s), positioned && dx != null ? dx : 0, positioned && dy != null ? dy : 0,
+                    runs.add(new Run(n.getNodeValue(), s, font(s, n.getNodeValue()), positioned && dx != null ? dx : 0, positioned && dy != null ? dy : 0,
                             positioned ? x : null, positioned ? y : null));
                     positioned = false;
                 } else if (n instanceof Element c) {
@@ -678,7 +679,7 @@ public final class SvgRaster {
                         throw new IllegalArgumentException("<" + tag + "> inside <text> is not supported by the PNG rasteriser");
                     }
                     if (positioned && (x != null || y != null || dx != null || dy != null)) {
-                        runs.add(new Run("", s, font(s), dx != null ? dx : 0, dy != null ? dy : 0, x, y));
+                        runs.add(new Run("", s, font(s, ""), dx != null ? dx : 0, dy != null ? dy : 0, x, y));
                     }
                     positioned = false;
                     Style cs = apply(s, c);
@@ -688,7 +689,7 @@ public final class SvgRaster {
                 }
             }
             if (positioned && first && (x != null || y != null)) {
-                runs.add(new Run("", s, font(s), dx != null ? dx : 0, dy != null ? dy : 0, x, y));
+                runs.add(new Run("", s, font(s, ""), dx != null ? dx : 0, dy != null ? dy : 0, x, y));
             }
         }
 
@@ -825,27 +826,49 @@ public final class SvgRaster {
         return families;
     }
 
-    static Font font(Style s) {
-        String family = Font.SANS_SERIF;
+    /**
+     * Installed faces tried, in order, for the generic families, as browsers do (Chrome and Firefox map
+     * sans-serif to Arial or its metric twin Liberation Sans, not to the system's first choice); Java's logical
+     * font of the generic family comes last and also serves any text a face cannot display.
+     */
+    private static final Map<String, List<String>> GENERIC_FACES = Map.of(
+            Font.SANS_SERIF, List.of("Arial", "Helvetica", "Liberation Sans"),
+            Font.SERIF, List.of("Times New Roman", "Times", "Liberation Serif"),
+            Font.MONOSPACED, List.of("Courier New", "Liberation Mono"));
+
+    /** The font of a run of {@code text} in style {@code s}: the first family of font-family that is installed. */
+    static Font font(Style s, String text) {
+        int style = (s.bold ? Font.BOLD : 0) | (s.italic ? Font.ITALIC : 0);
+        float size = (float) s.fontSize;
+        String generic = Font.SANS_SERIF;
+        List<String> faces = List.of();
         for (String f : s.fontFamily.split(",")) {
             String name = f.trim().replaceAll("^['\"]|['\"]$", "");
-            String generic = switch (name.toLowerCase(Locale.ROOT)) {
-                case "sans-serif", "system-ui", "arial", "helvetica" -> Font.SANS_SERIF;
-                case "serif", "times", "times new roman" -> Font.SERIF;
-                case "monospace", "courier", "courier new" -> Font.MONOSPACED;
+            String g = switch (name.toLowerCase(Locale.ROOT)) {
+                case "sans-serif", "system-ui" -> Font.SANS_SERIF;
+                case "serif" -> Font.SERIF;
+                case "monospace" -> Font.MONOSPACED;
                 default -> null;
             };
-            if (generic != null) {
-                family = generic;
+            if (g != null) {
+                generic = g;
+                faces = GENERIC_FACES.get(g);
                 break;
             }
             if (families().contains(name.toLowerCase(Locale.ROOT))) {
-                family = name;
+                faces = List.of(name);
                 break;
             }
         }
-        int style = (s.bold ? Font.BOLD : 0) | (s.italic ? Font.ITALIC : 0);
-        return new Font(family, style, 1).deriveFont((float) s.fontSize);
+        for (String face : faces) {
+            if (families().contains(face.toLowerCase(Locale.ROOT))) {
+                Font f = new Font(face, style, 1).deriveFont(size);
+                if (f.canDisplayUpTo(text) == -1) {
+                    return f;
+                }
+            }
+        }
+        return new Font(generic, style, 1).deriveFont(size);
     }
 
     private static double fontSize(String v, double parent) {
