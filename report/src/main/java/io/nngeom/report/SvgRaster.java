@@ -127,7 +127,7 @@ public final class SvgRaster {
         if (pw < 1 || ph < 1 || pw > MAX_SIDE || ph > MAX_SIDE) {
             throw new IllegalArgumentException("image of " + pw + " x " + ph + " pixels: each side must be 1 to " + MAX_SIDE);
         }
-        BufferedImage img = new BufferedImage((int) pw, (int) ph, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage img = new BufferedImage((int) pw, (int) ph, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             hints(g);
