@@ -159,14 +159,58 @@ public final class Convex {
     }
 
     /**
-     * The exact program: column generation ({@link ColumnGeneration}) where it applies (d ≤ 2 with biases), the
-     * augmented-Lagrangian arrangement program ({@link ExactProgram}) otherwise.
+     * The exact program: column generation with the exact angular pricing ({@link ColumnGeneration}) where it
+     * applies (d ≤ 2 with biases); otherwise, under ℓ2, the arrangement program over the enumerated (d ≤ 2) or
+     * sampled (d ≥ 3) patterns by column generation with per-pattern conic pricing ({@link ConeColumnGeneration});
+     * under ℓ1 the augmented-Lagrangian arrangement program ({@link ExactProgram}).
      */
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
         if (ColumnGeneration.applies(x.cols(), o.bias())) {
             return columnGeneration(x, y, o, start);
         }
+        if (o.norm() == PenaltyNorm.L2) {
+            return coneColumnGeneration(x, y, o, start);
+        }
         return augmentedLagrangian(x, y, o, start);
+    }
+
+    /**
+     * The ℓ2 arrangement program over the patterns of {@link ArrangementPatterns#of} by {@link ConeColumnGeneration}.
+     * EXACT when the pattern set is complete and the method converged (then the lower bound is certified for the
+     * network optimum); otherwise the network is feasible (an upper bound) and {@code dualityGap} is the certified
+     * gap of the restricted program over the patterns used.
+     */
+    static FitResult coneColumnGeneration(Matrix x, double[] y, FitOptions o, long start) {
+        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance());
+        boolean exact = pats.complete() && r.converged();
+        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
+                r.relativeGap(), r.dualRatio(), r.rounds());
+        String reason;
+        if (exact) {
+            reason = "all " + pats.patterns().size() + " non-empty arrangement patterns " + pats.how() + " (Cover bound " + pats.bound()
+                    + " incl. the empty one), solved by column generation with conic pricing per pattern: " + cert;
+        } else if (pats.complete()) {
+            reason = "all arrangement patterns " + pats.how() + ", but column generation stopped before its tolerance: a feasible network (upper bound), " + cert;
+        } else {
+            reason = "arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + "): a restricted program, hence a feasible network "
+                    + "and an upper bound; column generation with conic pricing per pattern: " + cert;
+        }
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        LassoSolution s = r.lasso();
+        int nz = s == null ? 0 : s.nonzeros();
+        double l1 = s == null ? 0 : s.l1Norm();
+        long cols = r.dictionary() == null ? 0 : r.dictionary().cols();
+        String desc = "cone column generation over " + pats.patterns().size() + " arrangement patterns (" + pats.how() + "): "
+                + cols + " priced neurons, " + r.rounds() + " rounds";
+        return new FitResult(r.network(), "exact", r.objective(), r.nnObjective(), r.relativeGap(),
+                pats.complete() ? r.lowerBound() : Double.NaN, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND,
+                reason, cols, desc, gi, gh, RunInfo.of(o.seed(), start));
     }
 
     /**
