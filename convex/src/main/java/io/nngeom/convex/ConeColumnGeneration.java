@@ -156,7 +156,7 @@ public final class ConeColumnGeneration {
                     Priced pr = price(x, theta, signs[k], all[k], bias, sg == 0 ? 1 : -1, nnls[k], warmPass[2 * k + sg]);
                     warmPass[2 * k + sg] = pr.passive();
                     h = Math.max(h, pr.bound());
-                    if (pr.value() > beta * (1 + DUAL_TOL)) {
+                    if (pr.bound() > beta * (1 + DUAL_TOL) && pr.value() > beta * (1 + DUAL_TOL)) {
                         if (pr.feasible()) {
                             viol.add(pr);
                         } else {
