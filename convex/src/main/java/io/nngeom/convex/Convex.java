@@ -206,7 +206,7 @@ public final class Convex {
         int nz = s == null ? 0 : s.nonzeros();
         double l1 = s == null ? 0 : s.l1Norm();
         long cols = r.dictionary() == null ? 0 : r.dictionary().cols();
-        String desc = "cone column generation over " + pats.patterns().size() + " arrangement patterns (" + pats.how() + "): "
+        String desc = "column generation with conic pricing over " + pats.patterns().size() + " arrangement patterns (" + pats.how() + "): "
                 + cols + " priced neurons, " + r.rounds() + " rounds";
         return new FitResult(r.network(), "exact", r.objective(), r.nnObjective(), r.relativeGap(),
                 pats.complete() ? r.lowerBound() : Double.NaN, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND,

@@ -92,14 +92,16 @@ class ColumnGenerationTest {
     }
 
     @Test
-    void noBiasAndHigherDimensionsKeepTheAugmentedLagrangian() {
+    void noBiasAndHigherDimensionsUseConicPricingOverPatterns() {
         assertTrue(ColumnGeneration.applies(2, true));
         assertTrue(ColumnGeneration.applies(1, true));
         assertTrue(!ColumnGeneration.applies(2, false));
         assertTrue(!ColumnGeneration.applies(3, true));
         Dataset data = ConvexTest.twoD(5, 38);
         FitResult r = Convex.fit(data, FitOptions.defaults(0.05).withBias(false).withMethod(FitOptions.Method.EXACT));
-        assertTrue(r.dictionary().startsWith("arrangement patterns"));
+        assertTrue(r.dictionary().startsWith("column generation with conic pricing"), r.dictionary());
+        FitResult l1 = Convex.fit(data, FitOptions.defaults(0.05).withBias(false).withNorm(PenaltyNorm.L1).withMethod(FitOptions.Method.EXACT));
+        assertTrue(l1.dictionary().startsWith("arrangement patterns"), "l1 keeps the augmented Lagrangian");
         Matrix x = data.x();
         assertEquals(2, x.cols());
     }
