@@ -37,8 +37,8 @@ import java.util.List;
  * stopped moving (it fell by at most tolerance·P over the last {@link #CORRECTION_SPACING} correction costs, at
  * least {@link #CORRECTION_MIN_SPACING} iterations), the solver builds a {@link DualCorrection}: a Gauss–Newton
  * projection of the residual onto the active faces of the dual feasible set plus {@link #CHORD_STEPS} chord steps,
- * whose dual error is of the order P − P*. With it the certified run on the gated benchmark stopped after 1386
- * iterations instead of 3217 (scnn's gradient rule at tol 1e-10 also needs 1386). Anderson extrapolation of the
+ * whose dual error is of the order P − P*. With it the certified run on the gated benchmark stopped after 1468
+ * iterations instead of 3217 (the gradient rule at scnn's tol 1e-10 needs 1409 there). Anderson extrapolation of the
  * residuals (Massias, Gramfort, Salmon 2018) was tried as well and gained little (on a 500×10, 300-gate instance
  * 1.3e-3 against 1.7e-3 relative dual error at iteration 1500); exact line searches between the best dual point and
  * new residuals gained nothing. Inside a working set the dual points are those of the restricted problem; the full
