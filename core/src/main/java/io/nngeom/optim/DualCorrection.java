@@ -26,7 +26,8 @@ import java.util.concurrent.ForkJoinTask;
  * constraints sit on their faces up to second order, and the final scaling of r + Δ by β/max_g‖B_gᵀ(r + Δ)‖
  * (computed with a fresh product over all groups) costs only O(δ²): the dual error becomes proportional to the
  * primal one. The system is solved by a Cholesky factorisation of MᵀM + μI, μ = {@link #RIDGE}·max_g‖m_g‖² (a
- * safeguard when M has more columns than rank).
+ * safeguard when M has more columns than rank). Supports larger than {@link #MAX_SUPPORT} or than the number of
+ * rows are not corrected.
  *
  * <p>Validity does not depend on any of this being accurate: the candidate returned is only a direction, whose
  * dual value the caller computes after scaling it into K with its exactly computed correlations, so it is a lower
@@ -36,6 +37,12 @@ import java.util.concurrent.ForkJoinTask;
 final class DualCorrection {
     /** Relative ridge of the Gram matrix MᵀM: μ = RIDGE·max_g‖m_g‖². */
     static final double RIDGE = 1e-12;
+    /**
+     * Largest support the correction works on (its Gram matrix holds m² doubles, 50 MB at this size); larger
+     * supports, and supports with more groups than rows (where the m radial equations in n unknowns are
+     * overdetermined), get no correction and keep the scaled residuals.
+     */
+    static final int MAX_SUPPORT = 2500;
     /** Below this many multiply-adds the Gram matrix is formed on the calling thread only. */
     static final long PARALLEL_MIN_WORK = 4_000_000;
 
@@ -71,7 +78,8 @@ final class DualCorrection {
     /**
      * The corrected residual r + Δ (see the class comment) followed by {@code chordSteps} further steps with the
      * same factorisation (a chord iteration on the radial equations ‖B_gᵀθ‖ = β, g ∈ S, each step one product
-     * Aᵀθ), or null when there is nothing to correct or the factorisation fails. Returns the candidate with the best
+     * Aᵀθ), or null when there is nothing to correct, the support is too large (see {@link #MAX_SUPPORT}) or the
+     * factorisation fails. Returns the candidate with the best
      * dual value.
      *
      * @param r the residual y_c − A u (centred with an intercept)
@@ -88,7 +96,7 @@ final class DualCorrection {
             }
         }
         int m = sl.size();
-        if (m == 0) {
+        if (m == 0 || m > Math.min(n, MAX_SUPPORT)) {
             return null;
         }
         double[][] cols = new double[m][n];

@@ -152,4 +152,32 @@ class DualCorrectionTest {
         assertTrue(corrErr < 0.1 * scaledErr, "corrected dual error " + corrErr + ", scaled residual's " + scaledErr);
         assertTrue(corrErr < 20 * primalErr, "corrected dual error " + corrErr + " against primal error " + primalErr);
     }
+    /** More active groups than rows: no correction, and the solver still certifies with valid bounds. */
+    @Test
+    void supportLargerThanTheRowsIsNotCorrected() {
+        GroupLassoProblem pr = gated(15, 3, 80, 1e-4, false, false, 31);
+        LassoOptions o = LassoOptions.defaults().withMaxIterations(200_000);
+        LassoSolution s = new FistaGroupLasso().solve(pr, o.withTolerance(1e-6));
+        assertTrue(s.converged());
+        int active = 0;
+        for (int g = 0; g < 80; g++) {
+            if (FistaGroupLasso.anyNonzero(s.z(), 3 * g, 3 * g + 3)) {
+                active++;
+            }
+        }
+        assertTrue(active > 15, "the instance must have more active groups than rows: " + active);
+        BlockProvider b = pr.blocks();
+        double[] r = pr.y().clone();
+        double[] p = new double[15];
+        b.timesAll(s.z(), p);
+        for (int i = 0; i < 15; i++) {
+            r[i] -= p[i];
+        }
+        double[] c = new double[s.z().length];
+        b.transposeTimesAll(r, c);
+        assertEquals(null, DualCorrection.correct(b, false, pr.beta(), pr.y(), s.z(), r, c, 2, false));
+        LassoSolution ref = new BlockCoordinateGroupLasso().solve(pr, o.withTolerance(1e-12));
+        assertTrue(s.dual() <= ref.primal() * (1 + 1e-12));
+        assertTrue(s.primal() >= ref.dual() * (1 - 1e-12));
+    }
 }
