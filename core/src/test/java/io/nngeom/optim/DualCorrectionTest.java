@@ -155,7 +155,7 @@ class DualCorrectionTest {
     /** More active groups than rows: no correction, and the solver still certifies with valid bounds. */
     @Test
     void supportLargerThanTheRowsIsNotCorrected() {
-        GroupLassoProblem pr = gated(15, 3, 80, 1e-4, false, false, 31);
+        GroupLassoProblem pr = gated(15, 3, 80, 3e-4, false, false, 31);
         LassoOptions o = LassoOptions.defaults().withMaxIterations(200_000);
         LassoSolution s = new FistaGroupLasso().solve(pr, o.withTolerance(1e-6));
         assertTrue(s.converged());
@@ -176,8 +176,9 @@ class DualCorrectionTest {
         double[] c = new double[s.z().length];
         b.transposeTimesAll(r, c);
         assertEquals(null, DualCorrection.correct(b, false, pr.beta(), pr.y(), s.z(), r, c, 2, false));
-        LassoSolution ref = new BlockCoordinateGroupLasso().solve(pr, o.withTolerance(1e-12));
-        assertTrue(s.dual() <= ref.primal() * (1 + 1e-12));
-        assertTrue(s.primal() >= ref.dual() * (1 - 1e-12));
+        // the optimum by an independent solver: the certified bound lies below it
+        LassoSolution ref = new BlockCoordinateGroupLasso().solve(pr, o.withTolerance(1e-9));
+        assertTrue(s.dual() <= ref.primal());
+        assertTrue(s.primal() >= ref.dual());
     }
 }
