@@ -45,8 +45,8 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--betas", required = true, split = ",", paramLabel = "B", description = "Comma-separated positive betas.")
     double[] betas;
 
-    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
-    String penalty;
+    @Mixin
+    PenaltyOption penalty;
 
     @Option(names = "--no-bias", description = "No hidden or output biases.")
     boolean noBias;
@@ -79,16 +79,14 @@ public final class PathCommand implements Callable<Integer> {
         if (d.isClassification() || d.targetDim() != 1) {
             throw new InputException(data + ": convex training needs one real target column");
         }
-        PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
+        PenaltyNorm p = penalty.norm();
         if (depth < 2 || depth > 4) {
             throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
         }
         if (depth > 2 && noBias) {
             throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
         }
-        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
-            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
-        }
+        penalty.refuseAtDepth(depth);
         ColumnProvider dict;
         String description;
         if (depth > 2) {
