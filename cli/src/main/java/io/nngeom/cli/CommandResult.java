@@ -36,9 +36,12 @@ public final class CommandResult {
         this.startNanos = startNanos;
     }
 
-    /** Starts the clock of a command; {@code command} is its name as typed, e.g. "train" or "convex fit". */
+    /**
+     * The result of a command; {@code command} is its name as typed, e.g. "train" or "convex fit". Its clock
+     * started with the command ({@link CommonOptions#startNanos()}), so {@code seconds} covers the whole command.
+     */
     public static CommandResult start(String command, CommonOptions common) {
-        return new CommandResult(command, common, System.nanoTime());
+        return new CommandResult(command, common, common.startNanos());
     }
 
     /** Adds (or replaces) a field; the first put fixes its position. A null value leaves the field out. */
@@ -68,7 +71,7 @@ public final class CommandResult {
         return Collections.unmodifiableList(figures);
     }
 
-    /** Seconds since {@link #start}. */
+    /** Seconds since the command began. */
     public double seconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }

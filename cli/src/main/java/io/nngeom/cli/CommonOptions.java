@@ -10,6 +10,12 @@ import picocli.CommandLine.Option;
  * results through {@link CommandResult}.
  */
 public final class CommonOptions {
+    /**
+     * When the command began: picocli builds its mixins with the command, before parsing, so this is the start of
+     * the invocation. {@link CommandResult} measures {@code seconds} from here, whatever the command did before
+     * it created its result.
+     */
+    private final long startNanos = System.nanoTime();
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Write the machine-readable result to FILE (JSON; written atomically).")
@@ -49,5 +55,10 @@ public final class CommonOptions {
 
     public boolean debug() {
         return debug;
+    }
+
+    /** {@link System#nanoTime()} when the command began. */
+    public long startNanos() {
+        return startNanos;
     }
 }

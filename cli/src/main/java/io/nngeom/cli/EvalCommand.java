@@ -1,12 +1,14 @@
 package io.nngeom.cli;
 
+import io.nngeom.cli.options.TargetOptions;
+import io.nngeom.cli.options.SafetensorsActivation;
+import io.nngeom.cli.options.LossOption;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.AtomicFiles;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
 import io.nngeom.net.Loss;
-import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
 import io.nngeom.report.Fmt;
@@ -30,22 +32,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
-    String target;
+    @Mixin
+    TargetOptions target;
 
-    @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
-    boolean classes;
-
-    @Option(names = "--loss", paramLabel = "LOSS", description = "mse, half-sse or softmax (default: mse; softmax with --classes).")
-    Loss loss;
+    @Mixin
+    LossOption loss;
 
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Also write the model's outputs (one row per example) to FILE (.npy, or .csv with columns out0, out1, ...).")
     Path predictions;
 
-    @Option(names = "--activation", paramLabel = "NAME",
-            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], tanh, sigmoid, softplus, identity).")
-    Activation activation;
+    @Mixin
+    SafetensorsActivation activation;
 
     @Mixin
     CommonOptions common;
@@ -55,12 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = CliInputs.model(model, activation);
-        Dataset d = CliInputs.data(data, target, classes);
+        Mlp m = activation.read(model);
+        Dataset d = target.read(data);
         String what = "the model " + model + " (" + m.architecture() + ")";
         CliInputs.checkInputs(m.inputDim(), what, d, data);
         d = CliInputs.matchOutputs(m.outputDim(), what, d, data);
-        Loss lossFn = loss != null ? loss : d.isClassification() ? Loss.SOFTMAX_CE : Loss.MSE;
+        Loss lossFn = loss.resolve(d);
 
         CommandResult result = CommandResult.start("eval", common);
         Matrix f = m.apply(d.x());

@@ -1,5 +1,7 @@
 package io.nngeom.cli;
 
+import io.nngeom.cli.options.TargetOptions;
+import io.nngeom.cli.options.SafetensorsActivation;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
@@ -37,15 +39,11 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "Data (CSV, NPY, NPZ) on which to count dead and always-active units.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
-    String target;
+    @Mixin
+    TargetOptions target;
 
-    @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
-    boolean classes;
-
-    @Option(names = "--activation", paramLabel = "NAME",
-            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], tanh, sigmoid, softplus, identity).")
-    Activation activation;
+    @Mixin
+    SafetensorsActivation activation;
 
     @Mixin
     CommonOptions common;
@@ -55,10 +53,10 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = CliInputs.model(model, activation);
+        Mlp m = activation.read(model);
         Dataset d = null;
         if (data != null) {
-            d = CliInputs.data(data, target, classes);
+            d = target.read(data);
             CliInputs.checkInputs(m.inputDim(), "the model " + model + " (" + m.architecture() + ")", d, data);
         }
         CommandResult result = CommandResult.start("info", common);

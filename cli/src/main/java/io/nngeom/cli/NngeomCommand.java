@@ -1,11 +1,8 @@
 package io.nngeom.cli;
 
 import io.nngeom.run.RunInfo;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command {@code nngeom}: it only lists the subcommands. Each theory area registers its command
@@ -32,17 +29,7 @@ import picocli.CommandLine.Spec;
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,
         })
-public final class NngeomCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: the list of commands on stdout. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class NngeomCommand extends CommandGroup {
 
     /** {@code --version}: nngeom's version (from the jar manifest) and the JVM. */
     public static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,7 @@
 package io.nngeom.cli;
 
+import io.nngeom.cli.options.TargetOptions;
+import io.nngeom.cli.options.LossOption;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.net.Activation;
@@ -39,11 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV, NPY or NPZ.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target: CSV column name, NPY column index or NPZ array name (default: the last column, or y).")
-    String target;
-
-    @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
-    boolean classes;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--arch", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 2-64-64-1 (required unless --init).")
@@ -53,9 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Hidden activation: relu, leaky-relu[:ALPHA], tanh, sigmoid, identity, softplus (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
-    @Option(names = "--loss", paramLabel = "LOSS",
-            description = "mse, half-sse or softmax (default: mse; softmax with --classes).")
-    Loss loss;
+    @Mixin
+    LossOption loss;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
             description = "gd, sgd, adam or lbfgs (default: ${DEFAULT-VALUE}).")
@@ -130,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
             sizes = start.sizes();
         }
         String what = start != null ? "the model " + init : "--arch " + arch;
-        Dataset d = CliInputs.data(data, target, classes);
+        Dataset d = target.read(data);
         CliInputs.checkInputs(sizes[0], what, d, data);
         d = CliInputs.matchOutputs(sizes[sizes.length - 1], what, d, data);
         int layers = sizes.length - 1;
@@ -142,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        Loss lossFn = loss != null ? loss : d.isClassification() ? Loss.SOFTMAX_CE : Loss.MSE;
+        Loss lossFn = loss.resolve(d);
 
         CommandResult result = CommandResult.start("train", common);
         if (start == null) {

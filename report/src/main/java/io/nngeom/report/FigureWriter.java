@@ -25,9 +25,9 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Renders a {@link Figure} into a directory: a {@link Chart} with XChart as {@code NAME.png} and
- * {@code NAME.svg}; an {@link SvgFigure} as {@code NAME.svg} only (no rasteriser is bundled). Files are
- * written atomically. Runs headless: {@code java.awt.headless} is set to true before AWT loads unless the
+ * Renders a {@link Figure} into a directory as {@code NAME.png} and {@code NAME.svg}: a {@link Chart} with
+ * XChart, an {@link SvgFigure} as its own SVG text and, rasterised by {@link SvgRaster} at one pixel per SVG
+ * unit (the size convention of the chart PNGs), as PNG. Files are written atomically. Runs headless: {@code java.awt.headless} is set to true before AWT loads unless the
  * caller already chose.
  *
  * <p>Charts honour logarithmic axes (points with a non-positive coordinate on a log axis cannot be drawn
@@ -61,30 +61,37 @@ public final class FigureWriter {
     private FigureWriter() {
     }
 
-    /** The files written for one figure; {@code png} is null for an {@link SvgFigure}. */
+    /** The files written for one figure. */
     public record Written(Path png, Path svg) {
     }
 
-    /** Writes the figure into {@code dir} (created if missing). */
+    /**
+     * Writes the figure into {@code dir} (created if missing) as {@code NAME.png} and {@code NAME.svg}. Both
+     * pictures are drawn in memory first, so a figure that cannot be drawn leaves no file behind.
+     */
     public static Written write(Figure figure, Path dir) {
         String stem = fileStem(figure.name());
+        byte[] pngBytes;
+        byte[] svgBytes;
         try {
             if (figure instanceof SvgFigure s) {
-                Path svg = dir.resolve(stem + ".svg");
-                AtomicFiles.write(svg, s.svg().getBytes(StandardCharsets.UTF_8));
-                return new Written(null, svg);
+                svgBytes = s.svg().getBytes(StandardCharsets.UTF_8);
+                pngBytes = SvgRaster.png(s.svg(), SvgRaster.DEFAULT_SCALE);
+            } else {
+                XYChart chart = toXChart((Chart) figure);
+                pngBytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                svgBytes = bytes.toByteArray();
             }
-            XYChart chart = toXChart((Chart) figure);
-            Path png = dir.resolve(stem + ".png");
-            Path svg = dir.resolve(stem + ".svg");
-            AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.write(svg, bytes.toByteArray());
-            return new Written(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path png = dir.resolve(stem + ".png");
+        Path svg = dir.resolve(stem + ".svg");
+        AtomicFiles.write(png, pngBytes);
+        AtomicFiles.write(svg, svgBytes);
+        return new Written(png, svg);
     }
 
     /** A safe file stem: letters, digits, '-', '_' and '.' kept, anything else becomes '_'. */

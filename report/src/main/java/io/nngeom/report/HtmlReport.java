@@ -313,10 +313,16 @@ public final class HtmlReport {
                     continue;
                 }
                 String svg = sub + "/" + w.svg().getFileName();
-                String img = w.png() != null ? sub + "/" + w.png().getFileName() : svg;
-                h.append(w.png() == null ? "<figure class=\"svgfig\">" : "<figure>").append("<a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
+                // an SvgFigure is shown as its SVG (exact, drawn by the browser) with a link to its PNG; a chart
+                // as its PNG with a link to its SVG
+                boolean vector = f instanceof io.nngeom.plot.SvgFigure;
+                String png = sub + "/" + w.png().getFileName();
+                String img = vector ? svg : png;
+                String other = vector ? png : svg;
+                h.append(vector ? "<figure class=\"svgfig\">" : "<figure>").append("<a href=\"").append(esc(svg)).append("\"><img src=\"").append(esc(img))
                         .append("\" alt=\"").append(esc(f.title())).append("\" loading=\"lazy\"></a><figcaption>")
-                        .append(esc(f.title())).append(" <a class=\"svg\" href=\"").append(esc(svg)).append("\">SVG</a></figcaption></figure>\n");
+                        .append(esc(f.title())).append(" <a class=\"svg\" href=\"").append(esc(other)).append("\">")
+                        .append(vector ? "PNG" : "SVG").append("</a></figcaption></figure>\n");
             }
             h.append("</div>\n");
         }

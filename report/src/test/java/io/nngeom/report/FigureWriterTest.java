@@ -166,12 +166,34 @@ class FigureWriterTest {
     }
 
     @Test
-    void svgFigureIsWrittenAsItIs() throws Exception {
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>";
+    void svgFigureIsWrittenAsItIsAndAsPngOfTheSameSize() throws Exception {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"8\"><rect width=\"5\" height=\"5\"/></svg>";
         FigureWriter.Written w = FigureWriter.write(new SvgFigure("regions", "Regions", svg), tmp);
-        assertThat(w.png()).isNull();
         assertThat(Files.readString(w.svg())).isEqualTo(svg);
+        assertThat(w.svg()).isEqualTo(tmp.resolve("regions.svg"));
+        assertThat(w.png()).isEqualTo(tmp.resolve("regions.png"));
         parseXml(w.svg());
+        BufferedImage img = ImageIO.read(w.png().toFile());
+        assertThat(img.getWidth()).isEqualTo(10);
+        assertThat(img.getHeight()).isEqualTo(8);
+        assertThat(img.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0);
+        assertThat(img.getRGB(7, 7) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(Files.readAllBytes(w.png())).isEqualTo(SvgRaster.png(svg));
+    }
+
+    @Test
+    void aFigureThatCannotBeDrawnLeavesNoFile() throws IOException {
+        Path out = tmp.resolve("out");
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1e9\" height=\"8\"><rect width=\"5\" height=\"5\"/></svg>";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", svg), out))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", "<svg"), out))
+                .isInstanceOf(IllegalArgumentException.class);
+        if (Files.exists(out)) {
+            try (Stream<Path> s = Files.list(out)) {
+                assertThat(s).isEmpty();
+            }
+        }
     }
 
     @Test

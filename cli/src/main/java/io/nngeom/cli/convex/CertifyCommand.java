@@ -37,8 +37,8 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--beta", required = true, paramLabel = "B", description = "Regularisation beta > 0 of the objective.")
     double beta;
 
-    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
-    String penalty;
+    @Mixin
+    PenaltyOption penalty;
 
     @Mixin
     CommonOptions common;
@@ -48,13 +48,14 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
+        PenaltyNorm p = penalty.norm();
         CertifyOptions o = new CertifyOptions(beta, p);
         Mlp m = CliInputs.model(model);
-        if (m.layerCount() > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
+        if (m.layerCount() > 2 && penalty.given()) {
             throw new InputException("--penalty: a depth-" + m.layerCount() + " model is judged by (beta/L) sum |w|^L; omit --penalty");
         }
         Dataset d = CliInputs.data(data, target, false);
+        CliInputs.checkInputs(m.inputDim(), "the model " + model + " (" + m.architecture() + ")", d, data);
         Certificate c = Convex.certify(m, d, o);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "nnObjective   %.12g%n", c.nnObjective());

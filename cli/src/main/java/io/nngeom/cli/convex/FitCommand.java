@@ -6,7 +6,6 @@ import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
-import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
@@ -53,8 +52,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--beta", required = true, paramLabel = "B", description = "Regularisation beta > 0.")
     double beta;
 
-    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
-    String penalty;
+    @Mixin
+    PenaltyOption penalty;
 
     @Option(names = "--no-bias", description = "Hidden biases and the output bias fixed at 0 (hyperplanes through the origin).")
     boolean noBias;
@@ -103,9 +102,7 @@ public final class FitCommand implements Callable<Integer> {
         if (depth < 2 || depth > 4) {
             throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
         }
-        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
-            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
-        }
+        penalty.refuseAtDepth(depth);
         if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
             throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
         }
@@ -141,7 +138,7 @@ public final class FitCommand implements Callable<Integer> {
         if (stopRule == StopRule.GRADIENT && m != FitOptions.Method.GATED) {
             throw new InputException("--stop: gradient is only for --method gated; the other methods stop on the gap");
         }
-        FitOptions o = new FitOptions(beta, PenaltyNorm.parse(penalty, "--penalty"), !noBias, m, maxPatterns, g, tolerance,
+        FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance,
                 common.seed(), depth, stopRule);
         FitResult r = Convex.fit(d, o);
         if (out != null && r.model() != null) {

@@ -9,8 +9,6 @@ import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.optim.ColumnProvider;
-import io.nngeom.optim.CoordinateDescentLasso;
-import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoPath;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
@@ -47,8 +45,8 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--betas", required = true, split = ",", paramLabel = "B", description = "Comma-separated positive betas.")
     double[] betas;
 
-    @Option(names = "--penalty", paramLabel = "l2|l1", defaultValue = "l2", description = "First-layer penalty norm (default: ${DEFAULT-VALUE}).")
-    String penalty;
+    @Mixin
+    PenaltyOption penalty;
 
     @Option(names = "--no-bias", description = "No hidden or output biases.")
     boolean noBias;
@@ -81,16 +79,14 @@ public final class PathCommand implements Callable<Integer> {
         if (d.isClassification() || d.targetDim() != 1) {
             throw new InputException(data + ": convex training needs one real target column");
         }
-        PenaltyNorm p = PenaltyNorm.parse(penalty, "--penalty");
+        PenaltyNorm p = penalty.norm();
         if (depth < 2 || depth > 4) {
             throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
         }
         if (depth > 2 && noBias) {
             throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
         }
-        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--penalty")) {
-            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; omit --penalty");
-        }
+        penalty.refuseAtDepth(depth);
         ColumnProvider dict;
         String description;
         if (depth > 2) {
@@ -103,8 +99,8 @@ public final class PathCommand implements Callable<Integer> {
             description = dd.description();
         }
         double[] y = d.y().colArray(0);
-        List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), new LassoProblem(dict, y, sorted[0], !noBias),
-                sorted, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
+        List<LassoSolution> path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias),
+                sorted, Convex.lassoOptions(1e-10));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();

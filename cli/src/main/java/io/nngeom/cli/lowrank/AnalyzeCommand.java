@@ -41,9 +41,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--restarts", paramLabel = "N", defaultValue = "4", description = "Random starts of --train (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--embedding", paramLabel = "FILE",
-            description = "With --loss mse: embedding e(y) as a d x n_y matrix (CSV or NPY), column y = e(y) (default: one-hot).")
-    java.nio.file.Path embedding;
+    @Mixin
+    EmbeddingOption embedding;
 
     @Mixin
     CommonOptions common;
@@ -55,7 +54,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         LossKind kind = LossKind.parse(loss);
         JointDistribution d = law.read();
-        io.nngeom.linalg.Matrix e = embedding(embedding, kind, d);
+        io.nngeom.linalg.Matrix e = embedding.read(kind, d);
         AnalyzeResult r = LowRank.analyze(d, new AnalyzeOptions(k, kind, e, train, restarts, common.seed()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -114,25 +113,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         res.finish();
         out.flush();
         return 0;
-    }
-
-    /** The --embedding matrix (d × n_y), checked against the law; null for one-hot. */
-    static io.nngeom.linalg.Matrix embedding(java.nio.file.Path file, LossKind kind, JointDistribution d) {
-        if (file == null) {
-            return null;
-        }
-        if (kind != LossKind.MSE) {
-            throw new io.nngeom.run.InputException("--embedding: only with --loss mse");
-        }
-        io.nngeom.linalg.Matrix e = io.nngeom.lowrank.Tables.readMatrix(file);
-        if (e.cols() != d.ny()) {
-            throw new io.nngeom.run.InputException("--embedding: " + file + " has " + e.cols() + " columns, the law has "
-                    + d.ny() + " y symbols (after dropping zero-probability ones)");
-        }
-        if (!e.allFinite()) {
-            throw new io.nngeom.run.InputException("--embedding: " + file + " has non-finite entries");
-        }
-        return e;
     }
 
     static Map<String, Object> metrics(BottleneckMetrics m, double grad) {

@@ -1,9 +1,7 @@
 package io.nngeom.cli.lowrank;
 
-import java.util.concurrent.Callable;
+import io.nngeom.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code nngeom lowrank}: the local geometry of feature extraction (theory 1). Lists its subcommands. */
 @Command(name = "lowrank", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -11,13 +9,5 @@ import picocli.CommandLine.Spec;
             + "k-feature network form the rank-k approximation of the matrix fixed by the layer's Bayes action "
             + "(B̃ for softmax regression, M for MMSE estimation)."},
         subcommands = {AnalyzeCommand.class, SweepCommand.class, TrainCommand.class})
-public final class LowrankCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class LowrankCommand extends CommandGroup {
 }

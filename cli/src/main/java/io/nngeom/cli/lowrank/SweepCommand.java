@@ -42,8 +42,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Singular-value shape of B̃ (normalised) (default: ${DEFAULT-VALUE}).")
     String spectrum;
 
-    @Option(names = "--loss", paramLabel = "softmax|mse", defaultValue = "softmax", description = "Loss (default: ${DEFAULT-VALUE}).")
-    String loss;
+    @Mixin
+    LossOption loss;
 
     @Option(names = "--hidden", description = "Hidden-layer setting (E7): one-hot → frozen tanh (n_x − 1) → sigmoid (k ≤ n_y − 1) → "
             + "frozen well-conditioned top; the local branch is followed from W = 0 at the smallest ε upwards and certified at "
@@ -75,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossKind kind = LossKind.parse(loss);
+        LossKind kind = loss.kind();
         Sweep.Result s = Sweep.run(new Sweep.Options(nx, ny, k, parseList("--eps", eps), kind, hidden,
                 parseList("--spectrum", spectrum), restarts, common.seed(), true));
         PrintWriter out = spec.commandLine().getOut();

@@ -33,8 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", required = true, description = "Bottleneck width.")
     int k;
 
-    @Option(names = "--loss", paramLabel = "softmax|mse", defaultValue = "softmax", description = "Loss (default: ${DEFAULT-VALUE}).")
-    String loss;
+    @Mixin
+    LossOption loss;
 
     @Option(names = "--activation", paramLabel = "ACT", defaultValue = "identity",
             description = "Feature-layer activation: identity, sigmoid or tanh (default: ${DEFAULT-VALUE}).")
@@ -49,9 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Where the trained network goes (.json or .safetensors).")
     Path model;
 
-    @Option(names = "--embedding", paramLabel = "FILE",
-            description = "With --loss mse: embedding e(y) as a d x n_y matrix (CSV or NPY), column y = e(y) (default: one-hot).")
-    java.nio.file.Path embedding;
+    @Mixin
+    EmbeddingOption embedding;
 
     @Mixin
     CommonOptions common;
@@ -61,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossKind kind = LossKind.parse(loss);
+        LossKind kind = loss.kind();
         Activation.Kind ak = activation.kind();
         if (ak != Activation.Kind.IDENTITY && ak != Activation.Kind.SIGMOID && ak != Activation.Kind.TANH) {
             throw new InputException("--activation: the feature layer takes identity, sigmoid or tanh, got " + activation.id());
@@ -70,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
             ModelIo.checkExtension(model);
         }
         JointDistribution d = law.read();
-        io.nngeom.linalg.Matrix e = AnalyzeCommand.embedding(embedding, kind, d);
+        io.nngeom.linalg.Matrix e = embedding.read(kind, d);
         int rank = Math.min(d.nx(), d.ny()) - 1;
         if (k > rank) {
             throw new InputException("--k: " + k + " exceeds the rank bound min(n_x, n_y) − 1 = " + rank);

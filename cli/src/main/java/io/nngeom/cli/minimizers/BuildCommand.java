@@ -1,10 +1,10 @@
 package io.nngeom.cli.minimizers;
 
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.data.Dataset;
-import io.nngeom.io.ModelIo;
 import io.nngeom.minimizers.BuildOptions;
 import io.nngeom.minimizers.BuildResult;
 import io.nngeom.minimizers.ClusteredData;
@@ -13,7 +13,6 @@ import io.nngeom.minimizers.Minimizers;
 import io.nngeom.minimizers.Pictures;
 import io.nngeom.plot.Chart;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     DataSource source;
 
-    @Option(names = "--layers", paramLabel = "L", required = true, description = "Number of hidden layers (>= Q).")
-    int layers;
+    @Mixin
+    LayersOption layers;
 
     @Option(names = "--order", paramLabel = "K", split = ",",
             description = "Truncation order: the class labels (0..Q-1) in the order they are collapsed (default 0,1,...,Q-1).")
@@ -51,8 +50,8 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Separating normal: MEAN_DIFFERENCE (LP fallback) or MAX_MARGIN (default: ${DEFAULT-VALUE}).")
     BuildOptions.Normal normal;
 
-    @Option(names = "--out", paramLabel = "MODEL", description = "Write the network (.json or .safetensors).")
-    Path out;
+    @Mixin
+    NetworkOut modelOut;
 
     @Mixin
     CommonOptions common;
@@ -62,17 +61,13 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out != null) {
-            ModelIo.checkExtension(out);
-        }
+        modelOut.check();
         Dataset data = source.load();
-        BuildOptions opt = BuildOptions.defaults(layers).withOrder(order).withTheta(theta).withNormal(normal)
+        BuildOptions opt = BuildOptions.defaults(layers.layers()).withOrder(order).withTheta(theta).withNormal(normal)
                 .withSeed(common.seed());
         CommandResult result = CommandResult.start("minimizers build", common);
         BuildResult r = Minimizers.build(data, opt);
-        if (out != null) {
-            ModelIo.write(r.model(), out);
-        }
+        modelOut.write(r.model());
         ClusteredData cd = r.data();
         List<Map<String, Object>> ls = new ArrayList<>();
         List<double[]> apexes = new ArrayList<>();
@@ -112,7 +107,7 @@ public final class BuildCommand implements Callable<Integer> {
                 .put("noiseToSignal", cd.noiseToSignal())
                 .put("meanSeparation", cd.meanSeparation())
                 .put("architecture", r.model().architecture())
-                .put("model", out == null ? null : out.toString())
+                .put("model", modelOut.name())
                 .put("layers", ls);
         for (Chart c : Pictures.curated(r, "minimizers-build")) {
             result.figure(c);
@@ -130,7 +125,7 @@ public final class BuildCommand implements Callable<Integer> {
                     + Fmt.g(l.minPreActivation()));
         }
         w.println("cost C2 = " + Fmt.e(r.cost()) + "  (C = " + Fmt.e(r.costSqrt()) + ", |grad C2| = "
-                + Fmt.e(r.gradientNorm()) + ")" + (out == null ? "" : "  model: " + out));
+                + Fmt.e(r.gradientNorm()) + ")" + (modelOut.file() == null ? "" : "  model: " + modelOut.file()));
         w.flush();
         return Main.OK;
     }

@@ -29,8 +29,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     DataSource source;
 
-    @Option(names = "--layers", paramLabel = "L", required = true, description = "Number of hidden layers (>= Q).")
-    int layers;
+    @Mixin
+    LayersOption layers;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "10",
             description = "Random initialisations per optimizer (default: ${DEFAULT-VALUE}).")
@@ -56,7 +56,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var data = source.load();
-        CompareOptions opt = new CompareOptions(layers, seeds, adamSteps, lr, lbfgsSteps, common.seed());
+        CompareOptions opt = new CompareOptions(layers.layers(), seeds, adamSteps, lr, lbfgsSteps, common.seed());
         CommandResult result = CommandResult.start("minimizers compare", common);
         CompareResult r = Minimizers.compare(data, opt);
         List<Map<String, Object>> runs = new ArrayList<>();

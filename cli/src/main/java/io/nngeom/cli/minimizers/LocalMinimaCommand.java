@@ -31,8 +31,8 @@ public final class LocalMinimaCommand implements Callable<Integer> {
     @Mixin
     DataSource source;
 
-    @Option(names = "--layers", paramLabel = "L", required = true, description = "Number of hidden layers (>= Q).")
-    int layers;
+    @Mixin
+    LayersOption layers;
 
     @Option(names = "--directions", paramLabel = "N", defaultValue = "200",
             description = "Random unit directions per epsilon (default: ${DEFAULT-VALUE}).")
@@ -55,7 +55,7 @@ public final class LocalMinimaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var data = source.load();
-        LocalMinimaOptions opt = new LocalMinimaOptions(layers, directions, new double[] {1e-6, 1e-4}, gdSteps, gdRate,
+        LocalMinimaOptions opt = new LocalMinimaOptions(layers.layers(), directions, new double[] {1e-6, 1e-4}, gdSteps, gdRate,
                 common.seed());
         CommandResult result = CommandResult.start("minimizers local-minima", common);
         LocalMinimaResult r = Minimizers.localMinima(data, opt);

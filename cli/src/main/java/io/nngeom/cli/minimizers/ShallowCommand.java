@@ -1,14 +1,13 @@
 package io.nngeom.cli.minimizers;
 
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
-import io.nngeom.io.ModelIo;
 import io.nngeom.minimizers.Minimizers;
 import io.nngeom.minimizers.ShallowOptions;
 import io.nngeom.minimizers.ShallowResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +29,8 @@ public final class ShallowCommand implements Callable<Integer> {
             description = "The free translation c: OPTIMAL (c*) or ZERO (default: ${DEFAULT-VALUE}).")
     ShallowOptions.Translation translation;
 
-    @Option(names = "--out", paramLabel = "MODEL", description = "Write the network (.json or .safetensors).")
-    Path out;
+    @Mixin
+    NetworkOut modelOut;
 
     @Mixin
     CommonOptions common;
@@ -41,20 +40,16 @@ public final class ShallowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out != null) {
-            ModelIo.checkExtension(out);
-        }
+        modelOut.check();
         var data = source.load();
         CommandResult result = CommandResult.start("minimizers shallow", common);
         ShallowResult r = Minimizers.shallow(data, new ShallowOptions(translation, null, common.seed()));
-        if (out != null) {
-            ModelIo.write(r.model(), out);
-        }
+        modelOut.write(r.model());
         result.put("cost", r.cost()).put("costSqrt", r.costSqrt()).put("closedFormCost", r.closedFormCost())
                 .put("bound", r.bound()).put("translation", r.translation())
                 .put("leastSquaresCost", r.leastSquaresCost()).put("leastSquaresClosedForm", r.leastSquaresClosedForm())
                 .put("relativeGap", r.relativeGap()).put("deltaP", r.deltaP())
-                .put("architecture", r.model().architecture()).put("model", out == null ? null : out.toString());
+                .put("architecture", r.model().architecture()).put("model", modelOut.name());
         result.finish();
         PrintWriter w = spec.commandLine().getOut();
         w.println("shallow construction (" + r.model().architecture() + ", translation " + translation + "): C2 = "

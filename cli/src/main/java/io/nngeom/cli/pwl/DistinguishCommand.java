@@ -1,12 +1,11 @@
 package io.nngeom.cli.pwl;
 
+import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
-import io.nngeom.io.ModelIo;
-import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.Distinguishability;
 import io.nngeom.run.InputException;
@@ -32,12 +31,8 @@ import java.util.concurrent.Callable;
                 + "LP linear separability of every class pair."})
 public final class DistinguishCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors).")
-    Path modelFile;
-
-    @Option(names = "--activation", paramLabel = "NAME",
-            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], identity).")
-    Activation activation;
+    @Mixin
+    PiecewiseLinearModel model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled data (.csv, .npy, .npz).")
     Path dataFile;
@@ -56,7 +51,7 @@ public final class DistinguishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp net = ModelIo.read(modelFile, activation);
+        Mlp net = model.read();
         Dataset d = DataIo.read(dataFile, target, classes);
         if (d.x().cols() != net.inputDim()) {
             throw new InputException(dataFile + ": has " + d.x().cols() + " input columns, the model expects " + net.inputDim());
@@ -84,7 +79,7 @@ public final class DistinguishCommand implements Callable<Integer> {
                 break;
             }
         }
-        result.put("model", modelFile.toString()).put("data", dataFile.toString()).put("points", d.x().rows())
+        result.put("model", model.file().toString()).put("data", dataFile.toString()).put("points", d.x().rows())
                 .put("distinguishable", firstLost < 0).put("firstLayerWithCollisions", firstLost < 0 ? null : firstLost)
                 .put("layers", layers);
         result.finish();

@@ -1,9 +1,9 @@
 package io.nngeom.cli.pwl;
 
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
-import io.nngeom.io.ModelIo;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.PwlSpec;
 import io.nngeom.piecewise.SpecIo;
@@ -34,8 +34,8 @@ public final class PwlBuildCommand implements Callable<Integer> {
             description = "One hidden layer or deep (default: ${DEFAULT-VALUE}).")
     String depth;
 
-    @Option(names = "--out", paramLabel = "MODEL", description = "Write the network (.json or .safetensors).")
-    Path outFile;
+    @Mixin
+    NetworkOut modelOut;
 
     @Option(names = "--test-points", paramLabel = "N", defaultValue = "20000",
             description = "Random test points for maxError (default: ${DEFAULT-VALUE}).")
@@ -57,23 +57,19 @@ public final class PwlBuildCommand implements Callable<Integer> {
         if (testPoints < 1) {
             throw new InputException("--test-points: must be at least 1, got " + testPoints);
         }
-        if (outFile != null) {
-            ModelIo.checkExtension(outFile);
-        }
+        modelOut.check();
         PwlSpec s = SpecIo.read(specFile);
         CommandResult result = CommandResult.start("pwl build", common);
         Piecewise.BuildResult r = Piecewise.build(s, new Piecewise.BuildOptions(d, testPoints, common.seed()));
-        if (outFile != null) {
-            ModelIo.write(r.net(), outFile);
-        }
+        modelOut.write(r.net());
         result.put("spec", specFile.toString()).put("specType", r.specType()).put("depth", d.name().toLowerCase(Locale.ROOT))
                 .put("construction", r.construction().name()).put("architecture", r.net().architecture())
                 .put("hiddenLayers", r.hiddenLayers()).put("hiddenUnits", r.hiddenUnits())
                 .put("maxError", r.maxError()).put("maxAbsValue", r.maxAbsValue()).put("testPoints", r.testPoints())
                 .put("representable", r.representable()).put("residual", r.residual())
                 .put("details", r.construction().details());
-        if (outFile != null) {
-            result.put("model", outFile.toString());
+        if (modelOut.file() != null) {
+            result.put("model", modelOut.name());
         }
         result.finish();
         if (!common.quiet()) {

@@ -1,9 +1,9 @@
 package io.nngeom.cli.pwl;
 
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
-import io.nngeom.io.ModelIo;
 import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.Sawtooth;
 import io.nngeom.run.InputException;
@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,8 +28,8 @@ public final class PwlSawtoothCommand implements Callable<Integer> {
     @Option(names = "--shallow", description = "Write the shallow net to --out instead of the deep one.")
     boolean shallow;
 
-    @Option(names = "--out", paramLabel = "MODEL", description = "Write the network (.json or .safetensors).")
-    Path outFile;
+    @Mixin
+    NetworkOut modelOut;
 
     @Mixin
     CommonOptions common;
@@ -43,22 +42,18 @@ public final class PwlSawtoothCommand implements Callable<Integer> {
         if (k < 1 || k > 20) {
             throw new InputException("--k: must lie in 1..20, got " + k);
         }
-        if (outFile != null) {
-            ModelIo.checkExtension(outFile);
-        }
+        modelOut.check();
         CommandResult result = CommandResult.start("pwl sawtooth", common);
         Construction deep = Sawtooth.deep(k);
         Construction flat = Sawtooth.shallow(k);
         int pd = Sawtooth.countPieces(deep.net(), k);
         int ps = Sawtooth.countPieces(flat.net(), k);
-        if (outFile != null) {
-            ModelIo.write((shallow ? flat : deep).net(), outFile);
-        }
+        modelOut.write((shallow ? flat : deep).net());
         result.put("k", k).put("pieces", pd).put("deepHiddenLayers", deep.hiddenLayers()).put("deepHiddenUnits", deep.hiddenUnits())
                 .put("shallowHiddenUnits", flat.hiddenUnits()).put("shallowPieces", ps)
                 .put("hiddenLayers", (shallow ? flat : deep).hiddenLayers()).put("hiddenUnits", (shallow ? flat : deep).hiddenUnits());
-        if (outFile != null) {
-            result.put("model", outFile.toString());
+        if (modelOut.file() != null) {
+            result.put("model", modelOut.name());
         }
         result.finish();
         if (!common.quiet()) {

@@ -1,13 +1,12 @@
 package io.nngeom.cli.regions;
 
+import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.io.AtomicFiles;
 import io.nngeom.io.DataIo;
-import io.nngeom.io.ModelIo;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.regions.LinearRegion;
@@ -44,12 +43,8 @@ public final class RegionsCommand implements Callable<Integer> {
     /** The second enumerator is run by default when the network has at most this many hidden units. */
     public static final int CHEAP_CHECK_UNITS = 40;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors).")
-    Path modelFile;
-
-    @Option(names = "--activation", paramLabel = "NAME",
-            description = "Hidden activation of a PyTorch .safetensors file whose metadata names none (relu, leaky-relu[:ALPHA], identity).")
-    Activation activation;
+    @Mixin
+    PiecewiseLinearModel model;
 
     @Option(names = "--box", paramLabel = "a,b,c,d",
             description = "The domain: lo1,hi1,lo2,hi2,... (default: the --data bounding box, else [-1,1]^n).")
@@ -92,13 +87,7 @@ public final class RegionsCommand implements Callable<Integer> {
         if (maxListed < 0) {
             throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
         }
-        Mlp net = ModelIo.read(modelFile, activation);
-        for (int l = 0; l < net.hiddenLayerCount(); l++) {
-            if (!net.layer(l).activation().isPiecewiseLinear()) {
-                throw new InputException(modelFile + ": hidden layer " + (l + 1) + " has activation "
-                        + net.layer(l).activation().id() + "; linear regions need relu, leaky-relu or identity");
-            }
-        }
+        Mlp net = model.requirePiecewiseLinear(model.read());
         CommandResult result = CommandResult.start("regions", common);
         Mlp work = net;
         int dim = net.inputDim();
@@ -133,7 +122,7 @@ public final class RegionsCommand implements Callable<Integer> {
         }
         var upper = RegionBounds.serraUpper(hs);
         var lower = RegionBounds.montufarLower(hs);
-        result.put("model", modelFile.toString()).put("architecture", net.architecture()).put("box", boxList(box))
+        result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
                 .put("enumerator", p.enumerator()).put("regions", p.count()).put("upperBound", upper.doubleValue())
                 .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
                 .put("enumerationSeconds", p.seconds()).put("lpCount", p.lpCount());

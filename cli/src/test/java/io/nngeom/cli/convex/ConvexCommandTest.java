@@ -78,6 +78,8 @@ class ConvexCommandTest {
         assertEquals(obj, loss + 0.025 * pen, 1e-10 * obj);
         assertEquals(r.get("nonzeros").asInt(), m.hiddenUnits());
         assertTrue(r.get("dualityGap").asDouble() <= 1e-10);
+        // the command's clock covers the whole command, so it includes the solver's time
+        assertTrue(r.get("seconds").asDouble() >= r.get("solverSeconds").asDouble(), r.toString());
         // certify the written model: optimal
         Path cj = dir.resolve("c.json");
         assertEquals(0, run("convex", "certify", "--model", model.toString(), "--data", data.toString(), "--beta", "0.05", "--json", cj.toString()));
@@ -171,6 +173,22 @@ class ConvexCommandTest {
     }
 
     @Test
+    void pathOnRankDeficientWedgesIsCertifiedAtEveryBeta() throws Exception {
+        // 2-D l2 sample wedges with bias: exactly rank-deficient supports, where coordinate descent stalls
+        Path data = csv2d(30);
+        Path json = dir.resolve("pw.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.1,0.01,0.001", "--json", json.toString()));
+        JsonNode p = new ObjectMapper().readTree(json.toFile());
+        for (JsonNode row : p.get("path")) {
+            assertTrue(row.get("dualityGap").asDouble() <= 1e-10, row.toString());
+        }
+        Path fj = dir.resolve("pwf.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.001", "--method", "lasso", "--json", fj.toString()));
+        double cold = new ObjectMapper().readTree(fj.toFile()).get("objective").asDouble();
+        assertEquals(cold, p.get("path").get(2).get("objective").asDouble(), 1e-9 * cold);
+    }
+
+    @Test
     void pathAndGatedRun() throws Exception {
         Path data = csv2d(30);
         Path json = dir.resolve("p.json");
@@ -230,6 +248,12 @@ class ConvexCommandTest {
         assertEquals(0, run("convex", "fit", "--data", d2.toString(), "--beta", "0.02", "--method", "lasso", "--plot", plot2.toString()));
         String svg = Files.readString(plot2.resolve("convex-fit-plane.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("neuron through two samples"));
+        // the plane picture is also rasterised, one pixel per SVG unit
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(plot2.resolve("convex-fit-plane.png").toFile());
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"").matcher(svg);
+        assertTrue(size.find());
+        assertEquals(Integer.parseInt(size.group(1)), png.getWidth());
+        assertEquals(Integer.parseInt(size.group(2)), png.getHeight());
         Path plot3 = dir.resolve("plot3");
         assertEquals(0, run("convex", "path", "--data", d1.toString(), "--betas", "1,0.1,0.01", "--plot", plot3.toString()));
         for (String f : new String[] {"convex-beta-path.png", "convex-beta-path-objective.png", "convex-beta-path-fits.png"}) {
