@@ -33,7 +33,8 @@ import java.util.concurrent.ForkJoinTask;
  * puts the two-thread split at a block start, so one or two threads still give bit-identical results). A chain
  * is used only when it needs at most {@link Chain#MAX_WORK_FRACTION} of the direct kernel's additions. On the
  * gated benchmark (2000 rows, 10 columns, 1000 Gaussian gates) the chains need 0.39 (forward) and 0.42
- * (transposed) of the additions, and a product took 1.3–1.8 ms instead of 3.0–3.6 ms on one thread.
+ * (transposed) of the additions, and in a microbenchmark (one thread, load 3–5) a product took 1.3–2.0 ms instead
+ * of 3.0–3.6 ms.
  */
 public final class MaskedBlocks implements BlockProvider {
     /** Below this many multiply-adds (nnz(D)·d) a product runs on the calling thread only. */
