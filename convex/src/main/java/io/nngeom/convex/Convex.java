@@ -136,8 +136,24 @@ public final class Convex {
         if (ex == Exactness.EXACT) {
             lb = Math.max(lb, s.dual());
         }
+        reason += stopped(s, o.tolerance());
+        ex = s.converged() ? ex : Exactness.UPPER_BOUND;
         return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), lb, s.nonzeros(), s.l1Norm(), ex, reason,
                 dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /**
+     * What a result's reason adds when its solver stopped at the iteration cap before its tolerance: then the point
+     * is feasible but not the optimum, so the result is labelled an upper bound (of the program it solves), whatever
+     * the program's relation to the network problem. Empty when the solver converged.
+     */
+    static String stopped(LassoSolution s, double tolerance) {
+        if (s.converged()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; BUT the solver stopped at its iteration cap (%d iterations) with relative "
+                + "duality gap %.3e above the tolerance %.1e: a feasible point within that gap of the optimum, hence an upper bound",
+                s.iterations(), s.relativeGap(), tolerance);
     }
 
     /** Why the deep 1-D Lasso equals the network optimum (the statement it rests on). */
@@ -168,8 +184,9 @@ public final class Convex {
         LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), true), lassoOptions(o.tolerance()));
         Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
         double nn = DeepNarrow.objective(net, x, y, o.beta());
-        String reason = DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "");
-        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(), Exactness.EXACT,
+        String reason = DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "") + stopped(s, o.tolerance());
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(),
+                s.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND,
                 reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }
 
@@ -299,7 +316,11 @@ public final class Convex {
                     + "duality gap measured afterwards is %.3e, so the objective is within that fraction of the ", st,
                     s.converged() ? "<=" : "> (iteration cap reached)", o.tolerance(), s.iterations(), s.relativeGap()) + reason;
         }
-        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.EXACT,
+        if (o.stop() == StopRule.GAP) {
+            reason += stopped(s, o.tolerance());
+        }
+        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1,
+                s.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND,
                 reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }
 
