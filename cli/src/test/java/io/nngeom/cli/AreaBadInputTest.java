@@ -34,6 +34,7 @@ class AreaBadInputTest {
         TestData.write(dir.resolve("clusters.csv"), "x0,x1,label\n5,0,0\n5.1,0.1,0\n4.9,-0.1,0\n0,5,1\n0.1,5.1,1\n-0.1,4.9,1\n");
         TestData.write(dir.resolve("pxy.csv"), "0.10,0.05,0.05\n0.05,0.20,0.05\n0.05,0.05,0.20\n0.05,0.10,0.10\n");
         TestData.write(dir.resolve("ragged.csv"), "a,b,y\n1,2,3\n4,5\n");
+        TestData.write(dir.resolve("three.csv"), "a,b,c,y\n1,2,3,1\n4,5,6,0\n7,8,0,1\n");
         TestData.write(dir.resolve("tri.json"), "{\"type\": \"triangulation\", \"vertices\": [[0,0],[1,0],[1,1],[0,1]],"
                 + " \"triangles\": [[0,1,2],[0,2,3]], \"values\": [0, 1, 0, 1]}");
         TestData.write(dir.resolve("notjson.json"), "not json");
@@ -89,6 +90,7 @@ class AreaBadInputTest {
                 Arguments.of("convex fit: unknown penalty", "--penalty", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--penalty", "l3", "--out", "@OUT.json")),
                 Arguments.of("convex fit: penalty at depth 3", "--penalty", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--depth", "3", "--penalty", "l1", "--out", "@OUT.json")),
                 Arguments.of("convex path: penalty at depth 3", "--penalty", List.of("convex", "path", "--data", "@reg.csv", "--betas", "1,0.1", "--depth", "3", "--penalty", "l2")),
+                Arguments.of("convex certify: data with another input dimension", "three.csv", List.of("convex", "certify", "--model", "@net.json", "--data", "@three.csv", "--beta", "0.1")),
                 Arguments.of("convex certify: unknown penalty", "--penalty", List.of("convex", "certify", "--model", "@net.json", "--data", "@reg.csv", "--beta", "0.1", "--penalty", "l0")));
     }
 

@@ -2,7 +2,6 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.ActiveSetLasso;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
@@ -17,7 +16,7 @@ import java.util.List;
  * h(θ) = max_{ŵ, b̂} |θᵀ(Xŵ + b̂1)₊| ≤ β).
  *
  * <p>A finite set of unit neurons is kept, starting from the sample wedges ({@link Dictionaries#sampleWedges}).
- * Each round solves the finite Lasso exactly ({@link ActiveSetLasso}, warm-started from the previous round),
+ * Each round solves the finite Lasso exactly ({@link Convex#lassoSolver()}, the active-set method, warm-started from the previous round),
  * takes its residual θ (centred, because the intercept is free) and prices it by the exact sweep of
  * {@link DualConstraint}: if h(θ) ≤ β(1 + {@link #DUAL_TOL}) the finite solution is optimal for the infinite
  * dictionary to that accuracy; otherwise the best neuron through each sample that violates the constraint is
@@ -86,7 +85,7 @@ public final class ColumnGeneration {
             b[j] = start.bias(j);
         }
         int p = p0;
-        LassoOptions lo = LassoOptions.defaults().withTolerance(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX)).withMaxIterations(100_000);
+        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;
@@ -100,7 +99,7 @@ public final class ColumnGeneration {
         for (; round < MAX_ROUNDS; round++) {
             dict = new Dictionary(x, Arrays.copyOf(w, p * d), Arrays.copyOf(b, p),
                     "column generation: " + p0 + " sample wedges + " + (p - p0) + " priced neurons");
-            s = new ActiveSetLasso().solve(new LassoProblem(dict, y, beta, true), lo, warm);
+            s = Convex.lassoSolver().solve(new LassoProblem(dict, y, beta, true), lo, warm);
             net = TwoLayer.recover(dict, s.z(), s.intercept());
             ub = TwoLayer.objective(net, x, y, beta, norm);
             double[] theta = residual(dict, s.z(), y);
@@ -144,25 +143,7 @@ public final class ColumnGeneration {
 
     /** Centred residual y − Az − ξ1 of a Lasso solution with free intercept. */
     static double[] residual(Dictionary dict, double[] z, double[] y) {
-        int n = y.length;
-        double[] r = y.clone();
-        double[] col = new double[n];
-        for (int j = 0; j < z.length; j++) {
-            if (z[j] != 0) {
-                dict.column(j, col);
-                for (int i = 0; i < n; i++) {
-                    r[i] -= z[j] * col[i];
-                }
-            }
-        }
-        double m = 0;
-        for (double v : r) {
-            m += v / n;
-        }
-        for (int i = 0; i < n; i++) {
-            r[i] -= m;
-        }
-        return r;
+        return CentredResidual.of(y, dict.times(z)).r();
     }
 
     private static boolean contains(double[] w, double[] b, int p, int d, DualConstraint.Neuron c) {

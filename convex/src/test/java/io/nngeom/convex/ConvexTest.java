@@ -83,6 +83,16 @@ class ConvexTest {
     }
 
     @Test
+    void aSolverStoppedAtItsCapIsReportedAsSuchNotAsTheOptimum() {
+        double[] none = new double[0];
+        var capped = new io.nngeom.optim.LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
+        var done = new io.nngeom.optim.LassoSolution(new double[] {1}, 0, 2.0, 2.0, 1e-12, 1.0, 10, true, none, none, 0, 1);
+        assertEquals("", Convex.stopped(done, 1e-8));
+        String why = Convex.stopped(capped, 1e-8);
+        assertTrue(why.contains("iteration cap (100000 iterations)") && why.contains("5.000e-02") && why.contains("upper bound"), why);
+    }
+
+    @Test
     void gatedFitEqualsAnIndependentGroupLassoSolve() {
         Dataset data = twoD(30, 4);
         Matrix gates = WedgeTest.gaussian(2, 15, 9);

@@ -7,7 +7,8 @@ package io.nngeom.optim;
  * @param maxIterations cap on outer iterations (full passes over the dictionary for coordinate descent,
  *                      gradient steps for FISTA)
  * @param screening apply gap-safe screening (Fercoq, Gramfort, Salmon 2015; Ndiaye et al. 2017)
- * @param workingSet initial working-set size of coordinate descent (celer-style working sets)
+ * @param workingSet initial working-set size of the working-set solvers (celer-style working sets of
+ *                   {@link ActiveSetLasso} and {@link CoordinateDescentLasso})
  */
 public record LassoOptions(double tolerance, int maxIterations, boolean screening, int workingSet) {
     /** Relative duality gap 1e-9, 10 000 iterations, screening on, working set 100. */

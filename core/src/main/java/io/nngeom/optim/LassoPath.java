@@ -39,7 +39,11 @@ public final class LassoPath {
         return b;
     }
 
-    /** Solves at each β in the given order, each warm-started from the previous solution. */
+    /**
+     * Solves at each β in the given order, each warm-started from the previous solution (for {@link ActiveSetLasso}:
+     * the previous support, reduced to linearly independent centred columns; for the coordinate-wise solvers: the
+     * previous coefficients).
+     */
     public static List<LassoSolution> solve(LassoSolver solver, LassoProblem base, double[] betas, LassoOptions opt) {
         List<LassoSolution> out = new ArrayList<>();
         double[] warm = null;

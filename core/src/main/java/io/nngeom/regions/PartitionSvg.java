@@ -98,7 +98,12 @@ public final class PartitionSvg {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** A stable pastel colour from the pattern (FNV-1a hash to a hue). */
+    /**
+     * A stable pastel colour from the pattern: an FNV-1a hash gives the hue H and the lightness L (70–84 %) of the
+     * CSS colour hsl(H, 60 %, L), written as #rrggbb by the CSS Color 3 conversion (chroma C = (1 − |2L − 1|)·S,
+     * X = C·(1 − |(H/60) mod 2 − 1|), m = L − C/2, channels rounded to the nearest of 0–255) so that every SVG
+     * reader draws it.
+     */
     static String colour(String key, java.util.Map<Long, String> cache) {
         long hsh = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
@@ -107,7 +112,25 @@ public final class PartitionSvg {
         }
         long hue = (hsh >>> 11) % 360;
         long light = 70 + ((hsh >>> 40) % 15);
-        return cache.computeIfAbsent(hue * 100 + light, k -> "hsl(" + hue + ",60%," + light + "%)");
+        return cache.computeIfAbsent(hue * 100 + light, k -> hex(hue, 0.6, light / 100.0));
+    }
+
+    /** #rrggbb of hsl(h, s, l), h in degrees, s and l in [0, 1] (CSS Color 3). */
+    static String hex(double h, double s, double l) {
+        double c = (1 - Math.abs(2 * l - 1)) * s;
+        double x = c * (1 - Math.abs((h / 60) % 2 - 1));
+        double m = l - c / 2;
+        int sector = (int) Math.floor(h / 60) % 6;
+        double[] rgb = switch (sector) {
+            case 0 -> new double[] {c, x, 0};
+            case 1 -> new double[] {x, c, 0};
+            case 2 -> new double[] {0, c, x};
+            case 3 -> new double[] {0, x, c};
+            case 4 -> new double[] {x, 0, c};
+            default -> new double[] {c, 0, x};
+        };
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(255 * (rgb[0] + m)),
+                Math.round(255 * (rgb[1] + m)), Math.round(255 * (rgb[2] + m)));
     }
 
     private static String escape(String t) {

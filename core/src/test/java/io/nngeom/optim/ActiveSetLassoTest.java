@@ -193,6 +193,33 @@ class ActiveSetLassoTest extends LassoSolverContract {
     }
 
     @Test
+    void warmStartedPathOnARankDeficientWedgeDictionary() {
+        // LassoPath hands each solution to the next, smaller β as warm start; on a wedge dictionary with a free
+        // intercept those warm supports are often dependent once centred
+        Matrix x = points(30, 71);
+        double[] y = wave(x, 72);
+        DenseColumns a = wedges(x);
+        double bmax = LassoPath.betaMax(a, y, true);
+        double[] betas = LassoPath.geometricGrid(bmax, 1e-3, 12);
+        var path = LassoPath.solve(solver(), new LassoProblem(a, y, bmax, true), betas, LassoOptions.defaults().withTolerance(1e-10));
+        assertEquals(0, path.get(0).nonzeros());
+        for (int k = 0; k < betas.length; k++) {
+            LassoSolution s = path.get(k);
+            assertTrue(s.converged(), "beta " + betas[k] + ": gap " + s.relativeGap());
+            // independent checks: the KKT conditions on the materialised matrix and a linearly independent support
+            assertKkt(a.toMatrix(), y, betas[k], s, 1e-6);
+            if (s.nonzeros() > 0) {
+                Matrix sup = centredSupport(a, s.z());
+                assertEquals(s.nonzeros(), Linalg.rank(sup, 1e-10 * Linalg.singularValues(sup)[0]), "beta " + betas[k]);
+            }
+            // and a second algorithm's certificate brackets the value
+            LassoSolution cd = new CoordinateDescentLasso().solve(new LassoProblem(a, y, betas[k], true),
+                    LassoOptions.defaults().withTolerance(1e-4));
+            assertTrue(cd.dual() <= s.primal() * (1 + 1e-12) && s.primal() <= cd.primal() * (1 + 1e-12), "beta " + betas[k]);
+        }
+    }
+
+    @Test
     void zeroToleranceTerminatesAtTheRoundingLevel() {
         // tolerance 0 cannot be met: the solver must stop by itself (stall limit, pivot tabu) near rounding level
         for (int n : new int[] {20, 60}) {

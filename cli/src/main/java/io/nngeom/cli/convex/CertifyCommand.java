@@ -55,6 +55,7 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new InputException("--penalty: a depth-" + m.layerCount() + " model is judged by (beta/L) sum |w|^L; omit --penalty");
         }
         Dataset d = CliInputs.data(data, target, false);
+        CliInputs.checkInputs(m.inputDim(), "the model " + model + " (" + m.architecture() + ")", d, data);
         Certificate c = Convex.certify(m, d, o);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "nnObjective   %.12g%n", c.nnObjective());

@@ -9,8 +9,6 @@ import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.optim.ColumnProvider;
-import io.nngeom.optim.CoordinateDescentLasso;
-import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoPath;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
@@ -101,8 +99,8 @@ public final class PathCommand implements Callable<Integer> {
             description = dd.description();
         }
         double[] y = d.y().colArray(0);
-        List<LassoSolution> path = LassoPath.solve(new CoordinateDescentLasso(), new LassoProblem(dict, y, sorted[0], !noBias),
-                sorted, LassoOptions.defaults().withTolerance(1e-10).withMaxIterations(100_000));
+        List<LassoSolution> path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias),
+                sorted, Convex.lassoOptions(1e-10));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -173,6 +173,22 @@ class ConvexCommandTest {
     }
 
     @Test
+    void pathOnRankDeficientWedgesIsCertifiedAtEveryBeta() throws Exception {
+        // 2-D l2 sample wedges with bias: exactly rank-deficient supports, where coordinate descent stalls
+        Path data = csv2d(30);
+        Path json = dir.resolve("pw.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.1,0.01,0.001", "--json", json.toString()));
+        JsonNode p = new ObjectMapper().readTree(json.toFile());
+        for (JsonNode row : p.get("path")) {
+            assertTrue(row.get("dualityGap").asDouble() <= 1e-10, row.toString());
+        }
+        Path fj = dir.resolve("pwf.json");
+        assertEquals(0, run("convex", "fit", "--data", data.toString(), "--beta", "0.001", "--method", "lasso", "--json", fj.toString()));
+        double cold = new ObjectMapper().readTree(fj.toFile()).get("objective").asDouble();
+        assertEquals(cold, p.get("path").get(2).get("objective").asDouble(), 1e-9 * cold);
+    }
+
+    @Test
     void pathAndGatedRun() throws Exception {
         Path data = csv2d(30);
         Path json = dir.resolve("p.json");

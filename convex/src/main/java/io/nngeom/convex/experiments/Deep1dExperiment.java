@@ -14,8 +14,6 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.ColumnProvider;
-import io.nngeom.optim.CoordinateDescentLasso;
-import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
 import io.nngeom.plot.Chart;
@@ -299,8 +297,7 @@ final class Deep1dExperiment implements Experiment {
                 full.column(keep.get(j), out);
             }
         };
-        LassoSolution s = new CoordinateDescentLasso().solve(new LassoProblem(sub, y, beta, true),
-                LassoOptions.defaults().withTolerance(1e-12).withMaxIterations(100_000));
+        LassoSolution s = Convex.lassoSolver().solve(new LassoProblem(sub, y, beta, true), Convex.lassoOptions(1e-12));
         return s.primal();
     }
 

@@ -101,7 +101,7 @@ final class Lasso1dExperiment implements Experiment {
 
     static Chart gapFigure(FitResult lasso, double beta) {
         return FitFigures.gap("convex-duality-gap", "Lasso relative duality gap vs outer iterations (1-D, beta = " + FitFigures.num(beta) + ")",
-                "outer iteration (full pass)", "coordinate descent", lasso.gapIterations(), lasso.gapHistory());
+                "outer iteration (full pass)", "active-set Lasso", lasso.gapIterations(), lasso.gapHistory());
     }
 
     static String fmt(double v) {

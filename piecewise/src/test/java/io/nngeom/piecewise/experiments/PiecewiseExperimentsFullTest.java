@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The full versions (minutes): run with -Dgroups=slow. */
+/** The full versions (minutes): run with -Dgroups=slow -Dnngeom.excludedGroups= (see the parent pom). */
 @Tag("slow")
 class PiecewiseExperimentsFullTest {
 
