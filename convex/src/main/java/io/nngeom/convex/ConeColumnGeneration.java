@@ -2,7 +2,6 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.ActiveSetLasso;
 import io.nngeom.optim.LassoOptions;
 import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
@@ -20,7 +19,7 @@ import java.util.List;
  * Lasso over all unit neurons u = (u_w, u_b), ‖u_w‖₂ = 1, whose pattern lies in P: on the cone
  * C_D = {u : (2D − I)X̃u ≥ 0} the block D X̃ v equals the ReLU column (X̃v)₊ of the neuron v, and its penalty
  * ‖v_w‖₂ is the Lasso weight of the unit neuron v/‖v_w‖₂ (digest §1.1). A finite dictionary of such neurons is
- * kept (it starts empty); each round solves its Lasso exactly ({@link ActiveSetLasso}, warm-started, free
+ * kept (it starts empty); each round solves its Lasso exactly ({@link Convex#lassoSolver()}, warm-started, free
  * intercept with biases) and prices the residual θ (centred with biases) against every pattern D ∈ P and both
  * signs σ = ±1:
  *
@@ -115,7 +114,7 @@ public final class ConeColumnGeneration {
         double[] w = new double[Math.max(d, 16 * d)];
         double[] b = new double[16];
         int p = 0;
-        LassoOptions lo = LassoOptions.defaults().withTolerance(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX)).withMaxIterations(100_000);
+        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;
@@ -143,7 +142,7 @@ public final class ConeColumnGeneration {
             } else {
                 dict = new Dictionary(x, Arrays.copyOf(w, p * d), Arrays.copyOf(b, p),
                         "cone column generation: " + p + " priced neurons over " + pc + " patterns");
-                s = new ActiveSetLasso().solve(new LassoProblem(dict, y, beta, bias), lo, warm);
+                s = Convex.lassoSolver().solve(new LassoProblem(dict, y, beta, bias), lo, warm);
                 net = TwoLayer.recover(dict, s.z(), s.intercept());
                 ub = TwoLayer.objective(net, x, y, beta, PenaltyNorm.L2);
                 obj = s.primal();
@@ -289,22 +288,13 @@ public final class ConeColumnGeneration {
 
     /** y − Az − ξ1 of a Lasso solution, centred exactly when the intercept is free. */
     static double[] residual(Dictionary dict, double[] z, double xi, double[] y, boolean intercept) {
+        double[] fit = dict.times(z);
         if (intercept) {
-            return ColumnGeneration.residual(dict, z, y);
+            return CentredResidual.of(y, fit).r();
         }
-        int n = y.length;
-        double[] r = y.clone();
-        double[] col = new double[n];
-        for (int j = 0; j < z.length; j++) {
-            if (z[j] != 0) {
-                dict.column(j, col);
-                for (int i = 0; i < n; i++) {
-                    r[i] -= z[j] * col[i];
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            r[i] -= xi;
+        double[] r = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            r[i] = y[i] - fit[i] - xi;
         }
         return r;
     }
