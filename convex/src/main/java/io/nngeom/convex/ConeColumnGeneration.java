@@ -97,19 +97,6 @@ public final class ConeColumnGeneration {
         int n = x.rows();
         int d = x.cols();
         int pc = patterns.size();
-        double[][] signs = new double[pc][];
-        boolean[] all = new boolean[pc];
-        NonNegativeLeastSquares[] nnls = new NonNegativeLeastSquares[pc];
-        for (int k = 0; k < pc; k++) {
-            BitSet pat = patterns.get(k);
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                s[i] = pat.get(i) ? 1 : -1;
-            }
-            signs[k] = s;
-            all[k] = pat.cardinality() == n;
-            nnls[k] = new NonNegativeLeastSquares(x.data(), s, d);
-        }
         int[][] warmPass = new int[2 * pc][];
         double[] w = new double[Math.max(d, 16 * d)];
         double[] b = new double[16];
@@ -150,9 +137,17 @@ public final class ConeColumnGeneration {
             }
             double h = 0;
             List<Priced> viol = new ArrayList<>();
+            double[] sgn = new double[n];
             for (int k = 0; k < pc; k++) {
+                // built per pattern (O(n d), like one NNLS gradient) rather than kept: memory stays O(n) for any pattern count
+                BitSet pat = patterns.get(k);
+                for (int i = 0; i < n; i++) {
+                    sgn[i] = pat.get(i) ? 1 : -1;
+                }
+                boolean all = pat.cardinality() == n;
+                NonNegativeLeastSquares nnls = new NonNegativeLeastSquares(x.data(), sgn, d);
                 for (int sg = 0; sg < 2; sg++) {
-                    Priced pr = price(x, theta, signs[k], all[k], bias, sg == 0 ? 1 : -1, nnls[k], warmPass[2 * k + sg]);
+                    Priced pr = price(x, theta, sgn, all, bias, sg == 0 ? 1 : -1, nnls, warmPass[2 * k + sg]);
                     warmPass[2 * k + sg] = pr.passive();
                     h = Math.max(h, pr.bound());
                     if (pr.bound() > beta * (1 + DUAL_TOL) && pr.value() > beta * (1 + DUAL_TOL)) {
