@@ -153,6 +153,26 @@ class ConeColumnGenerationTest {
         assertTrue(r.lowerBound() <= r.nnObjective() && r.nnObjective() - r.lowerBound() <= 1e-10 * r.nnObjective());
     }
 
+    /** Above β_max nothing is priced in: the zero network (constant ȳ) is optimal and certified; tiny n works too. */
+    @Test
+    void largeBetaGivesTheCertifiedZeroNetworkAndTinyDataWork() {
+        Dataset data = threeD(7, 50);
+        double[] y = data.y().colArray(0);
+        double ym = ExactProgram.mean(y);
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - ym) * (v - ym);
+        }
+        FitResult r = Convex.fit(data, FitOptions.defaults(1e3).withMethod(FitOptions.Method.EXACT));
+        assertEquals(0, r.nonzeros());
+        assertEquals(0.5 * ss, r.nnObjective(), 1e-12 * ss);
+        assertEquals(Exactness.EXACT, r.exactness(), r.reason());
+        assertEquals(r.nnObjective(), r.lowerBound(), 1e-12 * ss);
+        FitResult tiny = Convex.fit(threeD(3, 51), FitOptions.defaults(1e-3).withMethod(FitOptions.Method.EXACT).withTolerance(1e-12));
+        assertEquals(Exactness.EXACT, tiny.exactness(), tiny.reason());
+        assertTrue(tiny.nnObjective() - tiny.lowerBound() <= 1e-10 * tiny.nnObjective() + 1e-15);
+    }
+
     /** Complete pattern sets (d ≤ 2 without bias) give a certified optimum with a lower bound. */
     @Test
     void completePatternsWithoutBiasAreExact() {
