@@ -229,7 +229,8 @@ public final class Convex {
         ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance());
         boolean exact = pats.complete() && r.converged();
         String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
-                r.relativeGap(), r.dualRatio(), r.rounds());
+                r.relativeGap(), r.dualRatio(), r.rounds())
+                + (r.rejected() > 0 ? ", " + r.rejected() + " priced neurons rejected by the pattern-feasibility check" : "");
         String reason;
         if (exact) {
             reason = "all " + pats.patterns().size() + " non-empty arrangement patterns " + pats.how() + " (Cover bound " + pats.bound()
