@@ -206,7 +206,9 @@ public final class Convex {
      * The exact program: column generation with the exact angular pricing ({@link ColumnGeneration}) where it
      * applies (d ≤ 2 with biases); otherwise, under ℓ2, the arrangement program over the enumerated (d ≤ 2) or
      * sampled (d ≥ 3) patterns by column generation with per-pattern conic pricing ({@link ConeColumnGeneration});
-     * under ℓ1 the augmented-Lagrangian arrangement program ({@link ExactProgram}).
+     * under ℓ1 the Lasso over wedges of samples and basis vectors, exact over all patterns (digest §2.3), while its
+     * dictionary has at most {@link #MAX_COLUMNS} columns, beyond that the augmented-Lagrangian arrangement program
+     * ({@link ExactProgram}) over sampled patterns.
      */
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
         if (ColumnGeneration.applies(x.cols(), o.bias())) {
@@ -214,6 +216,12 @@ public final class Convex {
         }
         if (o.norm() == PenaltyNorm.L2) {
             return coneColumnGeneration(x, y, o, start);
+        }
+        if (Dictionaries.basisWedgeCount(x.rows(), x.cols(), o.bias()) <= MAX_COLUMNS) {
+            // under l1 the Lasso over wedges of samples and basis vectors is the exact program over all patterns
+            FitResult r = lasso(x, y, o, start);
+            return r.withReason("--method exact under l1: the wedge-and-basis Lasso over all " + r.columns() + " columns is the exact "
+                    + "program (no pattern sampling); " + r.reason());
         }
         return augmentedLagrangian(x, y, o, start);
     }

@@ -22,4 +22,9 @@ import io.nngeom.run.RunInfo;
 public record FitResult(Mlp model, String method, double objective, double nnObjective, double dualityGap,
                         double lowerBound, int nonzeros, double l1Norm, Exactness exactness, String reason, long columns,
                         String dictionary, double[] gapIterations, double[] gapHistory, RunInfo run) {
+    /** The same result with another {@code reason}. */
+    public FitResult withReason(String why) {
+        return new FitResult(model, method, objective, nnObjective, dualityGap, lowerBound, nonzeros, l1Norm, exactness, why,
+                columns, dictionary, gapIterations, gapHistory, run);
+    }
 }

@@ -100,8 +100,14 @@ class ColumnGenerationTest {
         Dataset data = ConvexTest.twoD(5, 38);
         FitResult r = Convex.fit(data, FitOptions.defaults(0.05).withBias(false).withMethod(FitOptions.Method.EXACT));
         assertTrue(r.dictionary().startsWith("column generation with conic pricing"), r.dictionary());
-        FitResult l1 = Convex.fit(data, FitOptions.defaults(0.05).withBias(false).withNorm(PenaltyNorm.L1).withMethod(FitOptions.Method.EXACT));
-        assertTrue(l1.dictionary().startsWith("arrangement patterns"), "l1 keeps the augmented Lagrangian");
+        FitOptions l1o = FitOptions.defaults(0.05).withBias(false).withNorm(PenaltyNorm.L1).withMethod(FitOptions.Method.EXACT).withTolerance(1e-12);
+        FitResult l1 = Convex.fit(data, l1o);
+        assertTrue(l1.reason().startsWith("--method exact under l1: the wedge-and-basis Lasso"), l1.reason());
+        assertEquals(Exactness.EXACT, l1.exactness());
+        // the augmented Lagrangian over all arrangement patterns (complete for n = 5 in 2-D) is the second algorithm
+        FitResult al = Convex.exactByAugmentedLagrangian(data, l1o);
+        assertEquals(Exactness.EXACT, al.exactness());
+        assertEquals(al.nnObjective(), l1.nnObjective(), 1e-6 * l1.nnObjective());
         Matrix x = data.x();
         assertEquals(2, x.cols());
     }
