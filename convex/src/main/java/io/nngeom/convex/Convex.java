@@ -134,7 +134,8 @@ public final class Convex {
         }
         double lb = o.bias() ? certifiedLowerBound(x, y, net, o.beta(), o.norm()) : Double.NaN;
         if (ex == Exactness.EXACT) {
-            lb = Math.max(lb, s.dual());
+            // the exact program's dual value bounds the optimum too (Math.max would keep a NaN from d >= 3)
+            lb = Double.isNaN(lb) ? s.dual() : Math.max(lb, s.dual());
         }
         reason += stopped(s, o.tolerance());
         ex = s.converged() ? ex : Exactness.UPPER_BOUND;

@@ -83,6 +83,23 @@ class ConvexTest {
     }
 
     @Test
+    void anExactL1FitIn3dReportsItsLassoDualAsTheLowerBound() {
+        SplittableRandom rng = new SplittableRandom(12);
+        Matrix x = Matrix.zeros(12, 3);
+        Matrix y = Matrix.zeros(12, 1);
+        for (int i = 0; i < 12; i++) {
+            for (int k = 0; k < 3; k++) {
+                x.set(i, k, rng.nextGaussian());
+            }
+            y.set(i, 0, Math.sin(x.get(i, 0)) * x.get(i, 1) + 0.1 * rng.nextGaussian());
+        }
+        FitResult r = Convex.fit(Dataset.regression(x, y), FitOptions.defaults(0.05).withNorm(PenaltyNorm.L1).withMethod(FitOptions.Method.EXACT));
+        assertEquals(Exactness.EXACT, r.exactness());
+        assertTrue(Double.isFinite(r.lowerBound()), "lower bound " + r.lowerBound());
+        assertTrue(r.lowerBound() <= r.nnObjective() && r.lowerBound() >= r.nnObjective() * (1 - 1e-9), r.lowerBound() + " vs " + r.nnObjective());
+    }
+
+    @Test
     void aSolverStoppedAtItsCapIsReportedAsSuchNotAsTheOptimum() {
         double[] none = new double[0];
         var capped = new io.nngeom.optim.LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
