@@ -114,24 +114,32 @@ public final class Convex {
         return norm == PenaltyNorm.L1 ? Dictionaries.wedgesWithBasis(x, bias, norm) : Dictionaries.sampleWedges(x, bias, norm);
     }
 
+    /** How a program's value relates to the network optimum, and why. */
+    public record Claim(Exactness exactness, String reason) {
+    }
+
+    /** The claim of the Lasso over {@link #dictionary}{@code (x, norm, bias)} for d-dimensional inputs. */
+    public static Claim lassoClaim(int d, PenaltyNorm norm) {
+        if (d == 1) {
+            return new Claim(Exactness.EXACT, "1-D: optimal neurons have breakpoints at samples, so the ramp dictionary contains an optimal network");
+        }
+        if (norm == PenaltyNorm.L1) {
+            return new Claim(Exactness.EXACT, "l1 penalty: optimal neurons are vertices of the l1 ball within an arrangement cell, i.e. "
+                    + "wedges of samples and basis vectors, all in the dictionary");
+        }
+        return new Claim(Exactness.UPPER_BOUND, "l2 penalty in d >= 2: optimal neurons need not be single wedges, so the sample-wedge "
+                + "Lasso is a feasible network (upper bound); use --method exact");
+    }
+
     static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
         int d = x.cols();
         Dictionary dict = dictionary(x, o.norm(), o.bias());
         LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), o.bias()), lassoOptions(o.tolerance()));
         Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
         double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
-        Exactness ex;
-        String reason;
-        if (d == 1) {
-            ex = Exactness.EXACT;
-            reason = "1-D: optimal neurons have breakpoints at samples, so the ramp dictionary contains an optimal network";
-        } else if (o.norm() == PenaltyNorm.L1) {
-            ex = Exactness.EXACT;
-            reason = "l1 penalty: optimal neurons are vertices of the l1 ball within an arrangement cell, i.e. wedges of samples and basis vectors, all in the dictionary";
-        } else {
-            ex = Exactness.UPPER_BOUND;
-            reason = "l2 penalty in d >= 2: optimal neurons need not be single wedges, so the sample-wedge Lasso is a feasible network (upper bound); use --method exact";
-        }
+        Claim claim = lassoClaim(d, o.norm());
+        Exactness ex = claim.exactness();
+        String reason = claim.reason();
         double lb = o.bias() ? certifiedLowerBound(x, y, net, o.beta(), o.norm()) : Double.NaN;
         if (ex == Exactness.EXACT) {
             // the exact program's dual value bounds the optimum too (Math.max would keep a NaN from d >= 3)

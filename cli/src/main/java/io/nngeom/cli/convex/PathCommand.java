@@ -4,6 +4,7 @@ import io.nngeom.cli.CliInputs;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Convex;
+import io.nngeom.convex.Exactness;
 import io.nngeom.convex.DeepDictionary;
 import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
@@ -89,14 +90,17 @@ public final class PathCommand implements Callable<Integer> {
         penalty.refuseAtDepth(depth);
         ColumnProvider dict;
         String description;
+        Convex.Claim claim;
         if (depth > 2) {
             DeepDictionary dd = Convex.deepDictionary(d.x(), depth);
             dict = dd;
             description = dd.description();
+            claim = new Convex.Claim(Exactness.EXACT, Convex.DEEP_EXACT_REASON);
         } else {
             Dictionary dd = Convex.dictionary(d.x(), p, !noBias);
             dict = dd;
             description = dd.description();
+            claim = Convex.lassoClaim(d.inputDim(), p);
         }
         double[] y = d.y().colArray(0);
         List<LassoSolution> path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias),
@@ -104,6 +108,7 @@ public final class PathCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();
+        boolean capped = false;
         double[] nnz = new double[sorted.length];
         double[] obj = new double[sorted.length];
         double[] l1 = new double[sorted.length];
@@ -117,7 +122,9 @@ public final class PathCommand implements Callable<Integer> {
             row.put("nonzeros", s.nonzeros());
             row.put("l1Norm", s.l1Norm());
             row.put("dualityGap", s.relativeGap());
+            row.put("converged", s.converged());
             rows.add(row);
+            capped |= !s.converged();
             nnz[k] = s.nonzeros();
             obj[k] = s.primal();
             l1[k] = s.l1Norm();
@@ -126,10 +133,15 @@ public final class PathCommand implements Callable<Integer> {
             }
         }
         w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", description, dict.cols());
+        Exactness ex = capped ? Exactness.UPPER_BOUND : claim.exactness();
+        String reason = claim.reason() + (capped ? "; BUT the solver stopped at its iteration cap before the tolerance at some beta "
+                + "(rows with converged = false): there a feasible point, hence an upper bound" : "");
+        w.printf(Locale.ROOT, "exactness: %s: %s%n", ex.id(), reason);
         w.flush();
         CommandResult res = CommandResult.start("convex path", common).put("data", data.toString())
                 .put("penalty", depth > 2 ? "l" + depth + "^" + depth : p.id())
-                .put("depth", depth).put("bias", !noBias).put("columns", dict.cols()).put("dictionary", description).put("path", rows)
+                .put("depth", depth).put("bias", !noBias).put("columns", dict.cols()).put("dictionary", description)
+                .put("exactness", ex.id()).put("reason", reason).put("path", rows)
                 .figure(FitFigures.pathWidth("convex-beta-path", sorted, nnz))
                 .figure(FitFigures.pathObjective("convex-beta-path-objective", sorted, obj, l1));
         if (!fits.isEmpty()) {

@@ -196,6 +196,14 @@ class ConvexCommandTest {
         JsonNode p = new ObjectMapper().readTree(json.toFile());
         assertEquals(3, p.get("path").size());
         assertEquals(1.0, p.get("path").get(0).get("beta").asDouble());
+        assertEquals("exact", p.get("exactness").asText(), "l1 wedge-and-basis Lasso");
+        assertTrue(p.get("path").get(0).get("converged").asBoolean());
+        // under l2 in 2-D the sample-wedge path is a feasible network at each beta, not the optimum
+        Path jl2 = dir.resolve("p2.json");
+        assertEquals(0, run("convex", "path", "--data", data.toString(), "--betas", "0.1", "--json", jl2.toString()));
+        JsonNode p2 = new ObjectMapper().readTree(jl2.toFile());
+        assertEquals("upper-bound", p2.get("exactness").asText());
+        assertTrue(p2.get("reason").asText().startsWith("l2 penalty in d >= 2"), p2.get("reason").asText());
         Path gates = dir.resolve("g.npy");
         SplittableRandom rng = new SplittableRandom(1);
         Matrix g = Matrix.zeros(2, 20);
