@@ -189,20 +189,9 @@ public final class MaskedBlocks implements BlockProvider {
     @Override
     public void timesAll(double[] u, double[] out) {
         if (rowChain != null) {
-            int half = rowChain.split();
-            if (useTwoThreads()) {
-                ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> forwardChained(u, out, half, n));
-                forwardChained(u, out, 0, half);
-                t.join();
-            } else {
-                forwardChained(u, out, 0, n);
-            }
-        } else if (useTwoThreads()) {
-            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> forward(u, out, n / 2, n));
-            forward(u, out, 0, n / 2);
-            t.join();
+            inHalves((from, to) -> forwardChained(u, out, from, to), rowChain.split(), n);
         } else {
-            forward(u, out, 0, n);
+            inHalves((from, to) -> forward(u, out, from, to), n / 2, n);
         }
     }
 
@@ -210,20 +199,25 @@ public final class MaskedBlocks implements BlockProvider {
     public void transposeTimesAll(double[] v, double[] out) {
         int groups = rowsOf.length;
         if (groupChain != null) {
-            int half = groupChain.split();
-            if (useTwoThreads()) {
-                ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> backwardChained(v, out, half, groups));
-                backwardChained(v, out, 0, half);
-                t.join();
-            } else {
-                backwardChained(v, out, 0, groups);
-            }
-        } else if (useTwoThreads()) {
-            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> backward(v, out, groups / 2, groups));
-            backward(v, out, 0, groups / 2);
+            inHalves((from, to) -> backwardChained(v, out, from, to), groupChain.split(), groups);
+        } else {
+            inHalves((from, to) -> backward(v, out, from, to), groups / 2, groups);
+        }
+    }
+
+    /** A kernel over positions [from, to). */
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code r} over [0, end): as [half, end) on the common pool beside [0, half) when two threads pay, else at once. */
+    private void inHalves(Range r, int half, int end) {
+        if (useTwoThreads()) {
+            ForkJoinTask<?> t = ForkJoinPool.commonPool().submit(() -> r.run(half, end));
+            r.run(0, half);
             t.join();
         } else {
-            backward(v, out, 0, groups);
+            r.run(0, end);
         }
     }
 
