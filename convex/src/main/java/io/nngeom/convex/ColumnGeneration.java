@@ -118,7 +118,7 @@ public final class ColumnGeneration {
             }
             int added = 0;
             for (DualConstraint.Neuron c : cand) {
-                if (Math.abs(c.value()) <= beta * (1 + DUAL_TOL) || contains(w, b, p, d, c)) {
+                if (Math.abs(c.value()) <= beta * (1 + DUAL_TOL) || contains(w, b, p, d, c.w(), c.b())) {
                     continue;
                 }
                 if ((p + 1) * d > w.length) {
@@ -146,12 +146,16 @@ public final class ColumnGeneration {
         return CentredResidual.of(y, dict.times(z)).r();
     }
 
-    private static boolean contains(double[] w, double[] b, int p, int d, DualConstraint.Neuron c) {
-        double tol = DUPLICATE_TOL * (1 + Math.abs(c.b()));
+    /**
+     * Whether the unit neuron (cw, cb) equals one of the first p neurons (w, b) (weights row-major, d per neuron) to
+     * {@link #DUPLICATE_TOL}; shared with {@link ConeColumnGeneration}.
+     */
+    static boolean contains(double[] w, double[] b, int p, int d, double[] cw, double cb) {
+        double tol = DUPLICATE_TOL * (1 + Math.abs(cb));
         for (int j = 0; j < p; j++) {
-            boolean same = Math.abs(b[j] - c.b()) <= tol;
+            boolean same = Math.abs(b[j] - cb) <= tol;
             for (int k = 0; k < d && same; k++) {
-                same = Math.abs(w[j * d + k] - c.w()[k]) <= tol;
+                same = Math.abs(w[j * d + k] - cw[k]) <= tol;
             }
             if (same) {
                 return true;

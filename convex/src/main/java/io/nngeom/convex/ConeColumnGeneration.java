@@ -35,7 +35,7 @@ import java.util.List;
  * values is a rigorous dual-constraint value for the restricted program. The maximising neuron is u_w = r/‖r‖,
  * r = (σg + Gᵀλ)_w, with its bias from the active constraints (λ_i > 0 ⇒ x_iᵀu_w + u_b = 0); it is checked:
  * its pattern must be feasible to {@link #FEASIBILITY_TOL} and its actual dictionary value σθᵀ(X̃u)₊ must exceed
- * β(1 + {@link #DUAL_TOL}) to be added.
+ * β(1 + {@link ColumnGeneration#DUAL_TOL}) to be added.
  *
  * <p>Up to {@link #maxAddedPerRound} violating neurons (the largest values, one per pattern and sign) are added per
  * round. The method stops when the largest h is at most β(1 + DUAL_TOL) (the finite Lasso is then optimal for
@@ -45,21 +45,14 @@ import java.util.List;
  * the network optimum only when P holds every pattern of the arrangement.
  */
 public final class ConeColumnGeneration {
-    /** Stop when max h/β − 1 ≤ DUAL_TOL. */
-    public static final double DUAL_TOL = 1e-10;
+    // The round tolerances are ColumnGeneration's: DUAL_TOL, LASSO_FRACTION, LASSO_TOL_MAX and DUPLICATE_TOL.
     /** Upper limit of pricing rounds. */
     public static final int MAX_ROUNDS = 500;
-    /** Relative gap of each finite Lasso: LASSO_FRACTION × the requested tolerance, no looser than {@link #LASSO_TOL_MAX}. */
-    public static final double LASSO_FRACTION = 0.1;
-    /** Loosest relative gap accepted from a finite Lasso solve. */
-    public static final double LASSO_TOL_MAX = 1e-12;
     /**
      * A priced neuron is accepted when every sample satisfies its pattern's sign constraint up to
      * FEASIBILITY_TOL · max_i |x_iᵀu_w + u_b| (samples on the neuron's hyperplane may fall on either side).
      */
     public static final double FEASIBILITY_TOL = 1e-9;
-    /** A priced neuron is a duplicate when its (u_w, u_b) differs from a dictionary neuron by at most this (max-norm, relative to 1 + |u_b|). */
-    public static final double DUPLICATE_TOL = 1e-13;
 
     private ConeColumnGeneration() {
     }
@@ -79,7 +72,7 @@ public final class ConeColumnGeneration {
      * @param relativeGap (nnObjective − lowerBound)/nnObjective, clipped at 0
      * @param dualRatio max h/β at the final residual
      * @param rounds pricing rounds
-     * @param converged whether the gap reached the tolerance or the dual ratio 1 + {@link #DUAL_TOL}
+     * @param converged whether the gap reached the tolerance or the dual ratio 1 + {@link ColumnGeneration#DUAL_TOL}
      * @param rejected priced violators rejected by the feasibility check (over all rounds)
      * @param history per round: {round, columns, relative gap, max h/β}
      */
@@ -101,7 +94,7 @@ public final class ConeColumnGeneration {
         double[] w = new double[Math.max(d, 16 * d)];
         double[] b = new double[16];
         int p = 0;
-        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX));
+        LassoOptions lo = Convex.lassoOptions(Math.min(ColumnGeneration.LASSO_FRACTION * tol, ColumnGeneration.LASSO_TOL_MAX));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;
@@ -150,7 +143,7 @@ public final class ConeColumnGeneration {
                     Priced pr = price(x, theta, sgn, all, bias, sg == 0 ? 1 : -1, nnls, warmPass[2 * k + sg]);
                     warmPass[2 * k + sg] = pr.passive();
                     h = Math.max(h, pr.bound());
-                    if (pr.bound() > beta * (1 + DUAL_TOL) && pr.value() > beta * (1 + DUAL_TOL)) {
+                    if (pr.bound() > beta * (1 + ColumnGeneration.DUAL_TOL) && pr.value() > beta * (1 + ColumnGeneration.DUAL_TOL)) {
                         if (pr.feasible()) {
                             viol.add(pr);
                         } else {
@@ -163,7 +156,7 @@ public final class ConeColumnGeneration {
             bestLb = Math.max(bestLb, Convex.dualValue(y, theta, h, beta));
             double gap = Math.max(ub - bestLb, 0) / ub;
             hist.add(new double[] {round, p, gap, ratio});
-            if (gap <= tol || ratio <= 1 + DUAL_TOL) {
+            if (gap <= tol || ratio <= 1 + ColumnGeneration.DUAL_TOL) {
                 converged = true;
                 break;
             }
@@ -173,7 +166,7 @@ public final class ConeColumnGeneration {
                 if (added >= cap) {
                     break;
                 }
-                if (contains(w, b, p, d, c)) {
+                if (ColumnGeneration.contains(w, b, p, d, c.w(), c.b())) {
                     continue;
                 }
                 if ((p + 1) * d > w.length) {
@@ -292,19 +285,5 @@ public final class ConeColumnGeneration {
             r[i] = y[i] - fit[i] - xi;
         }
         return r;
-    }
-
-    private static boolean contains(double[] w, double[] b, int p, int d, Priced c) {
-        double tol = DUPLICATE_TOL * (1 + Math.abs(c.b()));
-        for (int j = 0; j < p; j++) {
-            boolean same = Math.abs(b[j] - c.b()) <= tol;
-            for (int k = 0; k < d && same; k++) {
-                same = Math.abs(w[j * d + k] - c.w()[k]) <= tol;
-            }
-            if (same) {
-                return true;
-            }
-        }
-        return false;
     }
 }
