@@ -2,9 +2,13 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.regions.RegionBounds;
 import io.nngeom.run.Seeds;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,17 +19,34 @@ import java.util.SplittableRandom;
  * digest §3). With bias the patterns are the dichotomies of the samples by affine hyperplanes; without, by
  * hyperplanes through the origin. The all-zero pattern is dropped (it contributes nothing).
  *
+ * <p>The convex program needs the patterns of the chambers (open cells) of the central arrangement
+ * {x̃_i^⊥} in the space of u = (w, b): every neuron lies in the closure of a chamber, whose cone constraint then
+ * holds, so the chamber patterns suffice. Their number is at most Cover's bound
+ * B = 2Σ_{k=0}^{q−1} C(n−1, k), q the number of columns of X̃ (with equality in general position); B is computed
+ * exactly ({@link BigInteger}), with q rather than a numerical rank so that it stays an upper bound.
+ *
  * <p>Enumerated exactly in 1-D (thresholds between sorted samples) and 2-D (lines through each pair of samples,
- * with the two samples on the line assigned to either side, both orientations). In higher dimension they are
- * sampled (Gaussian gates and perturbed cross products of sample subsets) and the number found is reported with
- * Cover's bound P ≤ 2Σ_{k=0}^{r−1} C(n−1, k), r = rank of the (augmented) data, which is attained in general
- * position; when the sample reaches it, the set is complete.
+ * with the two samples on the line assigned to either side, both orientations). In higher dimension, while the
+ * candidate count fits {@link #MAX_RAY_CANDIDATES}, by the extreme rays of the chambers (each (q−1)-subset of rows
+ * spans a ray ±r; the chambers around it are its 2^{q−1} sign choices, in general position); otherwise sampled
+ * (Gaussian gates and perturbed hyperplanes through d samples). A pattern is counted only with a witness u whose
+ * every product x̃_iᵀu is nonzero beyond rounding ({@link #STRICT_TOL}), so it is a chamber's; the set is
+ * declared complete only when these verified chambers, with the empty one where it provably exists (always with
+ * bias), reach B. Below B nothing is claimed, whatever was found.
  *
  * @param patterns the distinct non-empty patterns
- * @param complete whether the set is provably all patterns
- * @param bound Cover's bound on the number of patterns including the empty one
+ * @param complete whether the set is provably all chamber patterns
+ * @param bound Cover's bound on the number of chambers, the empty one included
+ * @param how how the set was obtained, in words
  */
-public record ArrangementPatterns(List<BitSet> patterns, boolean complete, long bound, String how) {
+public record ArrangementPatterns(List<BitSet> patterns, boolean complete, BigInteger bound, String how) {
+    /**
+     * A product x̃_iᵀu counts as nonzero (its sign certain) when |x̃_iᵀu| &gt; STRICT_TOL·‖x̃_i‖·‖u‖; rounding in a
+     * q-term dot product is at most about q·2⁻⁵³·‖x̃_i‖·‖u‖, far below this for any q up to 10⁶.
+     */
+    public static final double STRICT_TOL = 1e-9;
+    /** Largest number of candidate patterns, C(n, q−1)·2^q, for which the extreme-ray enumeration is used. */
+    public static final long MAX_RAY_CANDIDATES = 2_000_000L;
 
     /** Augmented data [X, 1] (with bias) or X. */
     public static Matrix augmented(Matrix x, boolean bias) {
@@ -42,31 +63,175 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, long 
         return a;
     }
 
-    /** Cover's bound 2Σ_{k=0}^{r−1} C(n−1, k) with r = rank of the augmented data. */
-    public static long coverBound(Matrix x, boolean bias) {
-        int n = x.rows();
-        int r = Linalg.rank(augmented(x, bias));
-        long s = 0;
-        for (int k = 0; k <= r - 1; k++) {
-            s += Combinations.binomial(n - 1, k);
+    /** Cover's bound 2Σ_{k=0}^{q−1} C(n−1, k), q the columns of the augmented data (exact integer arithmetic). */
+    public static BigInteger coverBound(int n, int d, boolean bias) {
+        int q = d + (bias ? 1 : 0);
+        BigInteger s = BigInteger.ZERO;
+        for (int k = 0; k <= q - 1; k++) {
+            s = s.add(RegionBounds.binomial(n - 1, k));
         }
-        return 2 * s;
+        return s.shiftLeft(1);
     }
 
-    /** Exact for d ≤ 2, sampled (at most maxPatterns distinct, from {@code seed}) beyond. */
+    /** Candidates of the extreme-ray enumeration, C(n, q−1)·2^q (exact). */
+    public static BigInteger rayCandidates(int n, int d, boolean bias) {
+        int q = d + (bias ? 1 : 0);
+        return RegionBounds.binomial(n, q - 1).shiftLeft(q);
+    }
+
+    /**
+     * Exact for d ≤ 2; by extreme rays while their candidates fit {@link #MAX_RAY_CANDIDATES} and Cover's bound fits
+     * {@code maxPatterns}; sampled (at most maxPatterns distinct) beyond.
+     */
     public static ArrangementPatterns of(Matrix x, boolean bias, int maxPatterns, long seed) {
         int d = x.cols();
-        long bound = coverBound(x, bias);
+        BigInteger bound = coverBound(x.rows(), d, bias);
         if (d == 1) {
             return new ArrangementPatterns(oneD(x, bias), true, bound, "enumerated exactly (1-D thresholds)");
         }
         if (d == 2) {
             return new ArrangementPatterns(twoD(x, bias), true, bound, "enumerated exactly (lines through sample pairs)");
         }
-        List<BitSet> s = sampled(x, bias, maxPatterns, seed);
-        boolean complete = s.size() >= bound - 1;
-        return new ArrangementPatterns(s, complete, bound, "sampled: " + s.size() + " distinct non-empty patterns of at most "
-                + (bound - 1) + (complete ? " (all found)" : ""));
+        Found f;
+        String how;
+        if (rayCandidates(x.rows(), d, bias).compareTo(BigInteger.valueOf(MAX_RAY_CANDIDATES)) <= 0
+                && bound.compareTo(BigInteger.valueOf(maxPatterns + 1L)) <= 0) {
+            f = byRays(augmented(x, bias));
+            how = "enumerated by the extreme rays of the chambers";
+        } else {
+            f = sampled(x, bias, maxPatterns, seed);
+            how = "sampled";
+        }
+        BigInteger chambers = BigInteger.valueOf(f.verified + (bias || f.emptyVerified ? 1 : 0));
+        boolean complete = chambers.compareTo(bound) >= 0;
+        return new ArrangementPatterns(f.patterns, complete, bound, how + ": " + f.patterns.size() + " distinct non-empty patterns ("
+                + f.verified + " verified chambers), Cover bound " + bound + " chambers incl. the empty one"
+                + (complete ? " (all found)" : ", so the set is not known to be complete"));
+    }
+
+    /** Patterns found, how many of them are verified chambers, and whether the empty chamber was verified. */
+    private record Found(List<BitSet> patterns, int verified, boolean emptyVerified) {
+    }
+
+    /** Collects patterns of witnesses u, each with its chamber verification. */
+    private static final class Collector {
+        private final Matrix a;
+        private final double[] rowNorm;
+        private final Set<BitSet> all = new LinkedHashSet<>();
+        private final Set<BitSet> strict = new HashSet<>();
+        private boolean emptyStrict;
+
+        Collector(Matrix a) {
+            this.a = a;
+            rowNorm = new double[a.rows()];
+            for (int i = 0; i < a.rows(); i++) {
+                double t = 0;
+                for (int k = 0; k < a.cols(); k++) {
+                    t += a.get(i, k) * a.get(i, k);
+                }
+                rowNorm[i] = Math.sqrt(t);
+            }
+        }
+
+        void add(double[] u) {
+            double un = 0;
+            for (double v : u) {
+                un += v * v;
+            }
+            un = Math.sqrt(un);
+            BitSet p = new BitSet();
+            boolean isStrict = un > 0;
+            for (int i = 0; i < a.rows(); i++) {
+                double v = 0;
+                for (int k = 0; k < a.cols(); k++) {
+                    v += a.get(i, k) * u[k];
+                }
+                if (v >= 0) {
+                    p.set(i);
+                }
+                isStrict &= Math.abs(v) > STRICT_TOL * rowNorm[i] * un;
+            }
+            if (p.isEmpty()) {
+                emptyStrict |= isStrict;
+                return;
+            }
+            all.add(p);
+            if (isStrict) {
+                strict.add(p);
+            }
+        }
+
+        Found found() {
+            return new Found(new ArrayList<>(all), strict.size(), emptyStrict);
+        }
+    }
+
+    /**
+     * Extreme-ray enumeration in q ≥ 3 dimensions: for each (q−1)-subset S of the rows of a, the ray r ⟂ S
+     * ({@link Wedge#cross}) and, for both ±r and every sign vector σ on S, the witness u = ±r + εv with
+     * a_S v = σ, ε small enough that the rows outside S keep the sign they have on ±r.
+     */
+    static Found byRays(Matrix a) {
+        int n = a.rows();
+        int q = a.cols();
+        Collector c = new Collector(a);
+        Combinations.forEach(n, q - 1, s -> {
+            Matrix m = a.selectRows(s);
+            double[] r = Wedge.cross(m);
+            double rn = norm2(r);
+            if (!(rn > 0)) {
+                return;
+            }
+            Matrix gram = m.times(m.transpose());
+            double slack = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double v = Math.abs(dotRow(a, i, r)) / rn;
+                if (v > 0 && Arrays.binarySearch(s, i) < 0) {
+                    slack = Math.min(slack, v);
+                }
+            }
+            for (int mask = 0; mask < (1 << (q - 1)); mask++) {
+                double[] sigma = new double[q - 1];
+                for (int t = 0; t < q - 1; t++) {
+                    sigma[t] = (mask & (1 << t)) != 0 ? 1 : -1;
+                }
+                double[] v;
+                try {
+                    v = m.transpose().times(Linalg.solve(gram, sigma));
+                } catch (RuntimeException singular) {
+                    return;
+                }
+                double vmax = 0;
+                for (int i = 0; i < n; i++) {
+                    vmax = Math.max(vmax, Math.abs(dotRow(a, i, v)));
+                }
+                double eps = Double.isInfinite(slack) ? 1 : 0.25 * slack / Math.max(vmax, 1e-300);
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double[] u = new double[q];
+                    for (int k = 0; k < q; k++) {
+                        u[k] = sign * r[k] / rn + eps * v[k];
+                    }
+                    c.add(u);
+                }
+            }
+        });
+        return c.found();
+    }
+
+    private static double dotRow(Matrix a, int i, double[] u) {
+        double v = 0;
+        for (int k = 0; k < a.cols(); k++) {
+            v += a.get(i, k) * u[k];
+        }
+        return v;
+    }
+
+    private static double norm2(double[] u) {
+        double t = 0;
+        for (double v : u) {
+            t += v * v;
+        }
+        return Math.sqrt(t);
     }
 
     static List<BitSet> oneD(Matrix x, boolean bias) {
@@ -186,17 +351,16 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, long 
         return new ArrayList<>(out);
     }
 
-    static List<BitSet> sampled(Matrix x, boolean bias, int maxPatterns, long seed) {
+    static Found sampled(Matrix x, boolean bias, int maxPatterns, long seed) {
         Matrix a = augmented(x, bias);
-        int n = a.rows();
         int q = a.cols();
         SplittableRandom rng = Seeds.rng(seed);
-        Set<BitSet> out = new LinkedHashSet<>();
+        Collector out = new Collector(a);
         int tries = 0;
         int maxTries = 20 * maxPatterns + 1000;
-        double[] g = new double[q];
-        while (out.size() < maxPatterns && tries < maxTries) {
+        while (out.all.size() < maxPatterns && tries < maxTries) {
             tries++;
+            double[] g = new double[q];
             if (bias && tries % 2 == 0) {
                 // hyperplane through d random samples, slightly perturbed
                 int d = x.cols();
@@ -219,19 +383,9 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, long 
                     g[k] = Seeds.gaussian(rng);
                 }
             }
-            BitSet p = new BitSet();
-            for (int i = 0; i < n; i++) {
-                double v = 0;
-                for (int k = 0; k < q; k++) {
-                    v += a.get(i, k) * g[k];
-                }
-                if (v >= 0) {
-                    p.set(i);
-                }
-            }
-            add(out, p);
+            out.add(g);
         }
-        return new ArrayList<>(out);
+        return out.found();
     }
 
     private static void add(Set<BitSet> out, BitSet p) {

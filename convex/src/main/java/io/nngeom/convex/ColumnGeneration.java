@@ -1,5 +1,7 @@
 package io.nngeom.convex;
 
+import io.nngeom.run.Budget;
+
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.LassoOptions;
@@ -71,6 +73,11 @@ public final class ColumnGeneration {
 
     /** Solves the network problem to relative gap {@code tol} (with free hidden and output biases). */
     public static Result solve(Matrix x, double[] y, double beta, PenaltyNorm norm, double tol) {
+        return solve(x, y, beta, norm, tol, Budget.NONE);
+    }
+
+    /** As {@link #solve(Matrix, double[], double, PenaltyNorm, double)}, stopping at the budget's deadline (not converged). */
+    public static Result solve(Matrix x, double[] y, double beta, PenaltyNorm norm, double tol, Budget budget) {
         int n = x.rows();
         int d = x.cols();
         if (!DualConstraint.exactAvailable(d)) {
@@ -85,7 +92,7 @@ public final class ColumnGeneration {
             b[j] = start.bias(j);
         }
         int p = p0;
-        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX));
+        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX)).withBudget(new Budget(budget.deadlineNanos(), io.nngeom.run.Progress.NONE));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;
@@ -114,6 +121,10 @@ public final class ColumnGeneration {
             hist.add(new double[] {round, p, gap, ratio});
             if (gap <= tol || ratio <= 1 + DUAL_TOL) {
                 converged = true;
+                break;
+            }
+            budget.report("convex fit: column generation", round + 1, 0, "network objective %.6g certified gap %.2e dual ratio %.6f", ub, gap, ratio);
+            if (budget.expired()) {
                 break;
             }
             int added = 0;

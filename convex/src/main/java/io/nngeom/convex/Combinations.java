@@ -3,7 +3,7 @@ package io.nngeom.convex;
 import java.util.ArrayList;
 import java.util.List;
 
-/** k-subsets of {0..n−1} in lexicographic order, and binomial coefficients. */
+/** k-subsets of {0..n−1} in lexicographic order (their number is {@link io.nngeom.regions.RegionBounds#binomial}, exact). */
 final class Combinations {
     private Combinations() {
     }
@@ -37,16 +37,5 @@ final class Combinations {
                 s[j] = s[j - 1] + 1;
             }
         }
-    }
-
-    static long binomial(int n, int k) {
-        if (k < 0 || k > n) {
-            return 0;
-        }
-        long r = 1;
-        for (int i = 1; i <= k; i++) {
-            r = r * (n - k + i) / i;
-        }
-        return r;
     }
 }

@@ -1,5 +1,7 @@
 package io.nngeom.convex;
 
+import io.nngeom.run.Budget;
+
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.LassoOptions;
@@ -87,6 +89,11 @@ public final class ConeColumnGeneration {
 
     /** Solves the ℓ2 program over {@code patterns} to relative gap {@code tol}. */
     public static Result solve(Matrix x, double[] y, double beta, boolean bias, List<BitSet> patterns, double tol) {
+        return solve(x, y, beta, bias, patterns, tol, Budget.NONE);
+    }
+
+    /** As {@link #solve(Matrix, double[], double, boolean, List, double)}, stopping at the budget's deadline (not converged). */
+    public static Result solve(Matrix x, double[] y, double beta, boolean bias, List<BitSet> patterns, double tol, Budget budget) {
         int n = x.rows();
         int d = x.cols();
         int pc = patterns.size();
@@ -94,7 +101,8 @@ public final class ConeColumnGeneration {
         double[] w = new double[Math.max(d, 16 * d)];
         double[] b = new double[16];
         int p = 0;
-        LassoOptions lo = Convex.lassoOptions(Math.min(ColumnGeneration.LASSO_FRACTION * tol, ColumnGeneration.LASSO_TOL_MAX));
+        LassoOptions lo = Convex.lassoOptions(Math.min(ColumnGeneration.LASSO_FRACTION * tol, ColumnGeneration.LASSO_TOL_MAX))
+                .withBudget(new Budget(budget.deadlineNanos(), io.nngeom.run.Progress.NONE));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;
@@ -158,6 +166,11 @@ public final class ConeColumnGeneration {
             hist.add(new double[] {round, p, gap, ratio});
             if (gap <= tol || ratio <= 1 + ColumnGeneration.DUAL_TOL) {
                 converged = true;
+                break;
+            }
+            budget.report("convex fit: column generation over " + pc + " patterns", round + 1, 0,
+                    "network objective %.6g gap to the restricted program %.2e", ub, gap);
+            if (budget.expired()) {
                 break;
             }
             viol.sort((a, c) -> Double.compare(c.value(), a.value()));

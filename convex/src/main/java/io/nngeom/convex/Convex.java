@@ -15,6 +15,7 @@ import io.nngeom.optim.StopRule;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
+import java.math.BigInteger;
 import java.util.BitSet;
 import java.util.List;
 
@@ -31,9 +32,6 @@ public final class Convex {
      * (the sample-wedge start has n(n − 1) columns and each pricing sweep costs O(n³)).
      */
     public static final int AUTO_EXACT_MAX_N = 200;
-    /** Largest dictionary AUTO/LASSO will generate (columns). */
-    public static final long MAX_COLUMNS = 20_000_000L;
-
     /** Cap on the outer iterations of every dictionary Lasso solve ({@link #lassoOptions}). */
     public static final int LASSO_MAX_ITERATIONS = 100_000;
 
@@ -71,7 +69,6 @@ public final class Convex {
         Matrix x = data.x();
         double[] y = target(data);
         int n = x.rows();
-        int d = x.cols();
         if (n < 2) {
             throw new InputException("data: need at least 2 samples, got " + n);
         }
@@ -81,35 +78,61 @@ public final class Convex {
         if (o.depth() > 2) {
             return deep(x, y, o, start);
         }
-        FitOptions.Method m = o.method();
-        if (m == FitOptions.Method.AUTO) {
-            if (d == 1 || o.norm() == PenaltyNorm.L1) {
-                m = FitOptions.Method.LASSO;
-            } else if (d == 2 && n <= AUTO_EXACT_MAX_N && o.bias()) {
-                m = FitOptions.Method.EXACT;
-            } else {
-                m = FitOptions.Method.LASSO;
-            }
-        }
-        return switch (m) {
+        FitOptions.Method m = resolve(n, x.cols(), o);
+        FitResult r = switch (m) {
             case LASSO -> lasso(x, y, o, start);
             case EXACT -> exact(x, y, o, start);
             case GATED -> gated(x, y, o, start);
             default -> throw new IllegalStateException();
         };
+        if (o.budget().expired() && r.exactness() != Exactness.EXACT) {
+            r = r.withReason(r.reason() + "; the time limit was reached, so this is the best point found by then");
+        }
+        return r;
     }
 
-    /** The wedge dictionary {@link #fit} uses for the Lasso, and its exactness. */
+    /**
+     * The program {@link #fit} solves for n samples in d dimensions: {@code o.method()}, or for AUTO the Lasso for
+     * d = 1 or ℓ1 while its dictionary fits, the exact program for 2-D ℓ2 problems with biases up to
+     * {@link #AUTO_EXACT_MAX_N} samples, the sample-wedge Lasso while its dictionary fits {@code o.maxColumns()},
+     * and the exact program over sampled arrangement patterns beyond (labelled by what it proves).
+     */
+    public static FitOptions.Method resolve(int n, int d, FitOptions o) {
+        if (o.depth() > 2) {
+            return FitOptions.Method.LASSO;
+        }
+        if (o.method() != FitOptions.Method.AUTO) {
+            return o.method();
+        }
+        if (d == 1 && o.bias()) {
+            return FitOptions.Method.LASSO;
+        }
+        if (d == 2 && n <= AUTO_EXACT_MAX_N && o.bias() && o.norm() == PenaltyNorm.L2) {
+            return FitOptions.Method.EXACT;
+        }
+        return fits(Dictionaries.wedgeCount(n, d, o.bias(), o.norm()), o.maxColumns()) ? FitOptions.Method.LASSO : FitOptions.Method.EXACT;
+    }
+
+    private static boolean fits(BigInteger count, long limit) {
+        return count.compareTo(BigInteger.valueOf(limit)) <= 0;
+    }
+
+    /** The wedge dictionary {@link #fit} uses for the Lasso, at most {@link FitOptions#DEFAULT_MAX_COLUMNS} columns. */
     public static Dictionary dictionary(Matrix x, PenaltyNorm norm, boolean bias) {
+        return dictionary(x, norm, bias, FitOptions.DEFAULT_MAX_COLUMNS);
+    }
+
+    /** The wedge dictionary {@link #fit} uses for the Lasso; one with more than {@code maxColumns} columns is refused. */
+    public static Dictionary dictionary(Matrix x, PenaltyNorm norm, boolean bias, long maxColumns) {
         int d = x.cols();
         int n = x.rows();
         if (d == 1 && bias) {
             return Dictionaries.ramps1d(x);
         }
-        long count = norm == PenaltyNorm.L1 ? Dictionaries.basisWedgeCount(n, d, bias) : Dictionaries.sampleWedgeCount(n, d, bias);
-        if (count > MAX_COLUMNS) {
-            throw new InputException("data: the wedge dictionary would have " + count + " columns (limit " + MAX_COLUMNS
-                    + "); use --method exact or gated");
+        BigInteger count = Dictionaries.wedgeCount(n, d, bias, norm);
+        if (!fits(count, maxColumns)) {
+            throw new InputException("--max-columns: the wedge dictionary of " + n + " samples in " + d + "-D would have " + count
+                    + " columns, above the limit " + maxColumns + "; raise --max-columns, or use --method exact or gated");
         }
         return norm == PenaltyNorm.L1 ? Dictionaries.wedgesWithBasis(x, bias, norm) : Dictionaries.sampleWedges(x, bias, norm);
     }
@@ -133,8 +156,8 @@ public final class Convex {
 
     static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
         int d = x.cols();
-        Dictionary dict = dictionary(x, o.norm(), o.bias());
-        LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), o.bias()), lassoOptions(o.tolerance()));
+        Dictionary dict = dictionary(x, o.norm(), o.bias(), o.maxColumns());
+        LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), o.bias()), lassoOptions(o.tolerance()).withBudget(o.budget()));
         Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
         double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
         Claim claim = lassoClaim(d, o.norm());
@@ -190,7 +213,7 @@ public final class Convex {
             throw new InputException("--gates: only with --method gated at depth 2");
         }
         DeepDictionary dict = deepDictionary(x, depth);
-        LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), true), lassoOptions(o.tolerance()));
+        LassoSolution s = lassoSolver().solve(new LassoProblem(dict, y, o.beta(), true), lassoOptions(o.tolerance()).withBudget(o.budget()));
         Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
         double nn = DeepNarrow.objective(net, x, y, o.beta());
         String reason = DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "") + stopped(s, o.tolerance());
@@ -216,17 +239,22 @@ public final class Convex {
      * applies (d ≤ 2 with biases); otherwise, under ℓ2, the arrangement program over the enumerated (d ≤ 2) or
      * sampled (d ≥ 3) patterns by column generation with per-pattern conic pricing ({@link ConeColumnGeneration});
      * under ℓ1 the Lasso over wedges of samples and basis vectors, exact over all patterns (digest §2.3), while its
-     * dictionary has at most {@link #MAX_COLUMNS} columns, beyond that the augmented-Lagrangian arrangement program
+     * dictionary has at most {@link FitOptions#maxColumns} columns, beyond that the augmented-Lagrangian arrangement program
      * ({@link ExactProgram}) over sampled patterns.
      */
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
         if (ColumnGeneration.applies(x.cols(), o.bias())) {
+            if (x.cols() == 2 && !fits(Dictionaries.sampleWedgeCount(x.rows(), 2, true), o.maxColumns())) {
+                throw new InputException("--max-columns: exact column generation in 2-D starts from the " + Dictionaries.sampleWedgeCount(x.rows(), 2, true)
+                        + " sample wedges of " + x.rows() + " samples, above the limit " + o.maxColumns()
+                        + "; raise --max-columns, or use --method gated");
+            }
             return columnGeneration(x, y, o, start);
         }
         if (o.norm() == PenaltyNorm.L2) {
             return coneColumnGeneration(x, y, o, start);
         }
-        if (Dictionaries.basisWedgeCount(x.rows(), x.cols(), o.bias()) <= MAX_COLUMNS) {
+        if (fits(Dictionaries.basisWedgeCount(x.rows(), x.cols(), o.bias()), o.maxColumns())) {
             // under l1 the Lasso over wedges of samples and basis vectors is the exact program over all patterns
             FitResult r = lasso(x, y, o, start);
             return r.withReason("--method exact under l1: the wedge-and-basis Lasso over all " + r.columns() + " columns is the exact "
@@ -243,20 +271,20 @@ public final class Convex {
      */
     static FitResult coneColumnGeneration(Matrix x, double[] y, FitOptions o, long start) {
         ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
-        ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance());
+        o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
+        ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance(), o.budget());
         boolean exact = pats.complete() && r.converged();
         String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
                 r.relativeGap(), r.dualRatio(), r.rounds())
                 + (r.rejected() > 0 ? ", " + r.rejected() + " priced neurons rejected by the pattern-feasibility check" : "");
         String reason;
         if (exact) {
-            reason = "all " + pats.patterns().size() + " non-empty arrangement patterns " + pats.how() + " (Cover bound " + pats.bound()
-                    + " incl. the empty one), solved by column generation with conic pricing per pattern: " + cert;
+            reason = "all non-empty arrangement patterns, " + pats.how() + ", solved by column generation with conic pricing per pattern: " + cert;
         } else if (pats.complete()) {
             reason = "all arrangement patterns " + pats.how() + ", but column generation stopped before its tolerance: a feasible network (upper bound), " + cert;
         } else {
-            reason = "arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + "): a restricted program, hence a feasible network "
-                    + "and an upper bound; column generation with conic pricing per pattern: " + cert;
+            reason = "arrangement patterns " + pats.how() + ": a restricted program, hence a feasible network "
+                    + "and an upper bound (no lower bound on the network optimum); column generation with conic pricing per pattern: " + cert;
         }
         double[] gi = new double[r.history().size()];
         double[] gh = new double[r.history().size()];
@@ -288,7 +316,7 @@ public final class Convex {
     }
 
     static FitResult columnGeneration(Matrix x, double[] y, FitOptions o, long start) {
-        ColumnGeneration.Result r = ColumnGeneration.solve(x, y, o.beta(), o.norm(), o.tolerance());
+        ColumnGeneration.Result r = ColumnGeneration.solve(x, y, o.beta(), o.norm(), o.tolerance(), o.budget());
         LassoSolution s = r.lasso();
         Exactness ex = r.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND;
         String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the exact dual lower bound, dual ratio %.12f",
@@ -307,15 +335,30 @@ public final class Convex {
                 gi, gh, RunInfo.of(o.seed(), start));
     }
 
+    /**
+     * Largest certified relative gap at which the augmented-Lagrangian solve ({@link ExactProgram}, which stops on
+     * its constraint violation, not on a gap) is labelled exact: 1e-6.
+     */
+    public static final double AL_EXACT_GAP = 1e-6;
+
     static FitResult augmentedLagrangian(Matrix x, double[] y, FitOptions o, long start) {
         ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
-        ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60);
-        double lb = o.bias() ? certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;
-        Exactness ex = pats.complete() ? Exactness.EXACT : Exactness.UPPER_BOUND;
-        String reason = pats.complete()
-                ? "all " + pats.patterns().size() + " non-empty arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + " incl. the empty one); value of the recovered network"
-                : "arrangement patterns " + pats.how() + " (Cover bound " + pats.bound() + "): a restricted program, hence a feasible network and an upper bound";
+        o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
+        ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60, o.budget());
+        double lb = o.bias() && pats.complete() ? certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;
         double gap = Double.isNaN(lb) ? Double.NaN : Math.max(r.nnObjective() - lb, 0) / r.nnObjective();
+        boolean exact = pats.complete() && gap <= AL_EXACT_GAP;
+        String reason;
+        if (exact) {
+            reason = "all non-empty arrangement patterns, " + pats.how() + "; value of the recovered network, certified relative gap "
+                    + String.format(java.util.Locale.ROOT, "%.2e", gap) + " to the exact dual lower bound";
+        } else if (pats.complete()) {
+            reason = "all non-empty arrangement patterns, " + pats.how() + ", but the augmented Lagrangian's network is not certified within "
+                    + AL_EXACT_GAP + " (relative gap " + (Double.isNaN(gap) ? "unknown: no exact dual constraint here" : String.format(java.util.Locale.ROOT, "%.2e", gap))
+                    + "): a feasible network, hence an upper bound";
+        } else {
+            reason = "arrangement patterns " + pats.how() + ": a restricted program, hence a feasible network and an upper bound";
+        }
         double[] gi = new double[r.history().size()];
         double[] gh = new double[r.history().size()];
         for (int i = 0; i < gi.length; i++) {
@@ -323,8 +366,9 @@ public final class Convex {
             gh[i] = r.history().get(i)[2];
         }
         double l1 = TwoLayer.penalty(r.network(), o.norm());
-        return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1, ex,
-                reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(), gi, gh, RunInfo.of(o.seed(), start));
+        return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1,
+                exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(),
+                gi, gh, RunInfo.of(o.seed(), start));
     }
 
     /** Iteration cap of the gated-ReLU solver (either stopping rule). */
@@ -338,7 +382,7 @@ public final class Convex {
         if (o.gates() != null) {
             if (o.gates().rows() != xa.cols()) {
                 throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (o.bias() ? "+1 with bias" : "")
-                        + "), got " + o.gates().rows());
+                        + "), got " + o.gates().rows() + " (a d x m matrix, one gate per column)");
             }
             pats = ArrangementPatterns.ofGates(xa, o.gates());
             how = o.gates().cols() + " given gates, " + pats.size() + " distinct patterns";
@@ -354,8 +398,11 @@ public final class Convex {
             how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
         }
         GroupLassoProblem problem = new GroupLassoProblem(GatedRelu.blocks(xa, pats), y, o.beta(), false);
+        if (pats.isEmpty()) {
+            throw new InputException("--gates: every gate gives the empty activation pattern on these data; no neuron can be active");
+        }
         LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
-                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(GATED_MAX_ITERATIONS));
+                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(GATED_MAX_ITERATIONS).withBudget(o.budget()));
         int q = xa.cols();
         int active = 0;
         double l1 = 0;
@@ -369,8 +416,9 @@ public final class Convex {
                 l1 += Math.sqrt(t);
             }
         }
-        String reason = "exact optimum of the gated-ReLU group lasso for these gates (" + how + "); gated networks are a "
-                + "different model from ReLU networks, so this is no bound on the ReLU problem; bias, if any, is a penalised ones column";
+        String reason = String.format(java.util.Locale.ROOT, "optimum of the gated-ReLU group lasso for these gates (%s) within the certified "
+                + "relative gap %.2e; gated networks are a different model from ReLU networks, so this is no bound on the ReLU problem; "
+                + "bias, if any, is a penalised ones column", how, s.relativeGap());
         if (o.stop() == StopRule.GRADIENT) {
             double st = FistaGroupLasso.stationarity(problem, s.z());
             reason = String.format(java.util.Locale.ROOT, "stopped on scnn's gradient rule, NOT on the duality gap: squared "
@@ -381,46 +429,24 @@ public final class Convex {
         if (o.stop() == StopRule.GAP) {
             reason += stopped(s, o.tolerance());
         }
-        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1,
-                s.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND,
+        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.OTHER_MODEL,
                 reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }
 
     /**
-     * Certificate of global optimality of a 2-layer ReLU network: its objective, the dual ratio, a certified lower
-     * bound and the optimality gap in percent.
+     * Certificate of a trained ReLU network: its objective, the dual constraint at its residual (exact where it can be
+     * checked over every neuron, searched otherwise), a lower bound where rigorous, and a verdict: optimal within
+     * {@code o.maxGapPercent()}, not optimal (with a better network built from a violating neuron), or undecided.
      */
     public static Certificate certify(Mlp model, Dataset data, CertifyOptions o) {
         long start = System.nanoTime();
+        if (model.inputDim() != data.x().cols()) {
+            throw new InputException("model: input dimension " + model.inputDim() + " but the data have " + data.x().cols() + " columns");
+        }
         if (model.layerCount() > 2) {
             return certifyDeep(model, data, o, start);
         }
-        TwoLayer.check(model);
-        Matrix x = data.x();
-        if (model.inputDim() != x.cols()) {
-            throw new InputException("model: input dimension " + model.inputDim() + " but the data have " + x.cols() + " columns");
-        }
-        double[] y = target(data);
-        double nn = TwoLayer.objective(model, x, y, o.beta(), o.norm());
-        CentredResidual res = CentredResidual.of(y, model.apply(x).colArray(0));
-        double[] r = res.r();
-        double h;
-        boolean certified;
-        String how;
-        if (DualConstraint.exactAvailable(x.cols())) {
-            h = DualConstraint.exactMax(x, r, o.norm());
-            certified = true;
-            how = "exact maximum over all unit neurons by an angular sweep (d <= 2)";
-        } else {
-            Dictionary dict = dictionary(x, o.norm(), true);
-            h = maxAbsCorrelation(dict, r);
-            certified = o.norm() == PenaltyNorm.L1;
-            how = certified ? "maximum over the l1 wedge-and-basis dictionary (" + dict.cols() + " neurons, exact for the l1 ball)"
-                    : "maximum over " + dict.cols() + " sample wedges only: a lower estimate of the dual constraint under l2, so the bound is not rigorous";
-        }
-        double lb = dualValue(y, r, h, o.beta());
-        double gap = 100 * Math.max(nn - lb, 0) / nn;
-        return new Certificate(nn, h / o.beta(), lb, gap, certified, how, res.mean(), RunInfo.of(Seeds.DEFAULT, start));
+        return Certify.twoLayer(model, data, o, start);
     }
 
     /**
@@ -452,7 +478,13 @@ public final class Convex {
         double gap = 100 * Math.max(nn - lb, 0) / nn;
         String how = "maximum over the depth-" + depth + " deep dictionary (" + dict.cols() + " unit chains; every unit chain is a "
                 + "capped ramp, whose dual value is maximised with breakpoints at samples)";
-        return new Certificate(nn, h / o.beta(), lb, gap, true, how, res.mean(), RunInfo.of(Seeds.DEFAULT, start));
+        boolean optimal = gap <= o.maxGapPercent();
+        String ev = String.format(java.util.Locale.ROOT, optimal
+                ? "the dual constraint was checked over every unit chain: lower bound %.10g, relative gap %.4g %% <= %.4g %%"
+                : "the dual constraint was checked over every unit chain: lower bound %.10g, relative gap %.4g %% above %.4g %%; no better "
+                        + "network is constructed for deep models, so the verdict stays open", lb, gap, o.maxGapPercent());
+        return new Certificate(nn, h / o.beta(), lb, gap, true, how, res.mean(),
+                optimal ? Certificate.Verdict.OPTIMAL : Certificate.Verdict.UNDECIDED, ev, Double.NaN, null, RunInfo.of(o.seed(), start));
     }
 
     /** max_j |a_jᵀr| over the columns of {@code dict}, one column at a time (nothing is materialised). */

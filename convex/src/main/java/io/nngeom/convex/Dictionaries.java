@@ -1,6 +1,8 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
+import io.nngeom.regions.RegionBounds;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +24,9 @@ import java.util.Map;
  * Near-degenerate sample sets ({@link Wedge#isDegenerate}) are skipped and counted.
  */
 public final class Dictionaries {
+    /** Hard ceiling of {@link #sampleWedges} and {@link #wedgesWithBasis}: callers check their own, lower limits first. */
+    static final long BUILD_LIMIT = Integer.MAX_VALUE / 8;
+
     private Dictionaries() {
     }
 
@@ -53,31 +58,37 @@ public final class Dictionaries {
     }
 
     /** Number of neurons {@link #sampleWedges} generates before skipping degenerate sets. */
-    public static long sampleWedgeCount(int n, int d, boolean bias) {
-        return 2 * Combinations.binomial(n, bias ? d : d - 1);
+    public static BigInteger sampleWedgeCount(int n, int d, boolean bias) {
+        return RegionBounds.binomial(n, bias ? d : d - 1).shiftLeft(1);
     }
 
     /** Number of neurons {@link #wedgesWithBasis} generates before skipping degenerate sets. */
-    public static long basisWedgeCount(int n, int d, boolean bias) {
-        long s = 0;
+    public static BigInteger basisWedgeCount(int n, int d, boolean bias) {
+        BigInteger s = BigInteger.ZERO;
         if (bias) {
             for (int k = 1; k <= d; k++) {
-                s += Combinations.binomial(n, k) * Combinations.binomial(d, k);
+                s = s.add(RegionBounds.binomial(n, k).multiply(RegionBounds.binomial(d, k)));
             }
         } else {
             for (int k = 0; k <= d - 1; k++) {
-                s += Combinations.binomial(n, k) * Combinations.binomial(d, d - 1 - k);
+                s = s.add(RegionBounds.binomial(n, k).multiply(RegionBounds.binomial(d, d - 1 - k)));
             }
         }
-        return 2 * s;
+        return s.shiftLeft(1);
+    }
+
+    /** The number of columns {@link #sampleWedges} (or, under ℓ1, {@link #wedgesWithBasis}) generates, exact. */
+    public static BigInteger wedgeCount(int n, int d, boolean bias, PenaltyNorm norm) {
+        return norm == PenaltyNorm.L1 ? basisWedgeCount(n, d, bias) : sampleWedgeCount(n, d, bias);
     }
 
     private static Dictionary build(Matrix x, boolean bias, PenaltyNorm norm, boolean basis) {
         int n = x.rows();
         int d = x.cols();
-        long count = basis ? basisWedgeCount(n, d, bias) : sampleWedgeCount(n, d, bias);
-        if (count > 50_000_000L) {
-            throw new IllegalArgumentException("dictionary of " + count + " neurons is too large");
+        BigInteger count = basis ? basisWedgeCount(n, d, bias) : sampleWedgeCount(n, d, bias);
+        if (count.compareTo(BigInteger.valueOf(BUILD_LIMIT)) > 0) {
+            throw new IllegalArgumentException("dictionary of " + count + " neurons is too large (limit " + BUILD_LIMIT
+                    + "); callers size it first");
         }
         List<double[]> ws = new ArrayList<>();
         List<Double> bs = new ArrayList<>();

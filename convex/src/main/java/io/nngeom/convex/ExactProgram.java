@@ -1,5 +1,7 @@
 package io.nngeom.convex;
 
+import io.nngeom.run.Budget;
+
 import io.nngeom.linalg.Matrix;
 import io.nngeom.optim.Fista;
 import java.util.ArrayList;
@@ -45,6 +47,12 @@ public final class ExactProgram {
     /** Solves the program over the given patterns. */
     public static Result solve(Matrix x, double[] y, double beta, PenaltyNorm norm, boolean bias, List<BitSet> patterns,
                                int maxInner, int maxOuter) {
+        return solve(x, y, beta, norm, bias, patterns, maxInner, maxOuter, Budget.NONE);
+    }
+
+    /** As {@link #solve(Matrix, double[], double, PenaltyNorm, boolean, List, int, int)}, stopping at the budget's deadline. */
+    public static Result solve(Matrix x, double[] y, double beta, PenaltyNorm norm, boolean bias, List<BitSet> patterns,
+                               int maxInner, int maxOuter, Budget budget) {
         Matrix xa = ArrangementPatterns.augmented(x, bias);
         int n = x.rows();
         int d = x.cols();
@@ -171,7 +179,8 @@ public final class ExactProgram {
         double innerTol = 1e-4 * (1 + norm2(yc));
         for (int outer = 0; outer < maxOuter; outer++) {
             Fista.Options fo = new Fista.Options(maxInner, innerTol, lip, true, 1_000_000);
-            Fista.Result res = Fista.minimize(f, prox, u, fo, null);
+            Fista.Options fb = budget.limited() ? new Fista.Options(maxInner, innerTol, lip, true, 100) : fo;
+            Fista.Result res = Fista.minimize(f, prox, u, fb, budget.limited() ? (k, it) -> budget.expired() : null);
             u = res.x();
             iters += res.iterations();
             viol = 0;
@@ -190,6 +199,11 @@ public final class ExactProgram {
                 }
             }
             hist.add(new double[] {iters, res.value(), viol});
+            budget.report("convex fit: augmented Lagrangian over " + pc + " patterns", outer + 1, maxOuter,
+                    "objective %.6g constraint violation %.2e", res.value(), viol);
+            if (budget.expired()) {
+                break;
+            }
             boolean tight = innerTol <= INNER_TOL * (1 + norm2(yc));
             if (viol <= VIOLATION_TOL * Math.max(scale, 1e-300) && res.converged() && tight) {
                 break;

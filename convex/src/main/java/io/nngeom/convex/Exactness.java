@@ -5,7 +5,9 @@ package io.nngeom.convex;
  * (a feasible network; restricted dictionary or sampled patterns) or below it (a relaxation or a dual bound).
  */
 public enum Exactness {
-    EXACT("exact"), UPPER_BOUND("upper-bound"), LOWER_BOUND("lower-bound");
+    EXACT("exact"), UPPER_BOUND("upper-bound"), LOWER_BOUND("lower-bound"),
+    /** The value belongs to another model (the gated-ReLU network) and bounds P_NN neither way. */
+    OTHER_MODEL("other-model");
 
     private final String id;
 

@@ -38,6 +38,9 @@ public final class DataIo {
      * @param classes whether the target holds class labels
      */
     public static Dataset read(Path file, String target, boolean classes) {
+        if (RealData.isBuiltin(file)) {
+            return RealData.read(file, target, classes);
+        }
         String ext = Files2.extension(file);
         switch (ext) {
             case "csv":
@@ -53,6 +56,9 @@ public final class DataIo {
 
     /** Checks that a path has a data extension (for options, before any work is done). */
     public static void checkExtension(Path file) {
+        if (RealData.isBuiltin(file)) {
+            return;
+        }
         String ext = Files2.extension(file);
         if (!EXTENSIONS.contains("." + ext)) {
             throw unknownType(file, ext);

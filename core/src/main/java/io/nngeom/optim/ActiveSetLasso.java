@@ -103,6 +103,10 @@ public final class ActiveSetLasso implements LassoSolver {
                 converged = true;
                 break;
             }
+            opt.budget().report("lasso", iter + 1, 0, "objective %.6g relative gap %.2e", cert.primal(), cert.relativeGap());
+            if (opt.budget().expired()) {
+                break;
+            }
             double gap = Math.max(cert.primal() - cert.dual(), 0);
             double s = maxC > beta ? beta / maxC : 1.0;
             if (opt.screening()) {

@@ -1,5 +1,7 @@
 package io.nngeom.optim;
 
+import io.nngeom.run.Budget;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -216,7 +218,7 @@ public final class FistaGroupLasso implements GroupLassoSolver {
                 }
             }
             hist.add(new double[] {used, gap});
-            if (grad ? ran : gap <= tol || used >= opt.maxIterations()) {
+            if (grad ? ran : gap <= tol || used >= opt.maxIterations() || opt.budget().expired()) {
                 break;
             }
             int[] ws = workingSets ? grow(inWs, u, c, off, beta, maxC, opt.workingSet()) : all(groups);
@@ -227,7 +229,7 @@ public final class FistaGroupLasso implements GroupLassoSolver {
                 System.arraycopy(u, off[ws[q]], us, subOff[q], subOff[q + 1] - subOff[q]);
             }
             double innerTol = ws.length == groups ? tol : Math.max(0.5 * tol, INNER_FRACTION * gap);
-            Run run = run(sub, yc, icpt, beta, us, innerTol, opt.maxIterations() - used, hist, used, grad, correctDual);
+            Run run = run(sub, yc, icpt, beta, us, innerTol, opt.maxIterations() - used, hist, used, grad, correctDual, opt.budget());
             used += run.iterations;
             ran = true;
             stationary = run.stationary;
@@ -323,7 +325,7 @@ public final class FistaGroupLasso implements GroupLassoSolver {
      * with gradStop until the {@link #stationarity} of an iterate is at most tol.
      */
     private static Run run(BlockProvider b, double[] yc, boolean icpt, double beta, double[] w0, double tol, int maxIter,
-                           List<double[]> hist, int iterOffset, boolean gradStop, boolean correct) {
+                           List<double[]> hist, int iterOffset, boolean gradStop, boolean correct, Budget budget) {
         int n = b.rows();
         int[] off = b.offsets();
         int groups = b.groups();
@@ -439,6 +441,11 @@ public final class FistaGroupLasso implements GroupLassoSolver {
             w = wn;
             wn = s;
             if (gradStop ? stationary : gap <= tol) {
+                k++;
+                break;
+            }
+            budget.report("gated group lasso", iterOffset + k + 1, 0, "objective %.6g relative gap %.2e", pNew, gap);
+            if (budget.expired()) {
                 k++;
                 break;
             }

@@ -16,7 +16,10 @@ import io.nngeom.convex.experiments.PlaneFigure;
 import io.nngeom.convex.experiments.Toy;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.StopRule;
+import io.nngeom.run.Budget;
+import io.nngeom.run.Progress;
 import io.nngeom.run.Seeds;
+import io.nngeom.run.StderrProgress;
 import java.util.ArrayList;
 import java.util.List;
 import io.nngeom.run.InputException;
@@ -91,6 +94,14 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
     Path out;
 
+    @Option(names = "--max-columns", paramLabel = "N", defaultValue = "" + FitOptions.DEFAULT_MAX_COLUMNS, description = {
+        "Largest wedge dictionary a Lasso may build; larger ones are refused before any work (default: ${DEFAULT-VALUE})."})
+    long maxColumns;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = {
+        "Stop the solve after SECONDS with the best result so far, labelled with what it proves (default: no limit)."})
+    Double timeLimit;
+
     @Mixin
     CommonOptions common;
 
@@ -109,14 +120,17 @@ public final class FitCommand implements Callable<Integer> {
         if (out != null) {
             ModelIo.checkExtension(out);
         }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new InputException("--tolerance: must lie in (0, 1), got " + tolerance);
-        }
         if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
             throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
         }
         if (gdRuns > 0 && depth != 2) {
             throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
+        }
+        if (gdRuns > 0 && common.plot() == null) {
+            throw new InputException("--gd-runs: the Adam baselines are drawn into the --plot pictures; give --plot DIR");
+        }
+        if (timeLimit != null) {
+            CliInputs.positive("--time-limit", timeLimit);
         }
         FitOptions.Method m = FitOptions.Method.parse(method);
         Dataset d = CliInputs.data(data, target, false);
@@ -134,13 +148,29 @@ public final class FitCommand implements Callable<Integer> {
         if (m == FitOptions.Method.GATED && out != null) {
             throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
         }
+        if (g != null && g.cols() == 0) {
+            throw new InputException(gates + ": the gate matrix has no columns (shape " + g.rows() + " x 0); need at least one gate");
+        }
         StopRule stopRule = StopRule.parse(stop, "--stop");
         if (stopRule == StopRule.GRADIENT && m != FitOptions.Method.GATED) {
             throw new InputException("--stop: gradient is only for --method gated; the other methods stop on the gap");
         }
-        FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance,
-                common.seed(), depth, stopRule);
-        FitResult r = Convex.fit(d, o);
+        if (gdRuns > 0 && d.inputDim() != 1) {
+            throw new InputException("--gd-runs: the Adam baselines are drawn for 1-D data only; " + data + " has "
+                    + d.inputDim() + " input columns");
+        }
+        StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
+        FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth, stopRule,
+                maxColumns, Budget.of(timeLimit == null ? 0 : timeLimit, progress == null ? Progress.NONE : progress));
+        refuseUnused(o, d);
+        FitResult r;
+        try {
+            r = Convex.fit(d, o);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         if (out != null && r.model() != null) {
             ModelIo.write(r.model(), out);
         }
@@ -205,5 +235,23 @@ public final class FitCommand implements Callable<Integer> {
         }
         res.finish();
         return 0;
+    }
+
+    /** Options the resolved program does not use are refused, not ignored. */
+    private void refuseUnused(FitOptions o, Dataset d) {
+        FitOptions.Method resolved = Convex.resolve(d.size(), d.inputDim(), o);
+        boolean sampled = resolved == FitOptions.Method.GATED && o.gates() == null
+                || resolved == FitOptions.Method.EXACT && d.inputDim() >= 3;
+        if (depth == 2 && given("--max-patterns") && !sampled) {
+            throw new InputException("--max-patterns: not used by the program solved here (" + resolved.id() + " on " + d.inputDim()
+                    + "-D data" + (o.gates() != null ? " with given gates" : "") + "); it caps sampled patterns (--method exact, d >= 3) or gates (--method gated)");
+        }
+        if (given("--max-columns") && resolved == FitOptions.Method.GATED) {
+            throw new InputException("--max-columns: not used by --method gated (no wedge dictionary is built)");
+        }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }
