@@ -3,6 +3,8 @@ package io.nngeom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.io.ModelIo;
+import io.nngeom.io.Npy;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
@@ -43,6 +45,11 @@ class AreaBadInputTest {
         ModelIo.write(Mlp.random(new int[] {2, 4, 1}, Activation.RELU, Seeds.rng(3)), dir.resolve("net.json"));
         ModelIo.write(Mlp.random(new int[] {2, 4, 1}, Activation.TANH, Seeds.rng(3)), dir.resolve("tanh.json"));
         Files.createDirectories(dir.resolve("folder.json"));
+        Npy.write(dir.resolve("gates0.npy"), Matrix.zeros(3, 0));
+        Npy.write(dir.resolve("gates2rows.npy"), Matrix.zeros(2, 4));
+        Matrix nan = Matrix.zeros(3, 2);
+        nan.set(1, 1, Double.NaN);
+        Npy.write(dir.resolve("gatesnan.npy"), nan);
     }
 
     static Stream<Arguments> cases() {
@@ -91,7 +98,18 @@ class AreaBadInputTest {
                 Arguments.of("convex fit: penalty at depth 3", "--penalty", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--depth", "3", "--penalty", "l1", "--out", "@OUT.json")),
                 Arguments.of("convex path: penalty at depth 3", "--penalty", List.of("convex", "path", "--data", "@reg.csv", "--betas", "1,0.1", "--depth", "3", "--penalty", "l2")),
                 Arguments.of("convex certify: data with another input dimension", "three.csv", List.of("convex", "certify", "--model", "@net.json", "--data", "@three.csv", "--beta", "0.1")),
-                Arguments.of("convex certify: unknown penalty", "--penalty", List.of("convex", "certify", "--model", "@net.json", "--data", "@reg.csv", "--beta", "0.1", "--penalty", "l0")));
+                Arguments.of("convex certify: unknown penalty", "--penalty", List.of("convex", "certify", "--model", "@net.json", "--data", "@reg.csv", "--beta", "0.1", "--penalty", "l0")),
+                Arguments.of("convex certify: zero time limit", "--time-limit", List.of("convex", "certify", "--model", "@net.json", "--data", "@reg.csv", "--beta", "0.1", "--time-limit", "0")),
+                Arguments.of("convex certify: tanh model names the file", "tanh.json", List.of("convex", "certify", "--model", "@tanh.json", "--data", "@reg.csv", "--beta", "0.1")),
+                Arguments.of("convex fit: l1 with gated is not honoured", "--penalty", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--method", "gated", "--penalty", "l1")),
+                Arguments.of("convex fit: gates with no columns", "gates0.npy", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--method", "gated", "--gates", "@gates0.npy")),
+                Arguments.of("convex fit: gates with NaN", "gatesnan.npy", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--method", "gated", "--gates", "@gatesnan.npy")),
+                Arguments.of("convex fit: gates with the wrong row count", "--gates", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--method", "gated", "--gates", "@gates2rows.npy")),
+                Arguments.of("convex fit: max-patterns unused by the 2-D exact program", "--max-patterns", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--max-patterns", "50", "--out", "@OUT.json")),
+                Arguments.of("convex fit: gd-runs without plot", "--gd-runs", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--gd-runs", "2", "--out", "@OUT.json")),
+                Arguments.of("convex fit: zero time limit", "--time-limit", List.of("convex", "fit", "--data", "@reg.csv", "--beta", "0.1", "--time-limit", "0", "--out", "@OUT.json")),
+                Arguments.of("convex fit: a wedge dictionary beyond the limit (real data)", "--max-columns", List.of("convex", "fit", "--data", "builtin:diabetes-train", "--beta", "0.342", "--method", "lasso", "--out", "@OUT.json")),
+                Arguments.of("convex fit: unknown built-in data", "builtin:nope-train", List.of("convex", "fit", "--data", "builtin:nope-train", "--beta", "0.1")));
     }
 
     @ParameterizedTest(name = "{0}")

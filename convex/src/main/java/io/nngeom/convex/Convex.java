@@ -113,6 +113,30 @@ public final class Convex {
         return fits(Dictionaries.wedgeCount(n, d, o.bias(), o.norm()), o.maxColumns()) ? FitOptions.Method.LASSO : FitOptions.Method.EXACT;
     }
 
+    /**
+     * What {@link #fit} is about to do on n samples in d dimensions, with the sizes that grow combinatorially, in one
+     * line (stated before the work starts).
+     */
+    public static String plan(int n, int d, FitOptions o) {
+        FitOptions.Method m = resolve(n, d, o);
+        if (o.depth() > 2) {
+            return "Lasso over the depth-" + o.depth() + " deep dictionary of " + n + " samples";
+        }
+        return switch (m) {
+            case LASSO -> d == 1 && o.bias() ? "Lasso over the " + 2 * n + " ramps of " + n + " samples"
+                    : "Lasso over " + Dictionaries.wedgeCount(n, d, o.bias(), o.norm()) + " wedge columns (limit " + o.maxColumns() + ")";
+            case EXACT -> ColumnGeneration.applies(d, o.bias())
+                    ? "exact column generation from " + Dictionaries.sampleWedgeCount(n, d, true) + " sample wedges, pricing by the angular sweep"
+                    : "exact program over the arrangement patterns (Cover bound " + ArrangementPatterns.coverBound(n, d, o.bias())
+                            + " chambers; at most " + o.maxPatterns() + " used, sampled when they do not all fit)"
+                            + (o.method() == FitOptions.Method.AUTO ? ", since the wedge dictionary would have "
+                                    + Dictionaries.wedgeCount(n, d, o.bias(), o.norm()) + " columns, above the limit " + o.maxColumns() : "");
+            case GATED -> "gated-ReLU group lasso over " + (o.gates() == null ? "up to " + o.maxPatterns() + " sampled" : o.gates().cols() + " given")
+                    + " gates";
+            default -> m.id();
+        };
+    }
+
     private static boolean fits(BigInteger count, long limit) {
         return count.compareTo(BigInteger.valueOf(limit)) <= 0;
     }

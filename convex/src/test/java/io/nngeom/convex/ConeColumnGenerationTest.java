@@ -143,13 +143,13 @@ class ConeColumnGenerationTest {
         assertEquals(a.reason(), b.reason());
     }
 
-    /** Six samples in 3-D have 52 patterns (Cover), all found by sampling: the fit is exact with a certified bound. */
+    /** Six samples in 3-D have 52 chambers (Cover), all enumerated and verified: the fit is exact with a certified bound. */
     @Test
     void completeSampledPatternsInThreeDimensionsAreExact() {
         Dataset data = threeD(6, 49);
         FitResult r = Convex.fit(data, FitOptions.defaults(0.02).withMethod(FitOptions.Method.EXACT).withTolerance(1e-12));
         assertEquals(Exactness.EXACT, r.exactness(), r.reason());
-        assertTrue(r.reason().startsWith("all 51 non-empty arrangement patterns"), r.reason());
+        assertTrue(r.reason().startsWith("all non-empty arrangement patterns") && r.reason().contains("51 distinct non-empty patterns (51 verified chambers)"), r.reason());
         assertTrue(r.lowerBound() <= r.nnObjective() && r.nnObjective() - r.lowerBound() <= 1e-10 * r.nnObjective());
     }
 

@@ -19,7 +19,7 @@ class DictionariesTest {
         assertEquals(2 * 28, Dictionaries.sampleWedges(x3, false, PenaltyNorm.L2).cols());
         assertEquals(2 * 56, Dictionaries.sampleWedges(x3, true, PenaltyNorm.L2).cols());
         assertEquals(110, Dictionaries.wedgesWithBasis(x3, false, PenaltyNorm.L1).cols());
-        assertEquals(Dictionaries.basisWedgeCount(8, 3, true), Dictionaries.wedgesWithBasis(x3, true, PenaltyNorm.L1).cols());
+        assertEquals(Dictionaries.basisWedgeCount(8, 3, true).intValueExact(), Dictionaries.wedgesWithBasis(x3, true, PenaltyNorm.L1).cols());
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class RealData {
     /** A shipped part as a data set: classes for the classification sets, one real target otherwise. */
     public static Dataset load(String part) {
         String set = part.replaceFirst("-(train|test)$", "");
-        return read(Path.of(PREFIX + part), null, CLASSIFICATION.contains(set));
+        return load(part, CLASSIFICATION.contains(set));
+    }
+
+    /** A shipped part with its target read as class labels ({@code classes}) or as one real column. */
+    public static Dataset load(String part, boolean classes) {
+        return read(Path.of(PREFIX + part), null, classes);
     }
 }

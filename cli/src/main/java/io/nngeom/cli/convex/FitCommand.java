@@ -163,6 +163,9 @@ public final class FitCommand implements Callable<Integer> {
         FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth, stopRule,
                 maxColumns, Budget.of(timeLimit == null ? 0 : timeLimit, progress == null ? Progress.NONE : progress));
         refuseUnused(o, d);
+        if (!common.quiet()) {
+            System.err.println("convex fit: " + Convex.plan(d.size(), d.inputDim(), o));
+        }
         FitResult r;
         try {
             r = Convex.fit(d, o);

@@ -8,6 +8,7 @@ import java.util.List;
 public final class ConvexExperiments implements ExperimentProvider {
     @Override
     public List<Experiment> experiments() {
-        return List.of(new Lasso1dExperiment(), new L1Wedge2dExperiment(), new PlantedExperiment(), new CertificateExperiment(), new NegativeControlExperiment(), new Deep1dExperiment());
+        return List.of(new Lasso1dExperiment(), new L1Wedge2dExperiment(), new PlantedExperiment(), new CertificateExperiment(), new NegativeControlExperiment(), new Deep1dExperiment(),
+                new LowerBoundSoundnessExperiment());
     }
 }
