@@ -137,6 +137,23 @@ public final class Convex {
         };
     }
 
+    /** What {@link #certify} is about to check on n samples in d dimensions, with its sizes, in one line. */
+    public static String certifyPlan(int n, int d, int depth, CertifyOptions o) {
+        if (depth > 2) {
+            return "dual constraint over the depth-" + depth + " deep dictionary of " + n + " samples (" + DeepDictionary.tupleCount(n, depth) + " unit chains before de-duplication)";
+        }
+        if (DualConstraint.exactAvailable(d)) {
+            return "dual constraint over all unit neurons by the angular sweep (d <= 2, O(n^3 log n) with n = " + n + ")";
+        }
+        if (o.norm() == PenaltyNorm.L1 && fits(Dictionaries.basisWedgeCount(n, d, true), o.maxColumns())) {
+            return "dual constraint over the l1 wedge-and-basis dictionary (" + Dictionaries.basisWedgeCount(n, d, true) + " neurons)";
+        }
+        BigInteger bound = ArrangementPatterns.coverBound(n, d, true);
+        return "dual constraint by conic pricing over arrangement patterns (Cover bound " + bound + " chambers; "
+                + (bound.compareTo(BigInteger.valueOf(o.maxPatterns() + 1L)) <= 0 ? "within --max-patterns: enumerated, a complete check once every chamber is found"
+                        : "above --max-patterns " + o.maxPatterns() + ", so " + o.maxPatterns() + " sampled: a search for a violating neuron, not a proof of optimality") + ")";
+    }
+
     private static boolean fits(BigInteger count, long limit) {
         return count.compareTo(BigInteger.valueOf(limit)) <= 0;
     }

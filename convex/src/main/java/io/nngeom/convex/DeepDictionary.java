@@ -54,13 +54,10 @@ public final class DeepDictionary implements ColumnProvider {
         this.enumerated = enumerated;
     }
 
-    /** Number of tuples enumerated before de-duplication: (2n)^{L−1}, doubled for L = 4. */
-    public static long tupleCount(int n, int depth) {
-        long c = 1;
-        for (int l = 0; l < depth - 1; l++) {
-            c *= 2L * n;
-        }
-        return depth == 4 ? 2 * c : c;
+    /** Number of tuples enumerated before de-duplication: (2n)^{L−1}, doubled for L = 4 (exact). */
+    public static java.math.BigInteger tupleCount(int n, int depth) {
+        java.math.BigInteger c = java.math.BigInteger.valueOf(2L * n).pow(depth - 1);
+        return depth == 4 ? c.shiftLeft(1) : c;
     }
 
     /** The de-duplicated dictionary of depth L ∈ {3, 4} on 1-D data x (n×1). */
@@ -72,11 +69,12 @@ public final class DeepDictionary implements ColumnProvider {
             throw new IllegalArgumentException("deep 1-D dictionaries need 1-D inputs, got d = " + x.cols());
         }
         int n = x.rows();
-        long total = tupleCount(n, depth);
-        if (total > MAX_TUPLES) {
-            throw new io.nngeom.run.InputException("data: the depth-" + depth + " dictionary would enumerate " + total
+        java.math.BigInteger count = tupleCount(n, depth);
+        if (count.compareTo(java.math.BigInteger.valueOf(MAX_TUPLES)) > 0) {
+            throw new io.nngeom.run.InputException("data: the depth-" + depth + " dictionary would enumerate " + count
                     + " features (limit " + MAX_TUPLES + "); use fewer samples");
         }
+        long total = count.longValueExact();
         DeepDictionary all = new DeepDictionary(x, depth, null, total);
         double[] col = new double[n];
         Map<Long, List<Integer>> seen = new HashMap<>();

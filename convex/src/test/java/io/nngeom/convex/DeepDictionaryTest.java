@@ -44,9 +44,9 @@ class DeepDictionaryTest {
 
     @Test
     void tupleCountsBeforeDeduplication() {
-        assertEquals(100, DeepDictionary.tupleCount(5, 3));
-        assertEquals(2000, DeepDictionary.tupleCount(5, 4));
-        assertEquals(10, DeepDictionary.tupleCount(5, 2));
+        assertEquals(java.math.BigInteger.valueOf(100), DeepDictionary.tupleCount(5, 3));
+        assertEquals(java.math.BigInteger.valueOf(2000), DeepDictionary.tupleCount(5, 4));
+        assertEquals(java.math.BigInteger.valueOf(10), DeepDictionary.tupleCount(5, 2));
         assertEquals(100, DeepDictionary.of(xs(0, 1, 3, 4.5, 7), 3).enumerated());
         assertEquals(2000, DeepDictionary.of(xs(0, 1, 3, 4.5, 7), 4).enumerated());
     }

@@ -85,6 +85,9 @@ public final class CertifyCommand implements Callable<Integer> {
         StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
         CertifyOptions o = new CertifyOptions(beta, penalty.norm(), maxPatterns, maxColumns, maxGap, common.seed(),
                 Budget.of(timeLimit == null ? 0 : timeLimit, progress == null ? Progress.NONE : progress));
+        if (!common.quiet()) {
+            System.err.println("convex certify: " + Convex.certifyPlan(d.size(), d.inputDim(), m.layerCount(), o));
+        }
         Certificate c;
         try {
             c = Convex.certify(m, d, o);

@@ -15,7 +15,11 @@ import io.nngeom.optim.LassoProblem;
 import io.nngeom.optim.LassoSolution;
 import io.nngeom.convex.TwoLayer;
 import io.nngeom.convex.experiments.FitFigures;
+import io.nngeom.convex.FitOptions;
+import io.nngeom.run.Budget;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Progress;
+import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +59,10 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "2|3|4", defaultValue = "2", description = "Network depth L (default: ${DEFAULT-VALUE}); "
             + "3 and 4 use the deep 1-D dictionary (see convex fit --depth).")
     int depth;
+
+    @Option(names = "--max-columns", paramLabel = "N", defaultValue = "" + FitOptions.DEFAULT_MAX_COLUMNS, description = {
+        "Largest wedge dictionary to build; larger ones are refused before any work (default: ${DEFAULT-VALUE})."})
+    long maxColumns;
 
     @Mixin
     CommonOptions common;
@@ -97,14 +105,25 @@ public final class PathCommand implements Callable<Integer> {
             description = dd.description();
             claim = new Convex.Claim(Exactness.EXACT, Convex.DEEP_EXACT_REASON);
         } else {
-            Dictionary dd = Convex.dictionary(d.x(), p, !noBias);
+            Dictionary dd = Convex.dictionary(d.x(), p, !noBias, maxColumns);
             dict = dd;
             description = dd.description();
             claim = Convex.lassoClaim(d.inputDim(), p);
         }
         double[] y = d.y().colArray(0);
-        List<LassoSolution> path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias),
-                sorted, Convex.lassoOptions(1e-10));
+        if (!common.quiet()) {
+            System.err.println("convex path: " + sorted.length + " Lasso solves over " + dict.cols() + " columns (" + description + ")");
+        }
+        StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
+        List<LassoSolution> path;
+        try {
+            path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias), sorted,
+                    Convex.lassoOptions(1e-10).withBudget(Budget.of(0, progress == null ? Progress.NONE : progress)));
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();
