@@ -4,10 +4,10 @@ import io.nngeom.run.Budget;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.LassoOptions;
-import io.nngeom.optim.LassoProblem;
-import io.nngeom.optim.LassoSolution;
-import io.nngeom.optim.NonNegativeLeastSquares;
+import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoProblem;
+import io.nngeom.solvers.LassoSolution;
+import io.nngeom.solvers.NonNegativeLeastSquares;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

@@ -1,7 +1,7 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.ColumnProvider;
+import io.nngeom.solvers.ColumnProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.ColumnProvider;
+import io.nngeom.solvers.ColumnProvider;
 
 /**
  * A finite dictionary of unit neurons (ŵ_j, b̂_j) evaluated on data X: column j is (X ŵ_j + b̂_j 1)₊. Columns are

@@ -3,7 +3,7 @@ package io.nngeom.convex;
 import io.nngeom.run.Budget;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.Fista;
+import io.nngeom.solvers.Fista;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

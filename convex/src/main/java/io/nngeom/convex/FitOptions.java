@@ -1,7 +1,7 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.StopRule;
+import io.nngeom.solvers.StopRule;
 import io.nngeom.run.Budget;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param maxPatterns cap on sampled arrangement patterns (d ≥ 3) for the exact program, and on sampled gates
  * @param gates gate vectors for {@link Method#GATED}, d×m (or (d+1)×m with bias), or null to sample maxPatterns
  * @param tolerance relative duality gap at which the solvers stop; with {@code stop} = {@link StopRule#GRADIENT}
- *     scnn's squared norm of the minimum-norm subgradient instead ({@link io.nngeom.optim.FistaGroupLasso#stationarity})
+ *     scnn's squared norm of the minimum-norm subgradient instead ({@link io.nngeom.solvers.FistaGroupLasso#stationarity})
  * @param seed seed of every random choice (sampled patterns and gates)
  * @param depth network depth L: 2 (the two-layer theory above) or 3, 4 (deep narrow networks on 1-D data, penalty
  *     (β/L)Σ|θ|^L on all non-bias weights instead of {@code norm}; see {@link DeepNarrow})

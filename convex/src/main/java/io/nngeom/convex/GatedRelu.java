@@ -1,8 +1,8 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.BlockProvider;
-import io.nngeom.optim.MaskedBlocks;
+import io.nngeom.solvers.BlockProvider;
+import io.nngeom.solvers.MaskedBlocks;
 import java.util.BitSet;
 import java.util.List;
 

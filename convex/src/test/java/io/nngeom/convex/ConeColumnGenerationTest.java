@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.NonNegativeLeastSquares;
+import io.nngeom.solvers.NonNegativeLeastSquares;
 import io.nngeom.run.Seeds;
 import java.util.BitSet;
 import java.util.List;

@@ -8,12 +8,12 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.BlockCoordinateGroupLasso;
-import io.nngeom.optim.BlockProvider;
-import io.nngeom.optim.DenseColumns;
-import io.nngeom.optim.GroupLassoProblem;
-import io.nngeom.optim.LassoOptions;
-import io.nngeom.optim.StopRule;
+import io.nngeom.solvers.BlockCoordinateGroupLasso;
+import io.nngeom.solvers.BlockProvider;
+import io.nngeom.solvers.DenseColumns;
+import io.nngeom.solvers.GroupLassoProblem;
+import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.StopRule;
 import io.nngeom.run.InputException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -102,10 +102,10 @@ class ConvexTest {
     @Test
     void aSolverStoppedAtItsCapIsReportedAsSuchNotAsTheOptimum() {
         double[] none = new double[0];
-        var capped = new io.nngeom.optim.LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
-        var done = new io.nngeom.optim.LassoSolution(new double[] {1}, 0, 2.0, 2.0, 1e-12, 1.0, 10, true, none, none, 0, 1);
-        assertEquals("", Convex.stopped(done, 1e-8));
-        String why = Convex.stopped(capped, 1e-8);
+        var capped = new io.nngeom.solvers.LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
+        var done = new io.nngeom.solvers.LassoSolution(new double[] {1}, 0, 2.0, 2.0, 1e-12, 1.0, 10, true, none, none, 0, 1);
+        assertEquals("", Fits.stopped(done, 1e-8));
+        String why = Fits.stopped(capped, 1e-8);
         assertTrue(why.contains("iteration cap (100000 iterations)") && why.contains("5.000e-02") && why.contains("upper bound"), why);
     }
 

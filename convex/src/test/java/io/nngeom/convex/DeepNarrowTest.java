@@ -47,10 +47,10 @@ class DeepNarrowTest {
         double[] y = data.y().colArray(0);
         for (int depth = 3; depth <= 4; depth++) {
             DeepDictionary dict = DeepDictionary.of(data.x(), depth);
-            var problem = new io.nngeom.optim.LassoProblem(dict, y, 0.05, true);
-            var opts = io.nngeom.optim.LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000);
-            var cd = new io.nngeom.optim.CoordinateDescentLasso().solve(problem, opts);
-            var fista = new io.nngeom.optim.FistaLasso().solve(problem, opts);
+            var problem = new io.nngeom.solvers.LassoProblem(dict, y, 0.05, true);
+            var opts = io.nngeom.solvers.LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000);
+            var cd = new io.nngeom.solvers.CoordinateDescentLasso().solve(problem, opts);
+            var fista = new io.nngeom.solvers.FistaLasso().solve(problem, opts);
             assertEquals(cd.primal(), fista.primal(), 1e-8 * cd.primal(), "depth " + depth);
             FitResult fit = Convex.fit(data, FitOptions.defaults(0.05).withDepth(depth).withTolerance(1e-11));
             assertEquals(cd.primal(), fit.objective(), 1e-9 * cd.primal());

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.io.AtomicFiles;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.optim.ColumnProvider;
-import io.nngeom.optim.CoordinateDescentLasso;
-import io.nngeom.optim.LassoOptions;
-import io.nngeom.optim.LassoPath;
-import io.nngeom.optim.LassoProblem;
-import io.nngeom.optim.LassoSolution;
+import io.nngeom.solvers.ColumnProvider;
+import io.nngeom.solvers.CoordinateDescentLasso;
+import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoPath;
+import io.nngeom.solvers.LassoProblem;
+import io.nngeom.solvers.LassoSolution;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

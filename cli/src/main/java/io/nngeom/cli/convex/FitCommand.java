@@ -15,7 +15,7 @@ import io.nngeom.convex.experiments.FitFigures;
 import io.nngeom.convex.experiments.PlaneFigure;
 import io.nngeom.convex.experiments.Toy;
 import io.nngeom.net.Mlp;
-import io.nngeom.optim.StopRule;
+import io.nngeom.solvers.StopRule;
 import io.nngeom.run.Budget;
 import io.nngeom.run.Progress;
 import io.nngeom.run.Seeds;

@@ -5,25 +5,20 @@ import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.Exactness;
-import io.nngeom.convex.DeepDictionary;
-import io.nngeom.convex.Dictionary;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
-import io.nngeom.optim.ColumnProvider;
-import io.nngeom.optim.LassoPath;
-import io.nngeom.optim.LassoProblem;
-import io.nngeom.optim.LassoSolution;
-import io.nngeom.convex.TwoLayer;
+import io.nngeom.solvers.ColumnProvider;
+import io.nngeom.solvers.LassoSolution;
 import io.nngeom.convex.experiments.FitFigures;
 import io.nngeom.convex.FitOptions;
+import io.nngeom.convex.PathOptions;
+import io.nngeom.convex.PathResult;
 import io.nngeom.run.Budget;
-import io.nngeom.run.InputException;
 import io.nngeom.run.Progress;
 import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,62 +67,30 @@ public final class PathCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (double b : betas) {
-            if (!(b > 0) || !Double.isFinite(b)) {
-                throw new InputException("--betas: every beta must be positive, got " + b);
-            }
-        }
-        double[] sorted = betas.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length / 2; i++) {
-            double t = sorted[i];
-            sorted[i] = sorted[sorted.length - 1 - i];
-            sorted[sorted.length - 1 - i] = t;
-        }
         Dataset d = CliInputs.data(data, target, false);
-        if (d.isClassification() || d.targetDim() != 1) {
-            throw new InputException(data + ": convex training needs one real target column");
-        }
-        PenaltyNorm p = penalty.norm();
-        if (depth < 2 || depth > 4) {
-            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
-        }
-        if (depth > 2 && noBias) {
-            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
-        }
         penalty.refuseAtDepth(depth);
-        ColumnProvider dict;
-        String description;
-        Convex.Claim claim;
-        if (depth > 2) {
-            DeepDictionary dd = Convex.deepDictionary(d.x(), depth);
-            dict = dd;
-            description = dd.description();
-            claim = new Convex.Claim(Exactness.EXACT, Convex.DEEP_EXACT_REASON);
-        } else {
-            Dictionary dd = Convex.dictionary(d.x(), p, !noBias, maxColumns);
-            dict = dd;
-            description = dd.description();
-            claim = Convex.lassoClaim(d.inputDim(), p);
-        }
-        double[] y = d.y().colArray(0);
-        if (!common.quiet()) {
-            System.err.println("convex path: " + sorted.length + " Lasso solves over " + dict.cols() + " columns (" + description + ")");
-        }
         StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
-        List<LassoSolution> path;
+        PathOptions o = new PathOptions(betas, penalty.norm(), !noBias, depth, maxColumns, 1e-10,
+                Budget.of(0, progress == null ? Progress.NONE : progress));
+        PathResult pr;
         try {
-            path = LassoPath.solve(Convex.lassoSolver(), new LassoProblem(dict, y, sorted[0], !noBias), sorted,
-                    Convex.lassoOptions(1e-10).withBudget(Budget.of(0, progress == null ? Progress.NONE : progress)));
+            if (!common.quiet()) {
+                System.err.println("convex path: " + betas.length + " warm-started Lasso solves, largest beta first");
+            }
+            pr = Convex.path(d, o);
         } finally {
             if (progress != null) {
                 progress.close();
             }
         }
+        PenaltyNorm p = o.norm();
+        double[] sorted = pr.betas();
+        List<LassoSolution> path = pr.solutions();
+        ColumnProvider dict = pr.dictionary();
+        String description = pr.description();
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-12s %-16s %-9s %-12s %s%n", "beta", "objective", "nonzeros", "l1Norm", "dualityGap");
         List<Map<String, Object>> rows = new ArrayList<>();
-        boolean capped = false;
         double[] nnz = new double[sorted.length];
         double[] obj = new double[sorted.length];
         double[] l1 = new double[sorted.length];
@@ -143,18 +106,16 @@ public final class PathCommand implements Callable<Integer> {
             row.put("dualityGap", s.relativeGap());
             row.put("converged", s.converged());
             rows.add(row);
-            capped |= !s.converged();
             nnz[k] = s.nonzeros();
             obj[k] = s.primal();
             l1[k] = s.l1Norm();
             if (d.inputDim() == 1 && !noBias) {
-                fits.add(fitted(dict, s.z(), s.intercept()));
+                fits.add(pr.fitted(k));
             }
         }
         w.printf(Locale.ROOT, "dictionary: %s, %d columns%n", description, dict.cols());
-        Exactness ex = capped ? Exactness.UPPER_BOUND : claim.exactness();
-        String reason = claim.reason() + (capped ? "; BUT the solver stopped at its iteration cap before the tolerance at some beta "
-                + "(rows with converged = false): there a feasible point, hence an upper bound" : "");
+        Exactness ex = pr.exactness();
+        String reason = pr.reason();
         w.printf(Locale.ROOT, "exactness: %s: %s%n", ex.id(), reason);
         w.flush();
         CommandResult res = CommandResult.start("convex path", common).put("data", data.toString())
@@ -168,22 +129,5 @@ public final class PathCommand implements Callable<Integer> {
         }
         res.finish();
         return 0;
-    }
-
-    /** The fitted function t ↦ Σ_j z_j a_j(t) + ξ of a 1-D path solution, for the path picture. */
-    static DoubleUnaryOperator fitted(ColumnProvider dict, double[] z, double xi) {
-        if (dict instanceof DeepDictionary dd) {
-            return t -> {
-                double f = xi;
-                for (int j = 0; j < z.length; j++) {
-                    if (z[j] != 0) {
-                        f += z[j] * dd.feature(j, t);
-                    }
-                }
-                return f;
-            };
-        }
-        io.nngeom.net.Mlp m = TwoLayer.recover((Dictionary) dict, z, xi);
-        return t -> m.apply(new io.nngeom.linalg.Matrix(1, 1, new double[] {t})).get(0, 0);
     }
 }

@@ -1,0 +1,270 @@
+package io.nngeom.convex;
+
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
+import io.nngeom.run.InputException;
+import io.nngeom.run.RunInfo;
+import io.nngeom.run.Seeds;
+import io.nngeom.solvers.FistaGroupLasso;
+import io.nngeom.solvers.GroupLassoProblem;
+import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoProblem;
+import io.nngeom.solvers.LassoSolution;
+import io.nngeom.solvers.StopRule;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The programs behind {@link Convex#fit}, one method each: the dictionary Lasso, the deep 1-D Lasso, the exact
+ * program (column generation in d ≤ 2, conic pricing over arrangement patterns, the ℓ1 wedge-and-basis Lasso, the
+ * augmented Lagrangian) and the gated-ReLU group lasso. Each returns a {@link FitResult} whose label says what it
+ * proves about the network optimum.
+ */
+final class Fits {
+    private Fits() {
+    }
+
+    static FitResult lasso(Matrix x, double[] y, FitOptions o, long start) {
+        int d = x.cols();
+        Dictionary dict = Convex.dictionary(x, o.norm(), o.bias(), o.maxColumns());
+        LassoSolution s = Convex.lassoSolver().solve(new LassoProblem(dict, y, o.beta(), o.bias()), Convex.lassoOptions(o.tolerance()).withBudget(o.budget()));
+        Mlp net = TwoLayer.recover(dict, s.z(), s.intercept());
+        double nn = TwoLayer.objective(net, x, y, o.beta(), o.norm());
+        Convex.Claim claim = Convex.lassoClaim(d, o.norm());
+        Exactness ex = claim.exactness();
+        String reason = claim.reason();
+        double lb = o.bias() ? Convex.certifiedLowerBound(x, y, net, o.beta(), o.norm()) : Double.NaN;
+        if (ex == Exactness.EXACT) {
+            // the exact program's dual value bounds the optimum too (Math.max would keep a NaN from d >= 3)
+            lb = Double.isNaN(lb) ? s.dual() : Math.max(lb, s.dual());
+        }
+        reason += stopped(s, o.tolerance());
+        ex = s.converged() ? ex : Exactness.UPPER_BOUND;
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), lb, s.nonzeros(), s.l1Norm(), ex, reason,
+                dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /**
+     * What a result's reason adds when its solver stopped at the iteration cap before its tolerance: then the point
+     * is feasible but not the optimum, so the result is labelled an upper bound (of the program it solves), whatever
+     * the program's relation to the network problem. Empty when the solver converged.
+     */
+    static String stopped(LassoSolution s, double tolerance) {
+        if (s.converged()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; BUT the solver stopped at its iteration cap (%d iterations) with relative "
+                + "duality gap %.3e above the tolerance %.1e: a feasible point within that gap of the optimum, hence an upper bound",
+                s.iterations(), s.relativeGap(), tolerance);
+    }
+
+    /**
+     * Depth 3 or 4 on 1-D data: the Lasso over {@link DeepDictionary} and the deep narrow network it recovers
+     * ({@link DeepNarrow}).
+     */
+    static FitResult deep(Matrix x, double[] y, FitOptions o, long start) {
+        int depth = o.depth();
+        if (!o.bias()) {
+            throw new InputException("--no-bias: the deep 1-D theory has free biases; not available with --depth " + depth);
+        }
+        if (o.method() != FitOptions.Method.AUTO && o.method() != FitOptions.Method.LASSO) {
+            throw new InputException("--method: depth " + depth + " is solved as a Lasso over the deep dictionary; use auto or lasso, got "
+                    + o.method().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (o.norm() != PenaltyNorm.L2) {
+            throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; " + o.norm().id() + " does not apply");
+        }
+        if (o.gates() != null) {
+            throw new InputException("--gates: only with --method gated at depth 2");
+        }
+        DeepDictionary dict = Convex.deepDictionary(x, depth);
+        LassoSolution s = Convex.lassoSolver().solve(new LassoProblem(dict, y, o.beta(), true), Convex.lassoOptions(o.tolerance()).withBudget(o.budget()));
+        Mlp net = DeepNarrow.recover(dict, s.z(), s.intercept());
+        double nn = DeepNarrow.objective(net, x, y, o.beta());
+        String reason = Convex.DEEP_EXACT_REASON + (depth == 4 ? " (reflection features 2x_j2 - x_j1 included)" : "") + stopped(s, o.tolerance());
+        return new FitResult(net, "lasso", s.primal(), nn, s.relativeGap(), s.dual(), s.nonzeros(), s.l1Norm(),
+                s.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND,
+                reason, dict.cols(), dict.description(), s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+
+    /**
+     * The exact program: column generation with the exact angular pricing ({@link ColumnGeneration}) where it
+     * applies (d ≤ 2 with biases); otherwise, under ℓ2, the arrangement program over the enumerated (d ≤ 2) or
+     * sampled (d ≥ 3) patterns by column generation with per-pattern conic pricing ({@link ConeColumnGeneration});
+     * under ℓ1 the Lasso over wedges of samples and basis vectors, exact over all patterns (digest §2.3), while its
+     * dictionary has at most {@link FitOptions#maxColumns} columns, beyond that the augmented-Lagrangian arrangement program
+     * ({@link ExactProgram}) over sampled patterns.
+     */
+    static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
+        if (ColumnGeneration.applies(x.cols(), o.bias())) {
+            if (x.cols() == 2 && !Convex.fits(Dictionaries.sampleWedgeCount(x.rows(), 2, true), o.maxColumns())) {
+                throw new InputException("--max-columns: exact column generation in 2-D starts from the " + Dictionaries.sampleWedgeCount(x.rows(), 2, true)
+                        + " sample wedges of " + x.rows() + " samples, above the limit " + o.maxColumns()
+                        + "; raise --max-columns, or use --method gated");
+            }
+            return columnGeneration(x, y, o, start);
+        }
+        if (o.norm() == PenaltyNorm.L2) {
+            return coneColumnGeneration(x, y, o, start);
+        }
+        if (Convex.fits(Dictionaries.basisWedgeCount(x.rows(), x.cols(), o.bias()), o.maxColumns())) {
+            // under l1 the Lasso over wedges of samples and basis vectors is the exact program over all patterns
+            FitResult r = lasso(x, y, o, start);
+            return r.withReason("--method exact under l1: the wedge-and-basis Lasso over all " + r.columns() + " columns is the exact "
+                    + "program (no pattern sampling); " + r.reason());
+        }
+        return augmentedLagrangian(x, y, o, start);
+    }
+
+    /**
+     * The ℓ2 arrangement program over the patterns of {@link ArrangementPatterns#of} by {@link ConeColumnGeneration}.
+     * EXACT when the pattern set is complete and the method converged (then the lower bound is certified for the
+     * network optimum); otherwise the network is feasible (an upper bound) and {@code dualityGap} is the certified
+     * gap of the restricted program over the patterns used.
+     */
+    static FitResult coneColumnGeneration(Matrix x, double[] y, FitOptions o, long start) {
+        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
+        ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance(), o.budget());
+        boolean exact = pats.complete() && r.converged();
+        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
+                r.relativeGap(), r.dualRatio(), r.rounds())
+                + (r.rejected() > 0 ? ", " + r.rejected() + " priced neurons rejected by the pattern-feasibility check" : "");
+        String reason;
+        if (exact) {
+            reason = "all non-empty arrangement patterns, " + pats.how() + ", solved by column generation with conic pricing per pattern: " + cert;
+        } else if (pats.complete()) {
+            reason = "all arrangement patterns " + pats.how() + ", but column generation stopped before its tolerance: a feasible network (upper bound), " + cert;
+        } else {
+            reason = "arrangement patterns " + pats.how() + ": a restricted program, hence a feasible network "
+                    + "and an upper bound (no lower bound on the network optimum); column generation with conic pricing per pattern: " + cert;
+        }
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        LassoSolution s = r.lasso();
+        int nz = s == null ? 0 : s.nonzeros();
+        double l1 = s == null ? 0 : s.l1Norm();
+        long cols = r.dictionary() == null ? 0 : r.dictionary().cols();
+        String desc = "column generation with conic pricing over " + pats.patterns().size() + " arrangement patterns (" + pats.how() + "): "
+                + cols + " priced neurons, " + r.rounds() + " rounds";
+        return new FitResult(r.network(), "exact", r.objective(), r.nnObjective(), r.relativeGap(),
+                pats.complete() ? r.lowerBound() : Double.NaN, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND,
+                reason, cols, desc, gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    static FitResult columnGeneration(Matrix x, double[] y, FitOptions o, long start) {
+        ColumnGeneration.Result r = ColumnGeneration.solve(x, y, o.beta(), o.norm(), o.tolerance(), o.budget());
+        LassoSolution s = r.lasso();
+        Exactness ex = r.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND;
+        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the exact dual lower bound, dual ratio %.12f",
+                r.relativeGap(), r.dualRatio());
+        String reason = r.converged()
+                ? "column generation over all unit neurons (exact pricing by the angular sweep, d <= 2): " + cert
+                : "column generation stopped after " + r.rounds() + " rounds before its tolerance: a feasible network (upper bound), " + cert;
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        return new FitResult(r.network(), "exact", s.primal(), r.nnObjective(), r.relativeGap(), r.lowerBound(), s.nonzeros(),
+                s.l1Norm(), ex, reason, r.dictionary().cols(), r.dictionary().description() + ", " + r.rounds() + " rounds",
+                gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    static FitResult augmentedLagrangian(Matrix x, double[] y, FitOptions o, long start) {
+        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
+        ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60, o.budget());
+        double lb = o.bias() && pats.complete() ? Convex.certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;
+        double gap = Double.isNaN(lb) ? Double.NaN : Math.max(r.nnObjective() - lb, 0) / r.nnObjective();
+        boolean exact = pats.complete() && gap <= Convex.AL_EXACT_GAP;
+        String reason;
+        if (exact) {
+            reason = "all non-empty arrangement patterns, " + pats.how() + "; value of the recovered network, certified relative gap "
+                    + String.format(java.util.Locale.ROOT, "%.2e", gap) + " to the exact dual lower bound";
+        } else if (pats.complete()) {
+            reason = "all non-empty arrangement patterns, " + pats.how() + ", but the augmented Lagrangian's network is not certified within "
+                    + Convex.AL_EXACT_GAP + " (relative gap " + (Double.isNaN(gap) ? "unknown: no exact dual constraint here" : String.format(java.util.Locale.ROOT, "%.2e", gap))
+                    + "): a feasible network, hence an upper bound";
+        } else {
+            reason = "arrangement patterns " + pats.how() + ": a restricted program, hence a feasible network and an upper bound";
+        }
+        double[] gi = new double[r.history().size()];
+        double[] gh = new double[r.history().size()];
+        for (int i = 0; i < gi.length; i++) {
+            gi[i] = r.history().get(i)[0];
+            gh[i] = r.history().get(i)[2];
+        }
+        double l1 = TwoLayer.penalty(r.network(), o.norm());
+        return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1,
+                exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(),
+                gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    /** Iteration cap of the gated-ReLU solver (either stopping rule). */
+    static final int GATED_MAX_ITERATIONS = 100_000;
+
+    static FitResult gated(Matrix x, double[] y, FitOptions o, long start) {
+        Matrix xa = ArrangementPatterns.augmented(x, o.bias());
+        List<BitSet> pats;
+        boolean complete = false;
+        String how;
+        if (o.gates() != null) {
+            if (o.gates().rows() != xa.cols()) {
+                throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (o.bias() ? "+1 with bias" : "")
+                        + "), got " + o.gates().rows() + " (a d x m matrix, one gate per column)");
+            }
+            pats = ArrangementPatterns.ofGates(xa, o.gates());
+            how = o.gates().cols() + " given gates, " + pats.size() + " distinct patterns";
+        } else {
+            Matrix g = Matrix.zeros(xa.cols(), o.maxPatterns());
+            java.util.SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
+            for (int i = 0; i < g.rows(); i++) {
+                for (int j = 0; j < g.cols(); j++) {
+                    g.set(i, j, Seeds.gaussian(rng));
+                }
+            }
+            pats = ArrangementPatterns.ofGates(xa, g);
+            how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
+        }
+        GroupLassoProblem problem = new GroupLassoProblem(GatedRelu.blocks(xa, pats), y, o.beta(), false);
+        if (pats.isEmpty()) {
+            throw new InputException("--gates: every gate gives the empty activation pattern on these data; no neuron can be active");
+        }
+        LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
+                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(GATED_MAX_ITERATIONS).withBudget(o.budget()));
+        int q = xa.cols();
+        int active = 0;
+        double l1 = 0;
+        for (int g = 0; g < pats.size(); g++) {
+            double t = 0;
+            for (int c = 0; c < q; c++) {
+                t += s.z()[g * q + c] * s.z()[g * q + c];
+            }
+            if (t > 0) {
+                active++;
+                l1 += Math.sqrt(t);
+            }
+        }
+        String reason = String.format(java.util.Locale.ROOT, "optimum of the gated-ReLU group lasso for these gates (%s) within the certified "
+                + "relative gap %.2e; gated networks are a different model from ReLU networks, so this is no bound on the ReLU problem; "
+                + "bias, if any, is a penalised ones column", how, s.relativeGap());
+        if (o.stop() == StopRule.GRADIENT) {
+            double st = FistaGroupLasso.stationarity(problem, s.z());
+            reason = String.format(java.util.Locale.ROOT, "stopped on scnn's gradient rule, NOT on the duality gap: squared "
+                    + "min-norm subgradient norm (scnn scaling) %.3e %s tolerance %.3e after %d iterations; the relative "
+                    + "duality gap measured afterwards is %.3e, so the objective is within that fraction of the ", st,
+                    s.converged() ? "<=" : "> (iteration cap reached)", o.tolerance(), s.iterations(), s.relativeGap()) + reason;
+        }
+        if (o.stop() == StopRule.GAP) {
+            reason += stopped(s, o.tolerance());
+        }
+        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.OTHER_MODEL,
+                reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+    }
+}

@@ -1,8 +1,0 @@
-package io.nngeom.optim;
-
-class FistaLassoTest extends LassoSolverContract {
-    @Override
-    LassoSolver solver() {
-        return new FistaLasso();
-    }
-}
