@@ -4,7 +4,16 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.data.Dataset;
+import io.nngeom.net.Loss;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Seeds;
+import io.nngeom.train.Objective;
+import io.nngeom.train.Optimizer;
+import io.nngeom.train.Penalty;
+import io.nngeom.train.Trainer;
+import io.nngeom.train.TrainingOptions;
+import io.nngeom.train.TrainingResult;
 
 /**
  * Two-layer ReLU networks f(x) = Σ_j α_j (w_jᵀx + b_j)₊ + ξ in the conventions of docs/conventions.md, their
@@ -82,5 +91,26 @@ public final class TwoLayer {
     public static Mlp of(Matrix w, double[] b, Matrix alpha, double xi) {
         return new Mlp(java.util.List.of(new Layer(w, b, Activation.parse("relu")),
                 new Layer(alpha, new double[] {xi}, Activation.parse("identity"))));
+    }
+
+    /**
+     * Trains a d-m-1 ReLU network on ½‖f − y‖² + (β/2)Σ‖W‖² (weights of both layers, biases free) by full-batch
+     * Adam with step decay: {@code stepsPerPhase} steps at each of lr, lr/10, …, lr/10^(phases−1) (GD neurons
+     * settle with kinks on samples, where the objective is not differentiable; the decaying step lets Adam
+     * approach such non-smooth optima).
+     */
+    public static TrainingResult adam(Dataset data, double beta, int width, long seed, int stepsPerPhase, double lr, int phases) {
+        Mlp init = Mlp.random(new int[] {data.inputDim(), width, 1}, Activation.parse("relu"), Seeds.rng(seed));
+        Objective obj = new Objective(Loss.HALF_SSE, Penalty.l2(beta), null);
+        TrainingResult r = null;
+        Mlp m = init;
+        double rate = lr;
+        for (int ph = 0; ph < Math.max(1, phases); ph++) {
+            r = Trainer.train(m, data, obj, TrainingOptions.defaults(Optimizer.ADAM)
+                    .withLearningRate(rate).withIterations(stepsPerPhase).withSeed(seed));
+            m = r.model();
+            rate /= 10;
+        }
+        return r;
     }
 }

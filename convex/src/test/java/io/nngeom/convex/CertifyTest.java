@@ -20,7 +20,7 @@ class CertifyTest {
     void underTrainedTenDimensionalNetworkIsNotOptimal() {
         Dataset data = RealData.load("diabetes-train");
         double beta = 0.342;
-        Mlp under = Toy.train(data, beta, 16, 7, 30, 0.01, 1).model();
+        Mlp under = TwoLayer.adam(data, beta, 16, 7, 30, 0.01, 1).model();
         Certificate c = Convex.certify(under, data, new CertifyOptions(beta, PenaltyNorm.L2));
         assertEquals(Certificate.Verdict.NOT_OPTIMAL, c.verdict(), c.evidence());
         assertTrue(c.improvedObjective() < c.nnObjective());
@@ -72,7 +72,7 @@ class CertifyTest {
         Certificate c = Convex.certify(opt.model(), data, new CertifyOptions(0.05, PenaltyNorm.L2));
         assertEquals(Certificate.Verdict.OPTIMAL, c.verdict(), c.evidence());
         assertTrue(c.how().startsWith("conic pricing over all arrangement patterns"), c.how());
-        Mlp weak = Toy.train(data, 0.05, 3, 9, 20, 0.01, 1).model();
+        Mlp weak = TwoLayer.adam(data, 0.05, 3, 9, 20, 0.01, 1).model();
         Certificate w = Convex.certify(weak, data, new CertifyOptions(0.05, PenaltyNorm.L2));
         assertEquals(Certificate.Verdict.NOT_OPTIMAL, w.verdict(), w.evidence());
         // a rigorous bound of the weak network's residual still lies below the optimum

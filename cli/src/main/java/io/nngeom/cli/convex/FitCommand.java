@@ -11,9 +11,8 @@ import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.convex.TwoLayer;
-import io.nngeom.convex.experiments.FitFigures;
-import io.nngeom.convex.experiments.PlaneFigure;
-import io.nngeom.convex.experiments.Toy;
+import io.nngeom.convex.figures.FitFigures;
+import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.net.Mlp;
 import io.nngeom.solvers.StopRule;
 import io.nngeom.run.Budget;
@@ -223,7 +222,7 @@ public final class FitCommand implements Callable<Integer> {
             double[] gdObjectives = new double[gdRuns];
             double[] y = d.y().colArray(0);
             for (int k = 0; k < gdRuns; k++) {
-                Mlp net = Toy.train(d, beta, GD_WIDTH, Seeds.child(common.seed(), "gd-run-" + k), GD_STEPS, GD_LR, GD_PHASES).model();
+                Mlp net = TwoLayer.adam(d, beta, GD_WIDTH, Seeds.child(common.seed(), "gd-run-" + k), GD_STEPS, GD_LR, GD_PHASES).model();
                 gd.add(net);
                 gdObjectives[k] = TwoLayer.objective(net, d.x(), y, beta, o.norm());
             }

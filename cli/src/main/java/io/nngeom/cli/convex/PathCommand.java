@@ -9,7 +9,7 @@ import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.solvers.ColumnProvider;
 import io.nngeom.solvers.LassoSolution;
-import io.nngeom.convex.experiments.FitFigures;
+import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.PathOptions;
 import io.nngeom.convex.PathResult;

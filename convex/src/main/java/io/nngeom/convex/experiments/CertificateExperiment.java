@@ -1,5 +1,6 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.TwoLayer;
 import io.nngeom.convex.Certificate;
 import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
@@ -49,7 +50,7 @@ final class CertificateExperiment implements Experiment {
         int flagged = 0;
         int stuck = 0;
         for (int k = 0; k < runs; k++) {
-            TrainingResult t = Toy.train(data, beta, 30, Seeds.child(ctx.seed(), "gd" + k), q ? 2000 : 6000, 0.01, 5);
+            TrainingResult t = TwoLayer.adam(data, beta, 30, Seeds.child(ctx.seed(), "gd" + k), q ? 2000 : 6000, 0.01, 5);
             Certificate c = Convex.certify(t.model(), data, co);
             double excess = (c.nnObjective() - p) / p;
             if (excess <= 1e-5) {
@@ -66,7 +67,7 @@ final class CertificateExperiment implements Experiment {
         }
         double minUnder = Double.POSITIVE_INFINITY;
         for (int k = 0; k < 2; k++) {
-            TrainingResult t = Toy.train(data, beta, 2, Seeds.child(ctx.seed(), "under" + k), 50, 0.01, 1);
+            TrainingResult t = TwoLayer.adam(data, beta, 2, Seeds.child(ctx.seed(), "under" + k), 50, 0.01, 1);
             Certificate c = Convex.certify(t.model(), data, co);
             minUnder = Math.min(minUnder, c.dualRatio());
             rows.add(List.of("under-trained " + (k + 1) + " (width 2, 50 Adam steps)", Lasso1dExperiment.fmt(c.nnObjective()),

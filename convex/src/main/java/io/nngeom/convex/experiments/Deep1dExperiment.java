@@ -1,5 +1,6 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.Certificate;
 import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
@@ -139,8 +140,8 @@ final class Deep1dExperiment implements Experiment {
                 if (depth == 4 && (features == null || beta == 0.1)) {
                     features = featureFigure(r.model(), g, beta);
                 }
-                fig = fig.line("Lasso L=" + depth, g, Toy.eval1d(r.model(), g))
-                        .withSeries(new Chart.Series("Adam L=" + depth, g, Toy.eval1d(bestNet, g), Chart.Series.Style.DASHED));
+                fig = fig.line("Lasso L=" + depth, g, FitFigures.eval1d(r.model(), g))
+                        .withSeries(new Chart.Series("Adam L=" + depth, g, FitFigures.eval1d(bestNet, g), Chart.Series.Style.DASHED));
             }
             rows.add(List.of(fmt(beta), "2", String.valueOf(two.columns()), fmt(two.objective()), fmt(two.dualityGap()),
                     String.valueOf(two.nonzeros()), "-", "-", "-", "-", "-", "-", "-", "-"));
@@ -304,7 +305,7 @@ final class Deep1dExperiment implements Experiment {
     static double[] grid(double[] xs) {
         double lo = java.util.Arrays.stream(xs).min().orElse(-1) - 0.3;
         double hi = java.util.Arrays.stream(xs).max().orElse(1) + 0.3;
-        return Toy.grid(lo, hi, 400);
+        return FitFigures.grid(lo, hi, 400);
     }
 
     static String fmt(double v) {

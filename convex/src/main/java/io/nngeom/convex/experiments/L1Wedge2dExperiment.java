@@ -1,5 +1,6 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;

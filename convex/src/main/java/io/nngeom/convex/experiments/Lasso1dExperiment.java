@@ -1,5 +1,6 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;
@@ -62,7 +63,7 @@ final class Lasso1dExperiment implements Experiment {
             double min = Double.POSITIVE_INFINITY;
             List<TrainingResult> trained = new ArrayList<>();
             for (int k = 0; k < runs; k++) {
-                TrainingResult t = Toy.train(data, beta, width, Seeds.child(ctx.seed(), "adam" + k), steps, 0.01, 4);
+                TrainingResult t = TwoLayer.adam(data, beta, width, Seeds.child(ctx.seed(), "adam" + k), steps, 0.01, 4);
                 double v = TwoLayer.objective(t.model(), data.x(), data.y().colArray(0), beta, PenaltyNorm.L2);
                 trained.add(t);
                 min = Math.min(min, v);

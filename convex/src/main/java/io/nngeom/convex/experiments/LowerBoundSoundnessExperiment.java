@@ -69,7 +69,7 @@ final class LowerBoundSoundnessExperiment implements Experiment {
                 FitResult lasso = Convex.fit(data, o.withMethod(FitOptions.Method.LASSO));
                 List<Mlp> nets = new ArrayList<>(List.of(full.model(), restricted.model(), lasso.model()));
                 for (int a = 0; a < ADAM_RUNS; a++) {
-                    nets.add(Toy.train(data, beta, ADAM_WIDTH, Seeds.child(seed, "adam" + a), steps, 0.01, 3).model());
+                    nets.add(TwoLayer.adam(data, beta, ADAM_WIDTH, Seeds.child(seed, "adam" + a), steps, 0.01, 3).model());
                 }
                 double best = Double.POSITIVE_INFINITY;
                 for (Mlp m : nets) {

@@ -1,5 +1,7 @@
 package io.nngeom.convex.experiments;
 
+import io.nngeom.convex.figures.PlaneFigure;
+import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.DualConstraint;
 import io.nngeom.convex.Exactness;
@@ -116,7 +118,7 @@ final class NegativeControlExperiment implements Experiment {
                 double lbGap = (exact.nnObjective() - exact.lowerBound()) / exact.nnObjective();
                 double bestAdam = Double.POSITIVE_INFINITY;
                 for (int k = 0; k < ADAM_RUNS; k++) {
-                    Mlp m = Toy.train(data, beta, ADAM_WIDTH, Seeds.child(ctx.seed(), "negative-n" + n + "-beta" + beta + "-adam" + k),
+                    Mlp m = TwoLayer.adam(data, beta, ADAM_WIDTH, Seeds.child(ctx.seed(), "negative-n" + n + "-beta" + beta + "-adam" + k),
                             steps, ADAM_LR, ADAM_PHASES).model();
                     bestAdam = Math.min(bestAdam, TwoLayer.objective(m, data.x(), y, beta, PenaltyNorm.L2));
                 }

@@ -1,6 +1,7 @@
-package io.nngeom.convex.experiments;
+package io.nngeom.convex.figures;
 
 import io.nngeom.data.Dataset;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
 import java.util.Arrays;
@@ -27,15 +28,15 @@ public final class FitFigures {
         double lo = Arrays.stream(xs).min().orElse(-1);
         double hi = Arrays.stream(xs).max().orElse(1);
         double pad = 0.08 * Math.max(hi - lo, 1e-9);
-        double[] g = Toy.grid(lo - pad, hi + pad, 600);
+        double[] g = grid(lo - pad, hi + pad, 600);
         if (convex.layerCount() != 2) {
             // a deep network: its kinks are not single neurons' breakpoints, so only the function is drawn
             Chart c = Chart.of(name, String.format(Locale.ROOT, "1-D convex-optimal fit, depth %d (beta = %s)", convex.layerCount(), num(beta)), "x", "y")
                     .scatter("data", xs, data.y().colArray(0));
             for (int r = 0; r < gd.size(); r++) {
-                c = c.withSeries(new Chart.Series("Adam " + (r + 1), g, Toy.eval1d(gd.get(r), g), Chart.Series.Style.DASHED));
+                c = c.withSeries(new Chart.Series("Adam " + (r + 1), g, eval1d(gd.get(r), g), Chart.Series.Style.DASHED));
             }
-            return c.line("convex optimum", g, Toy.eval1d(convex, g));
+            return c.line("convex optimum", g, eval1d(convex, g));
         }
         var h = convex.layer(0);
         var out = convex.layer(1);
@@ -55,9 +56,9 @@ public final class FitFigures {
         Chart c = Chart.of(name, String.format(Locale.ROOT, "1-D convex-optimal fit (beta = %s): %d neurons, breakpoints at samples", num(beta), bx.length), "x", "y")
                 .scatter("data", xs, data.y().colArray(0));
         for (int r = 0; r < gd.size(); r++) {
-            c = c.withSeries(new Chart.Series("Adam " + (r + 1), g, Toy.eval1d(gd.get(r), g), Chart.Series.Style.DASHED));
+            c = c.withSeries(new Chart.Series("Adam " + (r + 1), g, eval1d(gd.get(r), g), Chart.Series.Style.DASHED));
         }
-        return c.line("convex optimum", g, Toy.eval1d(convex, g)).scatter("breakpoints", bx, Toy.eval1d(convex, bx));
+        return c.line("convex optimum", g, eval1d(convex, g)).scatter("breakpoints", bx, eval1d(convex, bx));
     }
 
     /** A short number: %g without trailing zeros. */
@@ -97,7 +98,7 @@ public final class FitFigures {
         double lo = Arrays.stream(xs).min().orElse(-1);
         double hi = Arrays.stream(xs).max().orElse(1);
         double pad = 0.08 * Math.max(hi - lo, 1e-9);
-        double[] g = Toy.grid(lo - pad, hi + pad, 600);
+        double[] g = grid(lo - pad, hi + pad, 600);
         Chart c = Chart.of(name, "beta path: optimal fits (larger beta, fewer breakpoints)", "x", "y").scatter("data", xs, data.y().colArray(0));
         int shown = Math.min(models.size(), PATH_FITS_MAX);
         for (int q = 0; q < shown; q++) {
@@ -105,5 +106,23 @@ public final class FitFigures {
             c = c.line("beta " + num(betas[k]), g, Arrays.stream(g).map(models.get(k)).toArray());
         }
         return c;
+    }
+
+    /** k equally spaced points from lo to hi. */
+    public static double[] grid(double lo, double hi, int k) {
+        double[] g = new double[k];
+        for (int i = 0; i < k; i++) {
+            g[i] = lo + (hi - lo) * i / (k - 1);
+        }
+        return g;
+    }
+
+    /** A one-output model evaluated at the points xs of a 1-D input. */
+    public static double[] eval1d(Mlp m, double[] xs) {
+        Matrix x = Matrix.zeros(xs.length, 1);
+        for (int i = 0; i < xs.length; i++) {
+            x.set(i, 0, xs[i]);
+        }
+        return m.apply(x).colArray(0);
     }
 }

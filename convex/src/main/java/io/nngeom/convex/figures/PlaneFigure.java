@@ -1,4 +1,4 @@
-package io.nngeom.convex.experiments;
+package io.nngeom.convex.figures;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;

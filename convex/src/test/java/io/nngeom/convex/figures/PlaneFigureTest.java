@@ -1,5 +1,7 @@
-package io.nngeom.convex.experiments;
+package io.nngeom.convex.figures;
 
+import io.nngeom.convex.experiments.Toy;
+import io.nngeom.convex.figures.PlaneFigure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
