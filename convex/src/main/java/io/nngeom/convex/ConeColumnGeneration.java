@@ -140,6 +140,13 @@ public final class ConeColumnGeneration {
             List<Priced> viol = new ArrayList<>();
             double[] sgn = new double[n];
             for (int k = 0; k < pc; k++) {
+                if (k % 64 == 0) {
+                    budget.report("convex fit: round " + (round + 1) + ", pricing patterns", k, pc, "network objective %.6g", ub);
+                    if (budget.expired()) {
+                        // a partly priced round bounds nothing: stop with this round's network and the earlier bound
+                        break;
+                    }
+                }
                 // built per pattern (O(n d), like one NNLS gradient) rather than kept: memory stays O(n) for any pattern count
                 BitSet pat = patterns.get(k);
                 for (int i = 0; i < n; i++) {
@@ -159,6 +166,9 @@ public final class ConeColumnGeneration {
                         }
                     }
                 }
+            }
+            if (budget.expired()) {
+                break;
             }
             ratio = h / beta;
             bestLb = Math.max(bestLb, Convex.dualValue(y, theta, h, beta));
