@@ -394,6 +394,21 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, BigIn
         }
     }
 
+    /**
+     * The patterns of given gates (columns of {@code gates}, q×m with q = d + 1 with bias), as a set that is never
+     * claimed complete: it restricts the program to those patterns (like-for-like with a solver that was given them).
+     */
+    public static ArrangementPatterns ofGivenGates(Matrix x, boolean bias, Matrix gates) {
+        Matrix xa = augmented(x, bias);
+        if (gates.rows() != xa.cols()) {
+            throw new io.nngeom.run.InputException("--gates: expected " + xa.cols() + " rows (d" + (bias ? "+1 with bias" : "")
+                    + "), got " + gates.rows() + " (a d x m matrix, one gate per column)");
+        }
+        List<BitSet> p = ofGates(xa, gates);
+        return new ArrangementPatterns(p, false, coverBound(x.rows(), x.cols(), bias), "the patterns of " + gates.cols()
+                + " given gates: " + p.size() + " distinct non-empty patterns (a restricted set, not checked for completeness)");
+    }
+
     /** Patterns of given gate vectors (columns of g, d×m or (d+1)×m with bias): 1[X̃ g ≥ 0], de-duplicated. */
     public static List<BitSet> ofGates(Matrix xAug, Matrix gates) {
         Set<BitSet> out = new LinkedHashSet<>();

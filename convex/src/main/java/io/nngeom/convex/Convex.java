@@ -120,7 +120,8 @@ public final class Convex {
         return switch (m) {
             case LASSO -> d == 1 && o.bias() ? "Lasso over the " + 2 * n + " ramps of " + n + " samples"
                     : "Lasso over " + Dictionaries.wedgeCount(n, d, o.bias(), o.norm()) + " wedge columns (limit " + o.maxColumns() + ")";
-            case EXACT -> ColumnGeneration.applies(d, o.bias())
+            case EXACT -> o.gates() != null ? "exact program restricted to the patterns of " + o.gates().cols() + " given gates"
+                    : ColumnGeneration.applies(d, o.bias())
                     ? "exact column generation from " + Dictionaries.sampleWedgeCount(n, d, true) + " sample wedges, pricing by the angular sweep"
                     : "exact program over the arrangement patterns (Cover bound " + ArrangementPatterns.coverBound(n, d, o.bias())
                             + " chambers; at most " + o.maxPatterns() + " used, sampled when they do not all fit)"

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param bias hidden biases b_j and output bias ξ free (true) or fixed at 0
  * @param method which program to solve
  * @param maxPatterns cap on sampled arrangement patterns (d ≥ 3) for the exact program, and on sampled gates
- * @param gates gate vectors for {@link Method#GATED}, d×m (or (d+1)×m with bias), or null to sample maxPatterns
+ * @param gates gate vectors for {@link Method#GATED} or {@link Method#EXACT} (then the program over their patterns only), d×m
+ *     (or (d+1)×m with bias), or null to sample maxPatterns
  * @param tolerance relative duality gap at which the solvers stop; with {@code stop} = {@link StopRule#GRADIENT}
  *     scnn's squared norm of the minimum-norm subgradient instead ({@link io.nngeom.solvers.FistaGroupLasso#stationarity})
  * @param seed seed of every random choice (sampled patterns and gates)
@@ -94,8 +95,8 @@ public record FitOptions(double beta, PenaltyNorm norm, boolean bias, Method met
     }
 
     private static void checkGates(Matrix gates, Method method, PenaltyNorm norm) {
-        if (method != Method.GATED) {
-            throw new InputException("--gates: only with --method gated");
+        if (method != Method.GATED && method != Method.EXACT) {
+            throw new InputException("--gates: only with --method gated or exact");
         }
         if (gates.cols() == 0 || gates.rows() == 0) {
             throw new InputException("--gates: the gate matrix is " + gates.rows() + " x " + gates.cols() + "; need at least one gate (column)");

@@ -75,7 +75,7 @@ final class Fits {
             throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; " + o.norm().id() + " does not apply");
         }
         if (o.gates() != null) {
-            throw new InputException("--gates: only with --method gated at depth 2");
+            throw new InputException("--gates: only with --method gated or exact at depth 2");
         }
         DeepDictionary dict = Convex.deepDictionary(x, depth);
         LassoSolution s = Convex.lassoSolver().solve(new LassoProblem(dict, y, o.beta(), true), Convex.lassoOptions(o.tolerance()).withBudget(o.budget()));
@@ -96,6 +96,10 @@ final class Fits {
      * ({@link ExactProgram}) over sampled patterns.
      */
     static FitResult exact(Matrix x, double[] y, FitOptions o, long start) {
+        if (o.gates() != null) {
+            // like-for-like with a solver given these gates: the program over their patterns only
+            return o.norm() == PenaltyNorm.L2 ? coneColumnGeneration(x, y, o, start) : augmentedLagrangian(x, y, o, start);
+        }
         if (ColumnGeneration.applies(x.cols(), o.bias())) {
             if (x.cols() == 2 && !Convex.fits(Dictionaries.sampleWedgeCount(x.rows(), 2, true), o.maxColumns())) {
                 throw new InputException("--max-columns: exact column generation in 2-D starts from the " + Dictionaries.sampleWedgeCount(x.rows(), 2, true)
@@ -116,6 +120,12 @@ final class Fits {
         return augmentedLagrangian(x, y, o, start);
     }
 
+    /** The arrangement patterns of the exact program: those of the given gates, or {@link ArrangementPatterns#of}. */
+    static ArrangementPatterns patterns(Matrix x, FitOptions o) {
+        return o.gates() != null ? ArrangementPatterns.ofGivenGates(x, o.bias(), o.gates())
+                : ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+    }
+
     /**
      * The ℓ2 arrangement program over the patterns of {@link ArrangementPatterns#of} by {@link ConeColumnGeneration}.
      * EXACT when the pattern set is complete and the method converged (then the lower bound is certified for the
@@ -123,7 +133,7 @@ final class Fits {
      * gap of the restricted program over the patterns used.
      */
     static FitResult coneColumnGeneration(Matrix x, double[] y, FitOptions o, long start) {
-        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        ArrangementPatterns pats = patterns(x, o);
         o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
         ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance(), o.budget());
         boolean exact = pats.complete() && r.converged();
@@ -177,7 +187,7 @@ final class Fits {
     }
 
     static FitResult augmentedLagrangian(Matrix x, double[] y, FitOptions o, long start) {
-        ArrangementPatterns pats = ArrangementPatterns.of(x, o.bias(), o.maxPatterns(), Seeds.child(o.seed(), "patterns"));
+        ArrangementPatterns pats = patterns(x, o);
         o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
         ExactProgram.Result r = ExactProgram.solve(x, y, o.beta(), o.norm(), o.bias(), pats.patterns(), 20_000, 60, o.budget());
         double lb = o.bias() && pats.complete() ? Convex.certifiedLowerBound(x, y, r.network(), o.beta(), o.norm()) : Double.NaN;

@@ -184,4 +184,18 @@ class ConeColumnGenerationTest {
         assertTrue(al.nnObjective() >= r.lowerBound() * (1 - 1e-12));
         assertEquals(al.nnObjective(), r.nnObjective(), 1e-6 * r.nnObjective());
     }
+
+    /** --method exact with given gates solves the program over their patterns only: the same as over that pattern list. */
+    @Test
+    void givenGatesRestrictTheExactProgramToTheirPatterns() {
+        Dataset data = threeD(12, 71);
+        Matrix gates = WedgeTest.gaussian(4, 30, 72);
+        FitResult r = Convex.fit(data, FitOptions.defaults(0.05).withMethod(FitOptions.Method.EXACT).withGates(gates).withTolerance(1e-12));
+        assertEquals(Exactness.UPPER_BOUND, r.exactness(), r.reason());
+        assertTrue(Double.isNaN(r.lowerBound()));
+        List<BitSet> pats = ArrangementPatterns.ofGates(ArrangementPatterns.augmented(data.x(), true), gates);
+        ConeColumnGeneration.Result ref = ConeColumnGeneration.solve(data.x(), data.y().colArray(0), 0.05, true, pats, 1e-12);
+        assertEquals(ref.nnObjective(), r.nnObjective(), 1e-9 * ref.nnObjective());
+        assertTrue(r.reason().contains("30 given gates"), r.reason());
+    }
 }

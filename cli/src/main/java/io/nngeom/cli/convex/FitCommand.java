@@ -71,7 +71,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--max-patterns", paramLabel = "N", defaultValue = "2000", description = "Sampled arrangement patterns (d >= 3) or gates (gated) (default: ${DEFAULT-VALUE}).")
     int maxPatterns;
 
-    @Option(names = "--gates", paramLabel = "FILE.npy", description = "Gate vectors for --method gated: a d x m matrix ((d+1) x m with bias).")
+    @Option(names = "--gates", paramLabel = "FILE.npy", description = "Gate vectors (a d x m matrix, (d+1) x m with bias): the gates of --method gated, or the patterns "
+            + "--method exact is restricted to (like-for-like with scnn).")
     Path gates;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10", description = "Relative duality gap at which to stop "
@@ -135,8 +136,8 @@ public final class FitCommand implements Callable<Integer> {
         Dataset d = CliInputs.data(data, target, false);
         Matrix g = null;
         if (gates != null) {
-            if (m != FitOptions.Method.GATED) {
-                throw new InputException("--gates: only with --method gated");
+            if (m != FitOptions.Method.GATED && m != FitOptions.Method.EXACT) {
+                throw new InputException("--gates: only with --method gated or exact");
             }
             var a = Npy.read(gates);
             if (a.rank() != 2) {
@@ -242,8 +243,8 @@ public final class FitCommand implements Callable<Integer> {
     /** Options the resolved program does not use are refused, not ignored. */
     private void refuseUnused(FitOptions o, Dataset d) {
         FitOptions.Method resolved = Convex.resolve(d.size(), d.inputDim(), o);
-        boolean sampled = resolved == FitOptions.Method.GATED && o.gates() == null
-                || resolved == FitOptions.Method.EXACT && d.inputDim() >= 3;
+        boolean sampled = o.gates() == null && (resolved == FitOptions.Method.GATED
+                || resolved == FitOptions.Method.EXACT && d.inputDim() >= 3);
         if (depth == 2 && given("--max-patterns") && !sampled) {
             throw new InputException("--max-patterns: not used by the program solved here (" + resolved.id() + " on " + d.inputDim()
                     + "-D data" + (o.gates() != null ? " with given gates" : "") + "); it caps sampled patterns (--method exact, d >= 3) or gates (--method gated)");
