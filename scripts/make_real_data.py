@@ -44,4 +44,5 @@ if __name__ == "__main__":
     make("breast-cancer", datasets.load_breast_cancer(), True)
     make("diabetes", datasets.load_diabetes(scaled=False), False, test_size=100)
     make("wine", datasets.load_wine(), True)
+    make("iris", datasets.load_iris(), True)
     make("digits", datasets.load_digits(), True)

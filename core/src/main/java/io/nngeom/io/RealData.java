@@ -17,9 +17,9 @@ public final class RealData {
     /** The prefix that names a shipped data set instead of a file. */
     public static final String PREFIX = "builtin:";
     /** The shipped sets; each has a {@code -train} and a {@code -test} part. */
-    public static final List<String> NAMES = List.of("breast-cancer", "diabetes", "wine", "digits");
+    public static final List<String> NAMES = List.of("breast-cancer", "diabetes", "wine", "iris", "digits");
     /** The shipped sets whose target is a class label. */
-    public static final List<String> CLASSIFICATION = List.of("breast-cancer", "wine", "digits");
+    public static final List<String> CLASSIFICATION = List.of("breast-cancer", "wine", "iris", "digits");
 
     private RealData() {
     }
