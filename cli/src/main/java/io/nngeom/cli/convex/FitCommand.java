@@ -94,6 +94,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
     Path out;
 
+    @Option(names = "--test", paramLabel = "FILE", description = "Held-out data (same columns as --data): report testMse of the fitted network.")
+    Path test;
+
     @Option(names = "--max-columns", paramLabel = "N", defaultValue = "" + FitOptions.DEFAULT_MAX_COLUMNS, description = {
         "Largest wedge dictionary a Lasso may build; larger ones are refused before any work (default: ${DEFAULT-VALUE})."})
     long maxColumns;
@@ -159,6 +162,14 @@ public final class FitCommand implements Callable<Integer> {
             throw new InputException("--gd-runs: the Adam baselines are drawn for 1-D data only; " + data + " has "
                     + d.inputDim() + " input columns");
         }
+        Dataset testData = null;
+        if (test != null) {
+            if (m == FitOptions.Method.GATED) {
+                throw new InputException("--test: a gated-ReLU solution is not written as a network here; --test needs a ReLU fit");
+            }
+            testData = CliInputs.data(test, target, false);
+            CliInputs.checkInputs(d.inputDim(), "the training data " + data, testData, test);
+        }
         StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
         FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth, stopRule,
                 maxColumns, Budget.of(timeLimit == null ? 0 : timeLimit, progress == null ? Progress.NONE : progress));
@@ -183,6 +194,11 @@ public final class FitCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "nnObjective   %.12g   (recovered network)%n", r.nnObjective());
         w.printf(Locale.ROOT, "dualityGap    %.3e   lowerBound %.12g%n", r.dualityGap(), r.lowerBound());
         w.printf(Locale.ROOT, "nonzeros      %d   l1Norm %.6g   columns %d%n", r.nonzeros(), r.l1Norm(), r.columns());
+        double trainMse = r.model() == null ? Double.NaN : mse(r.model(), d);
+        double testMse = r.model() == null || testData == null ? Double.NaN : mse(r.model(), testData);
+        if (r.model() != null) {
+            w.printf(Locale.ROOT, "trainMse      %.6g%s%n", trainMse, testData == null ? "" : String.format(Locale.ROOT, "   testMse %.6g", testMse));
+        }
         w.printf(Locale.ROOT, "exactness     %s: %s%n", r.exactness().id(), r.reason());
         if (out != null && r.model() != null) {
             w.printf(Locale.ROOT, "model         %s (%s)%n", out, r.model().architecture());
@@ -201,6 +217,9 @@ public final class FitCommand implements Callable<Integer> {
                 .put("lowerBound", r.lowerBound())
                 .put("nonzeros", r.nonzeros())
                 .put("l1Norm", r.l1Norm())
+                .put("trainMse", trainMse)
+                .put("testMse", testMse)
+                .put("test", test == null ? null : test.toString())
                 .put("exactness", r.exactness().id())
                 .put("reason", r.reason())
                 .put("stopRule", stopRule.id())
@@ -256,5 +275,16 @@ public final class FitCommand implements Callable<Integer> {
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Mean squared error of a one-output model on a data set. */
+    private static double mse(Mlp model, Dataset data) {
+        double[] f = model.apply(data.x()).colArray(0);
+        double[] y = data.y().colArray(0);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (f[i] - y[i]) * (f[i] - y[i]);
+        }
+        return s / y.length;
     }
 }

@@ -289,4 +289,28 @@ class ConvexCommandTest {
         ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1)), deep);
         assertEquals(2, run("convex", "certify", "--model", deep.toString(), "--data", data.toString(), "--beta", "0.1"));
     }
+
+    /** --test reports the written network's mean squared error on held-out data, recomputed here from the model file. */
+    @Test
+    void testSetErrorIsTheWrittenModelsMse() throws Exception {
+        Path train = csv2d(30);
+        Path test = dir.resolve("t2.csv");
+        Files.writeString(test, "a,b,y\n0.5,-0.25,0.1\n-1,2,-1.5\n0.1,0.3,0.02\n");
+        Path model = dir.resolve("m2.json");
+        Path json = dir.resolve("r2.json");
+        assertEquals(0, run("convex", "fit", "--data", train.toString(), "--test", test.toString(), "--beta", "0.05",
+                "--out", model.toString(), "--json", json.toString(), "--quiet"));
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        Mlp m = ModelIo.read(model);
+        var d = io.nngeom.io.DataIo.read(test, null, false);
+        double mse = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double e = m.apply(d.x()).get(i, 0) - d.y().get(i, 0);
+            mse += e * e / d.size();
+        }
+        assertEquals(mse, r.get("testMse").asDouble(), 1e-12 * (1 + mse));
+        assertTrue(r.get("trainMse").asDouble() >= 0);
+        // a gated fit writes no network here, so --test is refused rather than ignored
+        assertEquals(2, run("convex", "fit", "--data", train.toString(), "--test", test.toString(), "--beta", "0.05", "--method", "gated"));
+    }
 }

@@ -154,7 +154,7 @@ final class NegativeControlExperiment implements Experiment {
         b.param("n", Arrays.toString(sizes)).param("betas", Arrays.toString(betas))
                 .param("adam", ADAM_RUNS + " runs per instance, width " + ADAM_WIDTH + ", " + ADAM_PHASES + " phases of " + steps
                         + " steps (lr " + ADAM_LR + ", then /10 per phase)")
-                .param("data", "Toy.smooth2d (x ~ N(0, I_2), y = sin(x1) x2 + 0.1 noise) at child seed negative-n<n>");
+                .param("data", "x ~ N(0, I_2), y = sin(x1) x2 + 0.1 noise, one draw per sample size n from the run's seed");
         b.table(new Table("convex-negative-control", "2-D l2: sample-wedge Lasso vs exact program",
                 List.of("n", "beta", "beta_max (exact dual at y - mean)", "sample-wedge Lasso (network objective)", "exact program (recovered network)",
                         "certified lower bound", "Lasso excess %", "best of " + ADAM_RUNS + " Adam runs", "best Adam excess %", "nonzeros Lasso / exact", "seconds Lasso / exact"), rows));
