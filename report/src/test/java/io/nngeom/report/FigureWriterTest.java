@@ -74,7 +74,7 @@ class FigureWriterTest {
         Chart c = Chart.of("r", "ref", "x", "y").withSeries(new Chart.Series("bound", x, x, Chart.Series.Style.DASHED))
                 .scatter("data", x, x).line("fit", x, x);
         // XChart draws series in insertion order: the dashed reference line is inserted last
-        assertThat(FigureWriter.toXChart(c).getSeriesMap().keySet()).containsExactly("data", "fit", "bound");
+        assertThat(FigureWriter.toXChart(c).getSeriesCollection().stream().map(s -> s.getName()).toList()).containsExactly("data", "fit", "bound");
     }
 
     @Test
