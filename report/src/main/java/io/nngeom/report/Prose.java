@@ -60,7 +60,7 @@ public final class Prose {
         return b.toString();
     }
 
-    /** Letters and digits only, starting lower case, with at least one upper-case letter or digit after a letter. */
+    /** Letters and digits only, starting lower case, with at least one upper-case letter (so "x1" stays a symbol). */
     static boolean isCamelCase(String s) {
         if (!Character.isLowerCase(s.charAt(0))) {
             return false;
@@ -71,7 +71,7 @@ public final class Prose {
             if (c > 127 || !Character.isLetterOrDigit(c)) {
                 return false;
             }
-            hump |= i > 0 && (Character.isUpperCase(c) || Character.isDigit(c) && !Character.isDigit(s.charAt(i - 1)));
+            hump |= Character.isUpperCase(c);
         }
         return hump;
     }
