@@ -17,7 +17,7 @@ public final class PartitionSvg {
     private static final int TOP = 48;
     private static final int BOTTOM = 70;
     private static final int GAP = 28;
-    private static final int LEGEND = 280;
+    private static final int LEGEND = 340;
     private static final int TICKS = 6;
     private static final String FONT = "font-family=\"sans-serif\"";
 
