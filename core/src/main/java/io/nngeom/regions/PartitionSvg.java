@@ -107,20 +107,11 @@ public final class PartitionSvg {
         if (c == PartitionStyle.Colour.PATTERN) {
             return null;
         }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (LinearRegion r : p.regions()) {
-            double v = fillValue(r, c);
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+        double[] v = new double[p.count()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = fillValue(p.regions().get(i), c);
         }
-        if (!(hi > lo)) {
-            double m = Double.isFinite(lo) ? lo : 0;
-            return new double[] {m - 0.5, m + 0.5};
-        }
-        return new double[] {lo, hi};
+        return PartitionLegend.valueRange(v);
     }
 
     /** The first output at the region's centroid, or the Frobenius norm of its matrix. */

@@ -129,6 +129,20 @@ final class ChartStyle {
         }
     }
 
+    /** The chart width at which {@code title} fits at the smallest title size: {@code width} or more, at most MAX_WIDTH. */
+    static int widthForTitle(String title, int width) {
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            int need = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, MIN_TITLE_SIZE)).stringWidth(title) + TITLE_MARGIN;
+            return Math.max(width, Math.min(need, MAX_WIDTH));
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** The widest chart drawn for a long title (the report's text column is about 1,130 pixels). */
+    static final int MAX_WIDTH = 1100;
+
     /** Room one legend entry takes besides its label: the line sample and the gaps (pixels, generous). */
     static final int LEGEND_ENTRY_EXTRA = 48;
 

@@ -145,12 +145,14 @@ public final class FigureWriter {
                     : unique(s.label() == null || s.label().isBlank() ? "series " + (index + 1) : s.label(), labels));
         }
         int legend = labels.size() > 1 ? ChartStyle.legendWidth(labels, w) : 0;
-        XYChart chart = new XYChart(w + legend, h);
-        chart.setTitle(c.title() == null ? "" : c.title());
+        String title = c.title() == null ? "" : c.title();
+        // a title too long even at the smallest title size widens the chart rather than being cut
+        XYChart chart = new XYChart(ChartStyle.widthForTitle(title, w + legend), h);
+        chart.setTitle(title);
         chart.setXAxisTitle(c.xLabel() == null ? "" : c.xLabel());
         chart.setYAxisTitle(c.yLabel() == null ? "" : c.yLabel());
         ChartStyle.style(chart.getStyler(), c, legend > 0);
-        chart.getStyler().setChartTitleFont(ChartStyle.titleFont(chart.getTitle(), w + legend));
+        chart.getStyler().setChartTitleFont(ChartStyle.titleFont(title, chart.getWidth()));
 
         double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         int shown = 0;

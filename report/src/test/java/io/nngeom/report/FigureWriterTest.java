@@ -105,6 +105,12 @@ class FigureWriterTest {
         assertThat(ChartStyle.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(ChartStyle.TITLE_SIZE);
         assertThat(FigureWriter.toXChart(Chart.of("t", longTitle, "x", "y")).getStyler().getChartTitleFont().getSize())
                 .isEqualTo(f.getSize());
+        // a title too long for the smallest size widens the chart so that it is not cut
+        String longer = longTitle + " at every depth and seed";
+        XYChart wide = FigureWriter.toXChart(Chart.of("t", longer, "x", "y"));
+        assertThat(wide.getWidth()).isGreaterThan(FigureWriter.WIDTH);
+        assertThat(g.getFontMetrics(wide.getStyler().getChartTitleFont()).stringWidth(longer))
+                .isLessThanOrEqualTo(wide.getWidth() - ChartStyle.TITLE_MARGIN);
         g.dispose();
     }
 
