@@ -110,8 +110,8 @@ final class ChartStyle {
     /** Title font sizes: the largest of TITLE_SIZE … MIN_TITLE_SIZE points at which the title fits the width. */
     static final int TITLE_SIZE = 18;
     static final int MIN_TITLE_SIZE = 14;
-    /** Horizontal room the title leaves free (pixels, both sides together). */
-    static final int TITLE_MARGIN = 24;
+    /** Horizontal room the title leaves free (pixels): XChart centres it over the plot, right of the y axis and its labels. */
+    static final int TITLE_MARGIN = 140;
 
     /** The bold title font, shrunk (down to {@link #MIN_TITLE_SIZE}) until the title fits a chart {@code width} wide. */
     static Font titleFont(String title, int width) {
@@ -143,6 +143,9 @@ final class ChartStyle {
     /** The widest chart drawn for a long title (the report's text column is about 1,130 pixels). */
     static final int MAX_WIDTH = 1100;
 
+    /** Horizontal room a legend row under the plot leaves free (pixels). */
+    static final int LEGEND_MARGIN = 24;
+
     /** Room one legend entry takes besides its label: the line sample and the gaps (pixels, generous). */
     static final int LEGEND_ENTRY_EXTRA = 48;
 
@@ -154,7 +157,7 @@ final class ChartStyle {
             for (String l : labels) {
                 total += g.getFontMetrics(font).stringWidth(l) + LEGEND_ENTRY_EXTRA;
             }
-            return total <= width - TITLE_MARGIN;
+            return total <= width - LEGEND_MARGIN;
         } finally {
             g.dispose();
         }

@@ -147,12 +147,12 @@ public final class FigureWriter {
         int legend = labels.size() > 1 ? ChartStyle.legendWidth(labels, w) : 0;
         String title = c.title() == null ? "" : c.title();
         // a title too long even at the smallest title size widens the chart rather than being cut
-        XYChart chart = new XYChart(ChartStyle.widthForTitle(title, w + legend), h);
+        XYChart chart = new XYChart(ChartStyle.widthForTitle(title, w) + legend, h);
         chart.setTitle(title);
         chart.setXAxisTitle(c.xLabel() == null ? "" : c.xLabel());
         chart.setYAxisTitle(c.yLabel() == null ? "" : c.yLabel());
         ChartStyle.style(chart.getStyler(), c, legend > 0);
-        chart.getStyler().setChartTitleFont(ChartStyle.titleFont(title, chart.getWidth()));
+        chart.getStyler().setChartTitleFont(ChartStyle.titleFont(title, chart.getWidth() - legend));
 
         double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         int shown = 0;
