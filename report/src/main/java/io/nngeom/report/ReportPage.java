@@ -26,7 +26,7 @@ public record ReportPage(String meta, Summary summary, List<Failure> failures, L
     public record Failure(String id, String title, String name, boolean known, String reason, List<Row> missed) {
     }
 
-    /** A theory area. {@code open}: shown unfolded (an area with a failure, or every area of a small report). */
+    /** A theory area. {@code open}: shown unfolded when the page opens (the reader folds it with a click). */
     public record Area(String id, String title, String counts, boolean open, List<Exp> experiments) {
     }
 
