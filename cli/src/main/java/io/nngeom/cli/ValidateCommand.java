@@ -113,7 +113,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int reported = count(results, Verdict.REPORT);
 
         Path index = HtmlReport.write(this.out, new ReportInfo(RunInfo.currentVersion(), jvm(), date, common.seed(),
-                quick, only, result.seconds()), results);
+                quick, only, result.seconds()).withKnownFailures(known), results);
         if (common.plot() != null) {
             for (ExperimentResult r : results) {
                 for (Figure f : r.figures()) {
@@ -214,7 +214,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (i > 0) {
                 b.append("  ");
             }
-            b.append(m.name()).append('=').append(Fmt.num(m.value()));
+            b.append(io.nngeom.report.Prose.name(m.name())).append('=').append(Fmt.num(m.value()));
             if (!m.comparison().isEmpty()) {
                 b.append(" (").append(m.comparison().equals("<=") ? "≤ " : "≥ ").append(Fmt.num(m.reference()))
                         .append(m.holds() ? "" : " ✗").append(')');

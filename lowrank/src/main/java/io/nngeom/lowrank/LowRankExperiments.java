@@ -320,8 +320,8 @@ public final class LowRankExperiments implements ExperimentProvider {
         }
         b.atMost("max |Δ|/ε³ (ε ≤ 0.1)", maxM5, GAP_OVER_EPS3);
         b.measure("slope |Δ|", s.slopes().get("gap"));
-        b.measure("max M1/ε (ε ≤ 0.1; digest instance 0.37)", m1e);
-        b.measure("max M3/ε (ε ≤ 0.1; digest instance 0.67)", m3e);
+        b.measure("max M1/ε (ε ≤ 0.1; reference instance: 0.37)", m1e);
+        b.measure("max M3/ε (ε ≤ 0.1; reference instance: 0.67)", m3e);
         b.atLeast("all trainings reached ‖∇‖ ≤ 1e-10 (1 = yes)", conv ? 1 : 0, 1);
         b.table(sweepTable("lowrank-e4", "Bottleneck metrics per ε (softmax, k = 2)", s));
         s.figures().forEach(b::figure);
@@ -414,12 +414,12 @@ public final class LowRankExperiments implements ExperimentProvider {
             b.atMost("n = " + n0 + ": sinθ(Trainer features, population-P̂ features)", Subspaces.sinThetaMax(phiA, phiB), 1e-4);
         }
         b.table(new Table("lowrank-e5", "Training on samples (empirical law P̂)", List.of("n", "ε̂ = ‖B̂‖", "M1 vs B̂", "M1/ε̂", "M1 vs true B̃", "sinθ(V_k(B̂), V_k(B̃))"), rows));
-        b.note("The digest gives no numeric pass criterion for E5 ('compare with B̂'); the numbers are reported. Against "
+        b.note("The theory gives no numeric pass criterion for E5 ('compare with B̂'); the numbers are reported. Against "
                 + "B̂ the error is the local-theory error of the law P̂ (its constant depends on P̂'s spectral gap); against "
                 + "the true B̃ it is dominated by the sampling error of the SVD itself (last column), which falls like 1/√n.");
         return b.criterion("Checked: the foundation's Trainer run on the raw samples (mean cross-entropy over n rows) reaches "
                 + "the optimum of the population loss of P̂ (loss to 1e-9, feature subspace to 1e-4). Reported: the trained "
-                + "features against the SVD of the empirical B̂ and of the true B̃ (the digest gives no numeric criterion).").build();
+                + "features against the SVD of the empirical B̂ and of the true B̃ (the theory gives no numeric criterion).").build();
     }
 
     static ExperimentResult ace(Experiment e, ExperimentContext ctx) {
@@ -667,7 +667,7 @@ public final class LowRankExperiments implements ExperimentProvider {
         double[] eps = java.util.Arrays.stream(discriminationEpsilons(ctx)).filter(x -> x < g.maxEpsilon()).toArray();
         int k = 2;
         var b = ExperimentResult.builder(e, ctx).param("k", k).param("eps", java.util.Arrays.toString(eps))
-                .param("generator", "digest §4.1 (as E4): Dirichlet(5·1) p_x and p_y, spectrum ∝ [1, .6, .3, .15, .05]")
+                .param("generator", "random local laws (as E4): Dirichlet(5·1) p_x and p_y, spectrum ∝ [1, .6, .3, .15, .05]")
                 .param("p_y", java.util.Arrays.toString(java.util.Arrays.stream(g.py()).mapToObj(LowRankExperiments::f).toArray()))
                 .param("positivity limit", f(g.maxEpsilon()))
                 .param("instance", design[0] == 0 ? "context seed" : "candidate " + design[0] + " (earlier candidates miss a precondition)");
@@ -735,7 +735,7 @@ public final class LowRankExperiments implements ExperimentProvider {
             double growth = srow.ratios()[0] / srow.ratios()[last] * all[last] / all[0];
             b.measure("stress instance (report only): C(0.05)/C(" + f(all[last]) + ")", growth);
             b.note(String.format(Locale.ROOT, "Stress instance (report only; E6c's verdict instance before the revision, our own "
-                    + "design, not the digest's): p_y ∝ 2^(−y), largest/smallest 32, separates the two predictions (%.3f) but lowers "
+                    + "design, not the reference protocol's): p_y ∝ 2^(−y), largest/smallest 32, separates the two predictions (%.3f) but lowers "
                     + "the positivity limit, so ε = 0.05 is %.2f of it. There the O(ε) constant C = (softmax own error)/ε is %.3g, "
                     + "%+.0f%% against its value at ε = %s (%s towards the positivity limit), and the ratio ≈ C·ε/separation is "
                     + "%.3f at ε = 0.05, then %.3f and %.3f as ε halves. On the further Dirichlet(5) instances C ranges over "
@@ -746,9 +746,9 @@ public final class LowRankExperiments implements ExperimentProvider {
         b.note("The own/other ratio of the softmax network is about C·ε/separation, C = (own error)/ε being the O(ε) constant "
                 + "of the softmax bottleneck: the test discriminates only when the separation is large next to C·ε and ε is well "
                 + "inside the local region. With Dirichlet(5) marginals the two predictions can be very close, so the verdict is "
-                + "taken on the first candidate instance of the digest's generator meeting both stated hypotheses (chosen on the "
+                + "taken on the first candidate instance of the reference protocol's generator meeting both stated hypotheses (chosen on the "
                 + "law alone, without training anything); the full version reports further instances with and without them.");
-        return b.criterion("Digest §4.1 generator (as E4). Preconditions (checked on the law alone): the predictions V_k(B̃) "
+        return b.criterion("Random local laws (as E4). Preconditions (checked on the law alone): the predictions V_k(B̃) "
                 + "(softmax) and V_k(diag(√p_y)B̃) (MSE) are at least sinθ = 0.1 apart; ε = 0.05 is at most 0.3 of the positivity "
                 + "limit; the instance is the first candidate (context seed, then its children) meeting both. Then the "
                 + "softmax-trained features are much closer to V_k(B̃) and the MSE-trained ones to V_k(diag(√p_y)B̃) than to the "
@@ -850,7 +850,7 @@ public final class LowRankExperiments implements ExperimentProvider {
         b.note("Why the previous run left the local region: with k₁ ≥ n_x − 1 the map (W, c) ↦ a(x) is a bijection, so the loss is "
                 + "convex in u(x) = σ(a(x)) and b; every interior critical point is a global minimiser, and one exists only if the "
                 + "convex optimum's spread of u over x is below 1, the sigmoid's range. That spread is ≈ ‖Ψ_V⁺B̃ diag(1/√p_x)‖, "
-                + "so a badly conditioned random Gaussian top amplifies it: in E8's table (the digest's Gaussian top) the "
+                + "so a badly conditioned random Gaussian top amplifies it: in E8's table (the reference protocol's Gaussian top) the "
                 + "required spread is many times ε, the certified local branch is off by several ε "
                 + "once its pre-activations move by O(1), and where the spread reaches 1 no critical point exists and the "
                 + "optimiser runs into saturation. That is E8's negative "
@@ -859,7 +859,7 @@ public final class LowRankExperiments implements ExperimentProvider {
         b.note("The minimisers form a family (the operating point a0 is free: u → u + t, b → b − Vt), and the formula is "
                 + "evaluated at each network's own a0, so different minimisers of the same loss give slightly different errors: "
                 + "the last column (L-BFGS from W = 0 at each ε, same loss to rounding) shows it. The verdict uses the branch "
-                + "followed by continuation from W = 0, the one the digest's small-step GD from W = 0 selects.");
+                + "followed by continuation from W = 0, the one the reference protocol's small-step GD from W = 0 selects.");
         b.table(new Table("lowrank-e7", "Hidden-layer weights on the local branch against the closed form",
                 List.of("loss", "ε", "rel. error", "rel/ε", "‖RJWΦ₁ᵀ − Ξ_l‖/‖Ξ_l‖", "max |a − a0|", "required u-spread", "‖∇‖",
                         "zero eig./symmetries", "λ_min(H|T⊥)/‖H‖", "L − infimum", "rel/ε, L-BFGS from W = 0"), rows));
@@ -877,7 +877,7 @@ public final class LowRankExperiments implements ExperimentProvider {
         double[] eps = epsilons(ctx, g);
         var b = ExperimentResult.builder(e, ctx).param("eps", java.util.Arrays.toString(eps));
         List<List<String>> rows = new ArrayList<>();
-        String[] names = {"k₁ = 4 < n_x − 1, top frozen", "k₁ = 7, top trained", "k₁ = 7, Gaussian top frozen (digest E7 design)"};
+        String[] names = {"k₁ = 4 < n_x − 1, top frozen", "k₁ = 7, top trained", "k₁ = 7, Gaussian top frozen (reference design of E7)"};
         int[] k1s = {4, 7, 7};
         boolean[] tops = {false, true, false};
         double[][] errs = new double[3][eps.length];
@@ -912,10 +912,10 @@ public final class LowRankExperiments implements ExperimentProvider {
             b.measure("Gaussian top, ε = " + f(asc[i]) + ": local-branch rel. error / ε", r.relativeError() / asc[i]);
             b.measure("Gaussian top, ε = " + f(asc[i]) + ": L-BFGS loss − local-branch loss", lb.loss() - r.loss());
         }
-        b.table(new Table("lowrank-e8-gaussian-top", "Digest's random Gaussian top (σ_min(V) small): local branch vs L-BFGS from W = 0 (softmax)",
+        b.table(new Table("lowrank-e8-gaussian-top", "The reference protocol's random Gaussian top (σ_min(V) small): local branch vs L-BFGS from W = 0 (softmax)",
                 List.of("ε", "required u-spread", "interior critical point", "branch rel/ε", "branch max |a − a0|", "branch λ_min(H|T⊥)/‖H‖",
                         "branch L − infimum", "L-BFGS rel/ε", "L-BFGS max |a − a0|", "L-BFGS L − branch L"), grows));
-        b.note("Digest's E7 with a random Gaussian top: the convex reparametrisation u = σ(a) shows that an interior critical "
+        b.note("E7 with the reference protocol's random Gaussian top: the convex reparametrisation u = σ(a) shows that an interior critical "
                 + "point exists only while the required spread of the hidden outputs is below 1; this top amplifies it to about "
                 + "10ε. Where it exists (spread < 1) the local branch is a global minimiser (L − infimum at rounding level) but "
                 + "the pre-activations move by O(1) and the linearised formula is off by several ε; where it does not, both the "

@@ -46,7 +46,8 @@ public final class LowRankFigures {
             }
             return Chart.of(name, "Learned vs predicted feature (k = 1)", "x symbol", "feature value (zero mean, unit variance)")
                     .withSeries(new Series("predicted f₁ = v₁/√p_x", xs, ref, Series.Style.LINE_MARKERS))
-                    .withSeries(new Series("learned (normalised)", xs, f, Series.Style.SCATTER));
+                    .withSeries(new Series("learned (normalised)", xs, f, Series.Style.SCATTER))
+                    .withXCategories(law.xNames());
         }
         Matrix phi = LocalGeometry.featureInformation(learned, px);
         Matrix vk = modes.vk(2);

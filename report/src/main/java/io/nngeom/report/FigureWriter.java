@@ -4,24 +4,21 @@ import io.nngeom.io.AtomicFiles;
 import io.nngeom.plot.Chart;
 import io.nngeom.plot.Figure;
 import io.nngeom.plot.SvgFigure;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -43,10 +40,10 @@ public final class FigureWriter {
     }
 
     /** Pixel size of an ordinary chart. */
-    static final int WIDTH = 720;
-    static final int HEIGHT = 480;
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
     /** Pixel size of an equal-aspect chart (before the axis ranges are fitted to the plot area). */
-    static final int SQUARE = 600;
+    static final int SQUARE = 640;
     /** Up to this many equally spaced x values, ticks at the data points read well. */
     static final int EQUALLY_SPACED_TICKS_MAX = 12;
 
@@ -94,6 +91,30 @@ public final class FigureWriter {
         return new Written(png, svg);
     }
 
+    /**
+     * Writes the one file the HTML report shows of a figure: an {@link SvgFigure} as its SVG (drawn exactly by the
+     * browser), a {@link Chart} as its PNG (XChart's SVG is many times larger). {@code --plot DIR} gets both formats
+     * through {@link #write}.
+     */
+    public static Path writeShown(Figure figure, Path dir) {
+        String stem = fileStem(figure.name());
+        if (figure instanceof SvgFigure s) {
+            if (s.svg() == null || s.svg().isBlank()) {
+                throw new IllegalArgumentException("the figure has no SVG text");
+            }
+            Path svg = dir.resolve(stem + ".svg");
+            AtomicFiles.write(svg, s.svg().getBytes(StandardCharsets.UTF_8));
+            return svg;
+        }
+        Path png = dir.resolve(stem + ".png");
+        try {
+            AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(toXChart((Chart) figure), BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png;
+    }
+
     /** A safe file stem: letters, digits, '-', '_' and '.' kept, anything else becomes '_'. */
     public static String fileStem(String name) {
         String s = name == null || name.isBlank() ? "figure" : name.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -104,21 +125,40 @@ public final class FigureWriter {
     static XYChart toXChart(Chart c) {
         int w = c.equalAspect() ? SQUARE : WIDTH;
         int h = c.equalAspect() ? SQUARE : HEIGHT;
-        XYChart chart = new XYChart(w, h);
-        chart.setTitle(c.title() == null ? "" : c.title());
+        // reference lines (DASHED) last, so that they are drawn above the data; colours keep the series order
+        List<Integer> order = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < c.series().size(); i++) {
+                if ((c.series().get(i).style() == Chart.Series.Style.DASHED) == (pass == 1)) {
+                    order.add(i);
+                }
+            }
+        }
+        List<double[][]> points = new ArrayList<>();
+        Set<String> labels = new java.util.LinkedHashSet<>();
+        List<String> labelOf = new ArrayList<>();
+        for (int index : order) {
+            Chart.Series s = c.series().get(index);
+            double[][] xy = drawable(s, c.logX(), c.logY());
+            points.add(xy);
+            labelOf.add(xy[0].length == 0 ? null
+                    : unique(s.label() == null || s.label().isBlank() ? "series " + (index + 1) : s.label(), labels));
+        }
+        int legend = labels.size() > 1 ? ChartStyle.legendWidth(labels, w) : 0;
+        String title = c.title() == null ? "" : c.title();
+        // a title too long even at the smallest title size widens the chart rather than being cut
+        XYChart chart = new XYChart(ChartStyle.widthForTitle(title, w) + legend, h);
+        chart.setTitle(title);
         chart.setXAxisTitle(c.xLabel() == null ? "" : c.xLabel());
         chart.setYAxisTitle(c.yLabel() == null ? "" : c.yLabel());
-        style(chart.getStyler(), c);
-        chart.getStyler().setChartTitleFont(titleFont(chart.getTitle(), w));
+        ChartStyle.style(chart.getStyler(), c, legend > 0);
+        chart.getStyler().setChartTitleFont(ChartStyle.titleFont(title, chart.getWidth() - legend));
 
         double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        Set<String> labels = new HashSet<>();
         int shown = 0;
-        int index = 0;
-        for (Chart.Series s : c.series()) {
-            Color color = PALETTE[index++ % PALETTE.length];
-            double[][] xy = drawable(s, c.logX(), c.logY());
-            if (xy[0].length == 0) {
+        for (int k = 0; k < order.size(); k++) {
+            double[][] xy = points.get(k);
+            if (labelOf.get(k) == null) {
                 continue;
             }
             for (int i = 0; i < xy[0].length; i++) {
@@ -127,38 +167,15 @@ public final class FigureWriter {
                 box[2] = Math.min(box[2], xy[1][i]);
                 box[3] = Math.max(box[3], xy[1][i]);
             }
-            String label = unique(s.label() == null || s.label().isBlank() ? "series " + index : s.label(), labels);
-            XYSeries xs = chart.addSeries(label, xy[0], xy[1]);
-            xs.setLineColor(color);
-            xs.setMarkerColor(color);
-            switch (s.style()) {
-                case LINE -> {
-                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    xs.setMarker(SeriesMarkers.NONE);
-                    xs.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                }
-                case DASHED -> {
-                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    xs.setMarker(SeriesMarkers.NONE);
-                    xs.setLineStyle(SeriesLines.DASH_DASH);
-                }
-                case LINE_MARKERS -> {
-                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    xs.setMarker(SeriesMarkers.CIRCLE);
-                    xs.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                }
-                case SCATTER -> {
-                    xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                    xs.setMarker(SeriesMarkers.CIRCLE);
-                }
-            }
+            int index = order.get(k);
+            ChartStyle.addSeries(chart, labelOf.get(k), xy, c.series().get(index).style(), PALETTE[index % PALETTE.length]);
             shown++;
         }
         chart.getStyler().setLegendVisible(shown > 1);
-        if (!fitsInOneRow(labels, chart.getStyler().getLegendFont(), w)) {
-            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        }
-        if (shown > 0 && !c.logX()) {
+        if (!c.xCategories().isEmpty()) {
+            List<String> names = c.xCategories();
+            chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> ChartStyle.category(names, v));
+        } else if (shown > 0 && !c.logX()) {
             avoidTicksAtEveryDataPoint(chart);
         }
         if (shown == 0) {
@@ -223,77 +240,6 @@ public final class FigureWriter {
         double a = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
         double b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
         return new double[] {a, b > a ? b : a * 10};
-    }
-
-    /** Title font sizes: the largest of TITLE_SIZE … MIN_TITLE_SIZE points at which the title fits the width. */
-    static final int TITLE_SIZE = 15;
-    static final int MIN_TITLE_SIZE = 10;
-    /** Horizontal room the title leaves free (pixels, both sides together). */
-    static final int TITLE_MARGIN = 24;
-
-    /** The bold title font, shrunk (down to {@link #MIN_TITLE_SIZE}) until the title fits a chart {@code width} wide. */
-    static Font titleFont(String title, int width) {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
-        try {
-            for (int size = TITLE_SIZE; size > MIN_TITLE_SIZE; size--) {
-                Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
-                if (g.getFontMetrics(f).stringWidth(title) <= width - TITLE_MARGIN) {
-                    return f;
-                }
-            }
-            return new Font(Font.SANS_SERIF, Font.BOLD, MIN_TITLE_SIZE);
-        } finally {
-            g.dispose();
-        }
-    }
-
-    /** Room one legend entry takes besides its label: the line sample and the gaps (pixels, generous). */
-    static final int LEGEND_ENTRY_EXTRA = 48;
-
-    /** Whether a horizontal legend of these labels fits a chart {@code width} wide; otherwise it is stacked vertically. */
-    static boolean fitsInOneRow(java.util.Collection<String> labels, Font font, int width) {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
-        try {
-            int total = 0;
-            for (String l : labels) {
-                total += g.getFontMetrics(font).stringWidth(l) + LEGEND_ENTRY_EXTRA;
-            }
-            return total <= width - TITLE_MARGIN;
-        } finally {
-            g.dispose();
-        }
-    }
-
-    private static void style(XYStyler st, Chart c) {
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(new Color(0x999999));
-        st.setPlotGridLinesColor(new Color(0xE3E3E3));
-        st.setPlotGridLinesStroke(new BasicStroke(1f));
-        st.setChartFontColor(new Color(0x222222));
-        st.setAxisTickLabelsColor(new Color(0x333333));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        st.setChartTitleBoxVisible(false);
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setLegendBorderColor(Color.WHITE);
-        st.setMarkerSize(6);
-        st.setXAxisTickMarkSpacingHint(90);
-        st.setYAxisTickMarkSpacingHint(60);
-        st.setChartPadding(12);
-        st.setXAxisLogarithmic(c.logX());
-        st.setYAxisLogarithmic(c.logY());
-        // log axes are labelled at powers of ten: "1e-6" rather than XChart's "1E-6"
-        if (c.logX()) {
-            st.setXAxisTickLabelsFormattingFunction(Fmt::num);
-        }
-        if (c.logY()) {
-            st.setYAxisTickLabelsFormattingFunction(Fmt::num);
-        }
-        st.setAntiAlias(true);
     }
 
     /** The finite points of a series that can be drawn on the chosen axes. */

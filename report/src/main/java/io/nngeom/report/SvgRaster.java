@@ -1,6 +1,7 @@
 package io.nngeom.report;
 
 import com.github.weisj.jsvg.SVGDocument;
+import com.github.weisj.jsvg.parser.DocumentLimits;
 import com.github.weisj.jsvg.parser.LoaderContext;
 import com.github.weisj.jsvg.parser.SVGLoader;
 import com.github.weisj.jsvg.view.FloatSize;
@@ -43,6 +44,14 @@ public final class SvgRaster {
     public static final double DEFAULT_SCALE = 1.0;
     /** Largest accepted image side in pixels (a guard against a typo such as width="1e9"). */
     public static final int MAX_SIDE = 16_384;
+    /**
+     * Largest number of shapes drawn from one SVG. JSVG's default guard (meant for untrusted files) refuses partition
+     * pictures of more than a few thousand regions; nngeom only rasterises SVG it wrote itself, so the bound is set
+     * far above the largest partition the tools draw (tested at 50,000 regions).
+     */
+    public static final int MAX_SHAPES = 5_000_000;
+    private static final DocumentLimits LIMITS = new DocumentLimits(DocumentLimits.DEFAULT_MAX_NESTING_DEPTH,
+            DocumentLimits.DEFAULT_MAX_USE_NESTING_DEPTH, MAX_SHAPES);
 
     private SvgRaster() {
     }
@@ -126,7 +135,7 @@ public final class SvgRaster {
             log.addHandler(collect);
             try {
                 doc = new SVGLoader().load(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)), null,
-                        LoaderContext.createDefault());
+                        LoaderContext.builder().documentLimits(LIMITS).build());
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("unreadable SVG: " + e.getMessage(), e);
             } finally {

@@ -18,6 +18,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -48,26 +50,68 @@ class FigureWriterTest {
     }
 
     @Test
-    void aLegendTooWideForOneRowIsStackedVertically() {
+    void aLongOrManyEntryLegendGoesBesideThePlotAFewShortOnesInARowUnder() {
         double[] x = {1, 2, 3};
         Chart wide = Chart.of("w", "wide legend", "x", "y")
                 .line("sinθ(Φ, V_k(B̃)) own: slope 1.03 and a long explanation", x, x)
-                .line("sinθ(Φ, V_k(diag(√p_y)B̃)) other: slope -0.00 and more", x, x)
-                .line("own/other: slope 1.03, with yet another long label", x, x);
-        assertThat(FigureWriter.toXChart(wide).getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
-        assertThat(FigureWriter.toXChart(sample()).getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+                .line("sinθ(Φ, V_k(diag(√p_y)B̃)) other: slope -0.00 and more", x, x);
+        XYChart w = FigureWriter.toXChart(wide);
+        assertThat(w.getStyler().getLegendLayout()).isEqualTo(Styler.LegendLayout.Vertical);
+        assertThat(w.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideE);
+        // the plot keeps its size: the chart is wider by the legend's column
+        assertThat(w.getWidth()).isGreaterThan(FigureWriter.WIDTH);
+        // four entries (sample) go beside the plot, too
+        assertThat(FigureWriter.toXChart(sample()).getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideE);
+        XYChart few = FigureWriter.toXChart(Chart.of("f", "few", "x", "y").line("a", x, x).line("b", x, x));
+        assertThat(few.getStyler().getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideS);
+        assertThat(few.getStyler().getLegendLayout()).isEqualTo(Styler.LegendLayout.Horizontal);
+        assertThat(few.getWidth()).isEqualTo(FigureWriter.WIDTH);
+    }
+
+    @Test
+    void referenceLinesAreDrawnAfterTheDataWhateverTheirOrder() {
+        double[] x = {1, 2, 3};
+        Chart c = Chart.of("r", "ref", "x", "y").withSeries(new Chart.Series("bound", x, x, Chart.Series.Style.DASHED))
+                .scatter("data", x, x).line("fit", x, x);
+        // XChart draws series in insertion order: the dashed reference line is inserted last
+        assertThat(FigureWriter.toXChart(c).getSeriesCollection().stream().map(s -> s.getName()).toList()).containsExactly("data", "fit", "bound");
+    }
+
+    @Test
+    void categoryAxesAreLabelledByNameAndLogAxesAsPowersOfTen() {
+        Chart c = Chart.of("h", "hair", "hair colour", "feature").line("f", new double[] {0, 1, 2, 3}, new double[] {1, 2, 1, 3})
+                .withXCategories(java.util.List.of("Black", "Brown", "Red", "Blond"));
+        var fmt = FigureWriter.toXChart(c).getStyler().getXAxisTickLabelsFormattingFunction();
+        assertThat(fmt.apply(0.0)).isEqualTo("Black");
+        assertThat(fmt.apply(3.0)).isEqualTo("Blond");
+        assertThat(fmt.apply(1.5)).isEmpty();
+        assertThat(fmt.apply(4.0)).isEmpty();
+        assertThat(ChartStyle.decade(1e-6)).isEqualTo("10⁻⁶");
+        assertThat(ChartStyle.decade(1e12)).isEqualTo("10¹²");
+        assertThat(ChartStyle.decade(1)).isEqualTo("1");
+        assertThat(ChartStyle.decade(10)).isEqualTo("10");
+        assertThat(ChartStyle.decade(0.5)).isEqualTo("0.5");
+        Chart log = Chart.of("l", "log", "n", "error").line("e", new double[] {1, 2}, new double[] {1e-8, 1e-3}).withLogY();
+        assertThat(FigureWriter.toXChart(log).getStyler().getYAxisTickLabelsFormattingFunction().apply(1e-8)).isEqualTo("10⁻⁸");
     }
 
     @Test
     void longTitlesShrinkToFitTheChartWidthShortOnesKeepTheFullSize() {
         java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
-        String longTitle = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run per depth, and more";
-        java.awt.Font f = FigureWriter.titleFont(longTitle, FigureWriter.WIDTH);
-        assertThat(f.getSize()).isLessThan(FigureWriter.TITLE_SIZE);
-        assertThat(g.getFontMetrics(f).stringWidth(longTitle)).isLessThanOrEqualTo(FigureWriter.WIDTH - FigureWriter.TITLE_MARGIN);
-        assertThat(FigureWriter.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(FigureWriter.TITLE_SIZE);
-        assertThat(FigureWriter.toXChart(Chart.of("t", longTitle, "x", "y")).getStyler().getChartTitleFont().getSize())
-                .isEqualTo(f.getSize());
+        String mid = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run";
+        java.awt.Font f = ChartStyle.titleFont(mid, FigureWriter.WIDTH);
+        assertThat(f.getSize()).isLessThan(ChartStyle.TITLE_SIZE).isGreaterThanOrEqualTo(ChartStyle.MIN_TITLE_SIZE);
+        assertThat(g.getFontMetrics(f).stringWidth(mid)).isLessThanOrEqualTo(FigureWriter.WIDTH - ChartStyle.TITLE_MARGIN);
+        assertThat(ChartStyle.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(ChartStyle.TITLE_SIZE);
+        XYChart midChart = FigureWriter.toXChart(Chart.of("t", mid, "x", "y"));
+        assertThat(midChart.getStyler().getChartTitleFont().getSize()).isEqualTo(f.getSize());
+        assertThat(midChart.getWidth()).isEqualTo(FigureWriter.WIDTH);
+        // a title too long for the smallest size widens the chart so that it is not cut
+        String longer = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run per depth and seed";
+        XYChart wide = FigureWriter.toXChart(Chart.of("t", longer, "x", "y"));
+        assertThat(wide.getWidth()).isGreaterThan(FigureWriter.WIDTH);
+        assertThat(g.getFontMetrics(wide.getStyler().getChartTitleFont()).stringWidth(longer))
+                .isLessThanOrEqualTo(wide.getWidth() - ChartStyle.TITLE_MARGIN);
         g.dispose();
     }
 
@@ -77,11 +121,12 @@ class FigureWriterTest {
         assertThat(w.png()).isEqualTo(tmp.resolve("out/sine.png"));
         BufferedImage img = ImageIO.read(w.png().toFile());
         assertThat(img).isNotNull();
-        assertThat(img.getWidth()).isEqualTo(FigureWriter.WIDTH);
+        int width = FigureWriter.toXChart(sample()).getWidth();
+        assertThat(img.getWidth()).isEqualTo(width);
         assertThat(img.getHeight()).isEqualTo(FigureWriter.HEIGHT);
         Document svg = parseXml(w.svg());
         assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
-        assertThat(svg.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 720 480");
+        assertThat(svg.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 " + width + " " + FigureWriter.HEIGHT);
         try (Stream<Path> s = Files.list(tmp.resolve("out"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sine.png", "sine.svg");
         }

@@ -50,22 +50,94 @@ class HtmlReportTest {
         assertThat(index).isEqualTo(tmp.resolve("report/index.html").toAbsolutePath());
         String html = Files.readString(index);
         assertThat(html).startsWith("<!DOCTYPE html>");
-        assertThat(html).contains("nngeom 9.9.9", "2026-11-22 10:00:00 UTC", "seed <code>42</code>", "quick versions",
+        assertThat(html).contains("nngeom 9.9.9", "2026-11-22 10:00:00 UTC", "seed 42", "quick versions",
                 "selftest.*", "1 passed", "1 failed", "1 reported");
-        // contents grouped by area, in the order of first appearance
+        // contents grouped by area, in the order of first appearance; each area a collapsible details element
         assertThat(html.indexOf("id=\"area-foundation\"")).isLessThan(html.indexOf("id=\"area-convex\""));
-        assertThat(html).contains("href=\"#exp-foundation.grad\"", "id=\"exp-convex.cert\"");
-        // escaped title, bound with check marks, criterion, notes, tables
+        assertThat(html).contains("<details class=\"area\" id=\"area-foundation\"", "href=\"#exp-foundation.grad\"",
+                "id=\"exp-convex.cert\"");
+        // escaped title, bound with check marks, criterion, notes, tables; measurement names as prose
         assertThat(html).contains("Gradient &lt;check&gt;").doesNotContain("Gradient <check>");
         assertThat(html).contains("≤ 1e-6", "≥ 0", "✓", "✗", "relative error &lt;= 1e-6", "duality gap negative\nsee notes",
-                "Minima");
-        // figures: PNG embedded with an SVG link; SvgFigure embedded as SVG
-        assertThat(html).contains("src=\"figures/foundation.grad/curve.png\"", "href=\"figures/foundation.grad/curve.svg\"",
-                "src=\"figures/foundation.grad/regions.svg\"");
+                "Minima", "<td>rel err</td>").doesNotContain(">relErr<");
+        // figures: a chart as its PNG, an SvgFigure as its SVG, each once
+        assertThat(html).contains("src=\"figures/foundation.grad/curve.png\"", "src=\"figures/foundation.grad/regions.svg\"");
         assertThat(ImageIO.read(tmp.resolve("report/figures/foundation.grad/curve.png").toFile())).isNotNull();
-        assertThat(html).doesNotContain("<details>");
+        assertThat(tmp.resolve("report/figures/foundation.grad/curve.svg")).doesNotExist();
         // self-contained: no scripts, no remote resources
         assertThat(html).doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void opensWithTheVerdictThenTheFailuresThenTheAreas() throws IOException {
+        String html = Files.readString(HtmlReport.write(tmp.resolve("r"), INFO, results()));
+        int verdict = html.indexOf("class=\"verdict fail\"");
+        int failures = html.indexOf("<section class=\"failures\">");
+        int contents = html.indexOf("<nav class=\"toc\">");
+        int firstArea = html.indexOf("<details class=\"area\"");
+        assertThat(verdict).isPositive().isLessThan(failures);
+        assertThat(failures).isLessThan(contents);
+        assertThat(contents).isLessThan(firstArea);
+        assertThat(html).contains("1 of 2 checks failed");
+        // the failures box names the failure, its failing measurement with value and bound, and why (its notes)
+        String box = html.substring(failures, contents);
+        assertThat(box).contains("href=\"#exp-convex.cert\"", "Certificate", "unexpected", "<td>gap</td>", "≥ 0",
+                "duality gap negative").doesNotContain("Gradient");
+        // every area is a details element that starts open (a click on its title folds it)
+        assertThat(html).contains("<details class=\"area\" id=\"area-convex\" open>")
+                .contains("<details class=\"area\" id=\"area-foundation\" open>");
+    }
+
+    @Test
+    void aKnownFailureIsMarkedKnownWithItsReason() throws IOException {
+        ReportInfo info = INFO.withKnownFailures(Map.of("convex.cert", "the bound holds at n = 10 only <see theory>"));
+        String html = Files.readString(HtmlReport.write(tmp.resolve("r"), info, results()));
+        assertThat(html).contains("class=\"verdict known\"", "1 of 2 checks failed, a known failure", "1 known",
+                "known failure", "the bound holds at n = 10 only &lt;see theory&gt;").doesNotContain(">unexpected<");
+    }
+
+    @Test
+    void allPassedSaysSoAndHasNoFailuresBox() throws IOException {
+        String html = Files.readString(HtmlReport.write(tmp.resolve("r"), INFO, List.of(results().get(0), results().get(2))));
+        assertThat(html).contains("class=\"verdict pass\"", "The check passed").doesNotContain("class=\"failures\"");
+    }
+
+    @Test
+    void hostileTextIsEscapedEverywhere() throws IOException {
+        String evil = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>&";
+        Chart c = Chart.of("c", evil, "x", "y").line("l", new double[] {0, 1}, new double[] {0, 1});
+        ExperimentResult r = new ExperimentResult("foundation.evil", evil, 1, Map.of(evil, evil),
+                List.of(Measurement.atMost(evil, 2, 1)), evil, Verdict.FAIL, evil, List.of(c),
+                List.of(new Table("t", evil, List.of(evil), List.of(List.of(evil)))), 0.1);
+        ReportInfo info = new ReportInfo(evil, evil, INFO.date(), 1, false, evil, 1, Map.of("foundation.evil", evil));
+        String html = Files.readString(HtmlReport.write(tmp.resolve("r"), info, List.of(r)));
+        assertThat(html).doesNotContain("<script", "<img src=x", "\"><img").contains("&lt;script&gt;");
+        // every occurrence of the text is the escaped one
+        assertThat(html.split("&lt;script&gt;alert", -1).length - 1).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void aReportOfManyFiguresStaysSmall() throws IOException {
+        // 50 charts of two 200-point series each (a quick run has 46 figures): each written once, as PNG
+        List<ExperimentResult> many = new java.util.ArrayList<>();
+        double[] x = new double[200];
+        double[] y = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = Math.sin(i / 10.0);
+        }
+        for (int k = 0; k < 25; k++) {
+            Chart a = Chart.of("a", "Curve a", "x", "y").line("sin", x, y).scatter("points", x, y);
+            Chart b = Chart.of("b", "Curve b", "x", "y").line("sin", x, y).line("cos", y, x);
+            many.add(new ExperimentResult("foundation.e" + k, "E" + k, 1, Map.of(), List.of(Measurement.atMost("e", 0, 1)),
+                    "", Verdict.PASS, "", List.of(a, b), List.of(), 0.1));
+        }
+        Path out = HtmlReport.write(tmp.resolve("r"), INFO, many).getParent();
+        long bytes;
+        try (Stream<Path> s = Files.walk(out)) {
+            bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertThat(bytes).isLessThan(3_000_000L);
     }
 
     @Test

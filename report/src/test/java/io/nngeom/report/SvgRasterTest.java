@@ -266,13 +266,14 @@ class SvgRasterTest {
             fills.add(new int[] {Integer.parseInt(m.group(1), 16)});
         }
         assertThat(fills).hasSize(p.count());
-        // PartitionSvg's frame: 280 pixels per unit, left margin 40, top margin 20 + 40
-        double s = 280;
+        // PartitionSvg's frame: the box [-1, 1]² fills the 600-pixel plot (300 pixels per unit), left margin 84, top 48
+        double s = 300;
         int checked = 0;
         for (int i = 0; i < p.count(); i++) {
             LinearRegion r = p.regions().get(i);
-            double px = 40 + (r.interior()[0] + 1) * s;
-            double py = 60 + (1 - r.interior()[1]) * s;
+            double[] at = PartitionSvg.pixel(p.box(), r.interior()[0], r.interior()[1]);
+            double px = at[0];
+            double py = at[1];
             if (distanceToEdges(r.polygon(), px, py, s) < 4 || nearBoundary(p.boundary(), px, py, s)) {
                 continue;
             }
@@ -288,15 +289,15 @@ class SvgRasterTest {
         int n = poly.length / 2;
         for (int i = 0; i < n; i++) {
             int j = (i + 1) % n;
-            best = Math.min(best, segment(40 + (poly[2 * i] + 1) * s, 60 + (1 - poly[2 * i + 1]) * s,
-                    40 + (poly[2 * j] + 1) * s, 60 + (1 - poly[2 * j + 1]) * s, px, py));
+            best = Math.min(best, segment(84 + (poly[2 * i] + 1) * s, 48 + (1 - poly[2 * i + 1]) * s,
+                    84 + (poly[2 * j] + 1) * s, 48 + (1 - poly[2 * j + 1]) * s, px, py));
         }
         return best;
     }
 
     private static boolean nearBoundary(double[] seg, double px, double py, double s) {
         for (int k = 0; k < seg.length; k += 4) {
-            if (segment(40 + (seg[k] + 1) * s, 60 + (1 - seg[k + 1]) * s, 40 + (seg[k + 2] + 1) * s, 60 + (1 - seg[k + 3]) * s, px, py) < 4) {
+            if (segment(84 + (seg[k] + 1) * s, 48 + (1 - seg[k + 1]) * s, 84 + (seg[k + 2] + 1) * s, 48 + (1 - seg[k + 3]) * s, px, py) < 4) {
                 return true;
             }
         }

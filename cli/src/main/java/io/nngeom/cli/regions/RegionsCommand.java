@@ -5,12 +5,14 @@ import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.io.AtomicFiles;
-import io.nngeom.io.DataIo;
+import io.nngeom.cli.options.TargetOptions;
+import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.regions.LinearRegion;
 import io.nngeom.regions.Partition;
+import io.nngeom.regions.PartitionStyle;
 import io.nngeom.regions.PartitionSvg;
 import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.regions.PlanarPartitioner;
@@ -72,6 +74,15 @@ public final class RegionsCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Draw the 2-D partition as SVG.")
     Path svgFile;
 
+    @Option(names = "--color", paramLabel = "pattern|output|slope",
+            description = "Fill of the regions in the pictures (--svg, --plot): pattern (a colour per activation pattern, "
+                    + "the default), output (the network's first output at the region's centroid) or slope (the norm of "
+                    + "the region's affine map).")
+    String color;
+
+    @Mixin
+    TargetOptions targets;
+
     @Option(names = "--max-listed", paramLabel = "N", defaultValue = "100000",
             description = "List at most N regions in the JSON (default: ${DEFAULT-VALUE}).")
     int maxListed;
@@ -97,8 +108,10 @@ public final class RegionsCommand implements Callable<Integer> {
             work = slice.restrict(net);
             dim = 2;
         }
-        Box box = boxText != null ? parseBox(boxText, dim) : dataFile != null && slice == null
-                ? Box.bounding(DataIo.read(dataFile, null, false).x(), 0.05) : Box.cube(dim, -1, 1);
+        Dataset data = dataFile == null ? null : targets.read(dataFile);
+        PartitionStyle style = PartitionPicture.style(color, data, slice != null, threshold);
+        Box box = boxText != null ? parseBox(boxText, dim) : data != null && slice == null
+                ? Box.bounding(data.x(), 0.05) : Box.cube(dim, -1, 1);
         String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
         RegionEnumerator main = switch (which) {
             case "planar" -> {
@@ -159,18 +172,20 @@ public final class RegionsCommand implements Callable<Integer> {
             list.add(m);
         }
         result.put("regionList", list);
-        if (dim == 2 && common.plot() != null && p.regions().get(0).polygon() != null) {
-            result.figure(PartitionSvg.figure("regions", "Linear regions of " + net.architecture(), p));
-        }
-        if (svgFile != null) {
-            if (dim != 2) {
-                throw new InputException("--svg: needs a 2-D input or --slice");
-            }
+        if (dim == 2 && (common.plot() != null || svgFile != null)) {
             Partition drawn = p.boundary().length > 0 || other == null || other.boundary().length == 0 ? p : other;
             if (drawn.regions().get(0).polygon() == null) {
                 drawn = new PlanarPartitioner(threshold).enumerate(work, box);
             }
-            AtomicFiles.writeString(svgFile, PartitionSvg.svg(drawn, "Linear regions of " + net.architecture()));
+            String title = "Linear regions of " + net.architecture();
+            if (common.plot() != null) {
+                result.figure(PartitionSvg.figure("regions", title, drawn, style));
+            }
+            if (svgFile != null) {
+                AtomicFiles.writeString(svgFile, PartitionSvg.svg(drawn, title, style));
+            }
+        } else if (svgFile != null) {
+            throw new InputException("--svg: needs a 2-D input or --slice");
         }
         result.finish();
         if (!common.quiet()) {

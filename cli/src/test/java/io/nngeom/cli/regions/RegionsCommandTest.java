@@ -96,6 +96,36 @@ class RegionsCommandTest {
     }
 
     @Test
+    void picturesShowAxesDataByClassTheBoundaryLegendAndTheChosenColouring(@TempDir Path dir) throws Exception {
+        Mlp net = Mlp.random(new int[] {2, 6, 1}, Activation.RELU, Seeds.rng(4));
+        Path model = dir.resolve("m.json");
+        ModelIo.write(net, model);
+        Path data = dir.resolve("d.csv");
+        Files.writeString(data, "a,b,label\n-1,-1,0\n1,1,1\n0.5,-0.5,2\n");
+        Path svg = dir.resolve("p.svg");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "regions", "--model", model.toString(), "--data", data.toString(), "--classes", "--color", "slope",
+                "--svg", svg.toString(), "--plot", dir.resolve("plots").toString())).as(err.toString()).isZero();
+        String s = Files.readString(svg);
+        // one circle per data point in its class colour (Okabe–Ito: 0 blue, 1 vermilion, 2 green), classes in the legend
+        assertThat(s).contains("fill=\"#0072b2\"", "fill=\"#d55e00\"", "fill=\"#009e73\"", "class 0", "class 2");
+        assertThat(s.split("<circle", -1).length - 1).isEqualTo(3 + 3);
+        assertThat(s).contains("Fill: slope", "region boundary", "x₁", "x₂", "text-anchor=\"middle\"");
+        assertThat(dir.resolve("plots/regions.svg")).isRegularFile();
+        assertThat(dir.resolve("plots/regions.png")).isRegularFile();
+        // a slice: its anchor points O, O + U, O + V and the (s, t) axes
+        Mlp net4 = Mlp.random(new int[] {4, 5, 1}, Activation.RELU, Seeds.rng(6));
+        ModelIo.write(net4, model);
+        assertThat(run(err, "regions", "--model", model.toString(), "--slice", "0,0,0,0:1,0,0,0:0,1,0,0", "--color", "output",
+                "--svg", svg.toString())).as(err.toString()).isZero();
+        assertThat(Files.readString(svg)).contains(">O<", ">O + U<", ">O + V<", "anchor points of the slice", "s (along U)",
+                "Fill: network output");
+        assertThat(run(err, "regions", "--model", model.toString(), "--slice", "0,0,0,0:1,0,0,0:0,1,0,0", "--color", "rainbow"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--color");
+    }
+
+    @Test
     void badInput(@TempDir Path dir) throws Exception {
         Mlp net = Mlp.random(new int[] {2, 3, 1}, Activation.RELU, Seeds.rng(5));
         Path model = dir.resolve("m.json");

@@ -61,6 +61,7 @@ public final class TrainingComparisonExperiment implements Experiment {
             Chart chart = Chart.of("minimizers-training-q" + q + "-l" + l,
                     "Adam from " + base.seeds() + " seeds against the constructed cost (Q = " + q + ", L = " + l + ")",
                     "iteration", "C2").withLogY();
+            int adamRun = 0;
             for (CompareResult.Run run : r.runs()) {
                 if (!run.optimizer().equals("adam")) {
                     continue;
@@ -71,7 +72,7 @@ public final class TrainingComparisonExperiment implements Experiment {
                     x[i] = Math.max(1, run.iterations()[i]);
                     y[i] = Math.max(LOG_FLOOR, run.history()[i]);
                 }
-                chart = chart.line("Adam seed " + Long.toUnsignedString(run.seed() & 0xffff), x, y);
+                chart = chart.line("Adam run " + (++adamRun), x, y);
             }
             double last = Math.max(1, base.adamIterations());
             double cc = Math.max(LOG_FLOOR, r.constructedCost());

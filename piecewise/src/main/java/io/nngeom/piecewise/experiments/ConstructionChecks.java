@@ -242,7 +242,7 @@ final class ConstructionChecks {
                 .measure("pyramidDeepUnits", pyrNet.hiddenUnits())
                 .measure("pyramidDeepLayers", pyrNet.hiddenLayers())
                 .criterion("negative controls: best shallow fit on all extended crease lines leaves max residual >= 0.1 "
-                        + "(digest: 0.525, 0.534); the deep constructions are exact (<= 1e-9)")
+                        + "(reference values: 0.525, 0.534); the deep constructions are exact (<= 1e-9)")
                 .note("Both shallow fits are negative controls: the functions are NOT one-hidden-layer nets (creases stop "
                         + "inside the domain), so a large residual is the expected outcome.")
                 .figure(Chart.of("pyramid-shallow-vs-deep", "Pyramid along x2 = 0.2: shallow best fit vs deep (5 units)", "x1", "f")
@@ -328,7 +328,7 @@ final class ConstructionChecks {
                 .note(regionNote)
                 .figure(partitionFigure)
                 .note("regionWiseControlFailures counts instances (15 interior vertices each) where the region-wise family is wrong, "
-                        + "as the digest warns.")
+                        + "as the theory warns.")
                 .table(new Table("lattice-sizes", "Lattice networks built",
                         List.of("interior", "triangles", "pieces", "|F|", "max|S|", "layers", "units", "max error"), rows))
                 .build();

@@ -178,7 +178,7 @@ final class DiagnosticChecks {
                 .measure("successfulTrainedNets", successful)
                 .measure("exactFits", exactFits)
                 .atMost("exactFitsWithoutBreakpointNearEachTrueOne", exactViolations, 0)
-                .criterion("digest: constructed MSE <= 1e-20; every trained net with MSE < 1e-8 has >= k effective breakpoints, one in "
+                .criterion("constructed MSE <= 1e-20; every trained net with MSE < 1e-8 has >= k effective breakpoints, one in "
                         + "each sample interval holding a true breakpoint. Also (provable): every exact fit (MSE < 1e-20) has >= k "
                         + "breakpoints, one within [x_{i-1}, x_{i+2}] of each true t_j. Success rates by width are reported only")
                 .table(new Table("gd-success", "Trained one-hidden-layer nets", List.of("width", "seeds", "MSE < 1e-8", "mean effective units"), rows));
@@ -186,8 +186,8 @@ final class DiagnosticChecks {
             b.note(v);
         }
         if (!violationNotes.isEmpty()) {
-            b.note("The digest's placement criterion is not implied by MSE < 1e-8: a kink displaced by about one sample spacing "
-                    + "(1e-3) with an O(1) slope jump costs only ~1e-9 in MSE. The criterion is kept as the digest states it.");
+            b.note("The theory's placement criterion is not implied by MSE < 1e-8: a kink displaced by about one sample spacing "
+                    + "(1e-3) with an O(1) slope jump costs only ~1e-9 in MSE. The criterion is kept as the theory states it.");
         }
         return b.build();
     }
