@@ -31,6 +31,11 @@ public final class ModelIo {
      *                        Ignored for files that name their activations.
      */
     public static Mlp read(Path file, Activation hiddenIfMissing) {
+        String ext = Files2.extension(file);
+        if (ext.equals("pt") || ext.equals("pth")) {
+            throw InputException.of(file, "a torch.save file cannot be read directly (it is a Python pickle); convert it with "
+                    + "python -m nngeom.export " + file + " OUT.safetensors (pip install ./python; see docs/formats.md)");
+        }
         return switch (kind(file)) {
             case "json" -> JsonModel.read(file);
             default -> Safetensors.read(file, hiddenIfMissing);

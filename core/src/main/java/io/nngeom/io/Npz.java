@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -17,6 +18,10 @@ import java.util.zip.ZipOutputStream;
  * NumPy {@code .npz} archives: a zip file of {@code .npy} members, as written by {@code numpy.savez} (stored) and
  * {@code numpy.savez_compressed} (deflated). The array names are the member names without {@code .npy}, as
  * {@code numpy.load} gives them. Each member is read with {@link Npy}; its errors name "FILE[member]".
+ *
+ * <p>As NumPy does, every member's CRC-32 is checked. A member's size is checked before it is inflated: it must
+ * fit in memory ({@link Memory}) and in an array, and inflating stops with an error as soon as a member produces
+ * more bytes than the archive declares (so a zip bomb is refused, not inflated).
  */
 public final class Npz {
     private Npz() {
@@ -35,14 +40,10 @@ public final class Npz {
                 }
                 String member = e.getName();
                 String name = member.endsWith(".npy") ? member.substring(0, member.length() - 4) : member;
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(e)) {
-                    bytes = in.readAllBytes();
-                }
                 if (out.containsKey(name)) {
                     throw InputException.of(file, "the archive holds two arrays named '" + name + "'");
                 }
-                out.put(name, Npy.decode(bytes, file + "[" + name + "]"));
+                out.put(name, Npy.decode(member(zip, e, file + "[" + name + "]"), file + "[" + name + "]"));
             }
         } catch (ZipException e) {
             throw InputException.of(file, "not a valid .npz (zip) archive: " + oneLine(e.getMessage()));
@@ -53,6 +54,39 @@ public final class Npz {
             throw InputException.of(file, "the .npz archive holds no arrays");
         }
         return out;
+    }
+
+    /** The bytes of one member: declared size checked first, inflation bounded by it, CRC-32 verified. */
+    private static byte[] member(ZipFile zip, ZipEntry e, String source) throws IOException {
+        long size = e.getSize();
+        if (size < 0) {
+            throw InputException.of(source, "the archive does not declare the member's size");
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw InputException.of(source, "the member is " + size + " bytes uncompressed; members above 2 GB are not supported");
+        }
+        Memory.require(source, size, "inflating this " + size + "-byte member");
+        byte[] bytes = new byte[(int) size];
+        int n = 0;
+        try (InputStream in = zip.getInputStream(e)) {
+            while (n < bytes.length) {
+                int r = in.read(bytes, n, bytes.length - n);
+                if (r < 0) {
+                    throw InputException.of(source, "the member holds " + n + " bytes, the archive declares " + size);
+                }
+                n += r;
+            }
+            if (in.read() >= 0) {
+                throw InputException.of(source, "the member holds more bytes than the " + size + " the archive declares");
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, n);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw InputException.of(source, String.format("CRC-32 mismatch (stored %08x, data %08x): the archive is corrupt",
+                    e.getCrc(), crc.getValue()));
+        }
+        return bytes;
     }
 
     /** Writes the arrays to a {@code .npz} file (deflated members {@code NAME.npy}), atomically. */
@@ -81,6 +115,6 @@ public final class Npz {
     }
 
     private static String oneLine(String m) {
-        return m == null ? "unreadable" : m.replace('\n', ' ');
+        return m == null ? "unreadable" : m.replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -85,8 +85,8 @@ class ModelIoTest {
         Path f = dir.resolve("model.pt");
         assertThat(InputErrors.problem(f, () -> ModelIo.write(awkward(), f)))
                 .isEqualTo("unknown model file type '.pt' (expected .json or .safetensors)");
-        assertThat(InputErrors.problem(f, () -> ModelIo.read(f)))
-                .isEqualTo("unknown model file type '.pt' (expected .json or .safetensors)");
+        assertThat(InputErrors.problem(f, () -> ModelIo.read(f))).isEqualTo("a torch.save file cannot be read directly (it is a "
+                + "Python pickle); convert it with python -m nngeom.export " + f + " OUT.safetensors (pip install ./python; see docs/formats.md)");
         Path none = dir.resolve("model");
         assertThat(InputErrors.problem(none, () -> ModelIo.read(none))).isEqualTo("unknown model file type (expected .json or .safetensors)");
         assertThat(dir.toFile().list()).isEmpty();
