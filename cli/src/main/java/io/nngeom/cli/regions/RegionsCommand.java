@@ -98,7 +98,7 @@ public final class RegionsCommand implements Callable<Integer> {
             dim = 2;
         }
         Box box = boxText != null ? parseBox(boxText, dim) : dataFile != null && slice == null
-                ? Box.bounding(DataIo.read(dataFile, null, false).x(), 0.05) : Box.cube(dim, -1, 1);
+                ? Box.bounding(DataIo.readInputs(dataFile, null, null, dim), 0.05) : Box.cube(dim, -1, 1);
         String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
         RegionEnumerator main = switch (which) {
             case "planar" -> {
