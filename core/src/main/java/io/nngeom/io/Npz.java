@@ -1,10 +1,13 @@
 package io.nngeom.io;
 
 import io.nngeom.run.InputException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -31,19 +35,26 @@ public final class Npz {
     public static Map<String, NpyArray> read(Path file) {
         Files2.checkReadable(file);
         Map<String, NpyArray> out = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile());
+                ZipInputStream local = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             Enumeration<? extends ZipEntry> en = zip.entries();
             while (en.hasMoreElements()) {
                 ZipEntry e = en.nextElement();
+                String member = e.getName();
+                String name = member.endsWith(".npy") ? member.substring(0, member.length() - 4) : member;
+                String source = file + "[" + name + "]";
+                byte[] bytes = member(zip, e, source);
+                sameAsLocal(local, e, bytes, source);
                 if (e.isDirectory()) {
                     continue;
                 }
-                String member = e.getName();
-                String name = member.endsWith(".npy") ? member.substring(0, member.length() - 4) : member;
                 if (out.containsKey(name)) {
                     throw InputException.of(file, "the archive holds two arrays named '" + name + "'");
                 }
-                out.put(name, Npy.decode(member(zip, e, file + "[" + name + "]"), file + "[" + name + "]"));
+                out.put(name, Npy.decode(bytes, source));
+            }
+            if (local.getNextEntry() != null) {
+                throw InputException.of(file, "corrupt zip archive: more members than its central directory lists");
             }
         } catch (ZipException e) {
             throw InputException.of(file, "not a valid .npz (zip) archive: " + oneLine(e.getMessage()));
@@ -65,7 +76,7 @@ public final class Npz {
         if (size > Integer.MAX_VALUE - 8) {
             throw InputException.of(source, "the member is " + size + " bytes uncompressed; members above 2 GB are not supported");
         }
-        Memory.require(source, size, "inflating this " + size + "-byte member");
+        Memory.require(source, Memory.bytes(size, 2), "inflating this " + size + "-byte member");
         byte[] bytes = new byte[(int) size];
         int n = 0;
         try (InputStream in = zip.getInputStream(e)) {
@@ -87,6 +98,28 @@ public final class Npz {
                     e.getCrc(), crc.getValue()));
         }
         return bytes;
+    }
+
+    /**
+     * The member as the local headers describe it (read by a streaming reader, which checks sizes and CRC-32
+     * itself) must be the one the central directory describes: same name, same bytes. A zip whose two descriptions
+     * disagree is corrupt, and readers differ on which to believe (Python's zipfile refuses it).
+     */
+    private static void sameAsLocal(ZipInputStream local, ZipEntry e, byte[] bytes, String source) throws IOException {
+        ZipEntry l;
+        byte[] other;
+        try {
+            l = local.getNextEntry();
+            other = l == null ? null : local.readNBytes(bytes.length + 1);
+        } catch (ZipException ex) {
+            throw InputException.of(source, "corrupt zip archive: the member's local header is inconsistent (" + oneLine(ex.getMessage()) + ")");
+        }
+        if (l == null || !l.getName().equals(e.getName())) {
+            throw InputException.of(source, "corrupt zip archive: the central directory and the local header name different members");
+        }
+        if (!Arrays.equals(bytes, other)) {
+            throw InputException.of(source, "corrupt zip archive: the member's data differ between its local header and the central directory");
+        }
     }
 
     /** Writes the arrays to a {@code .npz} file (deflated members {@code NAME.npy}), atomically. */

@@ -190,7 +190,12 @@ public final class Safetensors {
         if (bytes[8] != '{') {
             throw InputException.of(source, "not a safetensors file (the header does not start with '{')");
         }
-        String headerText = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+        String headerText;
+        try {
+            headerText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputException.of(source, "malformed safetensors header: not valid UTF-8");
+        }
         JsonNode header;
         try {
             header = Json.mapper().readTree(headerText);
