@@ -58,6 +58,8 @@ public final class Npz {
             }
         } catch (ZipException e) {
             throw InputException.of(file, "not a valid .npz (zip) archive: " + oneLine(e.getMessage()));
+        } catch (IllegalArgumentException e) { // java.util.zip's answer to a member name that is not valid UTF-8
+            throw InputException.of(file, "corrupt zip archive: a member name is not valid UTF-8");
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + Files2.reason(e));
         }

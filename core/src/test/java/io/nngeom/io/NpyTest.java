@@ -173,6 +173,15 @@ class NpyTest {
     }
 
     @Test
+    void aLineBreakQuotedFromTheFileIsShownEscapedSoTheMessageStaysOneLine() {
+        String dict = "{'descr': '<\nf8', 'fortran_order': False, 'shape': (1,), }";
+        byte[] h = (dict + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + h.length + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(h.length).put(h).putDouble(1);
+        assertThat(InputErrors.problem("nl.npy", () -> Npy.decode(b.array(), "nl.npy"))).startsWith("unsupported dtype '<\\nf8'");
+    }
+
+    @Test
     void aDeeplyNestedHeaderIsRefusedWithoutRecursingIntoIt() {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), 'x': " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
         byte[] h = (dict + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
