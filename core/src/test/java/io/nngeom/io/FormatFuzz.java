@@ -98,11 +98,34 @@ final class FormatFuzz {
         s.put("data.npz", Npz.encode(arrays));
         Mlp net = Mlp.random(new int[] {3, 4, 2}, Activation.RELU, new SplittableRandom(5));
         s.put("model.safetensors", Safetensors.encode(net));
+        s.put("graph.safetensors", graphModel(r));
         s.put("model.json", Json.toString(JsonModel.toJson(net)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return s;
     }
 
+    /** An exporter-style file: F32 tensors, BatchNorm before a Linear, LeakyReLU, a final Sigmoid. */
+    private static byte[] graphModel(SplittableRandom r) {
+        Map<String, Safetensors.Tensor> t = new LinkedHashMap<>();
+        int[][] shapes = {{3}, {3}, {3}, {3}, {4, 3}, {4}, {2, 4}};
+        String[] names = {"bn.weight", "bn.bias", "bn.running_mean", "bn.running_var", "fc1.weight", "fc1.bias", "fc10.weight"};
+        for (int i = 0; i < names.length; i++) {
+            double[] v = new double[Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b)];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) (names[i].endsWith("var") ? r.nextDouble(0.5, 2) : r.nextDouble(-1, 1));
+            }
+            t.put(names[i], new Safetensors.Tensor("F32", shapes[i], v));
+        }
+        String graph = "{\"version\": 1, \"ops\": [{\"op\": \"batchnorm\", \"weight\": \"bn.weight\", \"bias\": \"bn.bias\", "
+                + "\"mean\": \"bn.running_mean\", \"var\": \"bn.running_var\", \"eps\": 1e-05}, "
+                + "{\"op\": \"linear\", \"weight\": \"fc1.weight\", \"bias\": \"fc1.bias\"}, {\"op\": \"leaky_relu\", \"slope\": 0.1}, "
+                + "{\"op\": \"linear\", \"weight\": \"fc10.weight\", \"bias\": null}, {\"op\": \"sigmoid\"}]}";
+        return Safetensors.encode(new Safetensors.Contents(t, Map.of(TorchGraph.KEY, graph)));
+    }
+
     private static Reader reader(String name) {
+        if (name.startsWith("graph")) {
+            return (f, b) -> IndependentReaders.sameOutputs(ModelIo.read(f), b);
+        }
         if (name.endsWith(".csv")) {
             return (f, b) -> IndependentReaders.sameTable(Csv.read(f), IndependentReaders.csv(b));
         }

@@ -202,6 +202,91 @@ final class IndependentReaders {
         return out;
     }
 
+    /**
+     * For an exporter-style file: the graph evaluated op by op (BatchNorm not folded) on fixed inputs, from tensors
+     * decoded here as raw F32, must give the model's outputs within 1e-12 (relative); null-equivalent (false) if
+     * the header or graph is outside the seed's layout.
+     */
+    static boolean sameOutputs(Mlp m, byte[] b) throws IOException {
+        long n = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        JsonNode h = FormatFuzz.tree(Arrays.copyOfRange(b, 8, (int) (8 + n)));
+        Map<String, double[]> t = new LinkedHashMap<>();
+        for (var it = h.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals("__metadata__")) {
+                continue;
+            }
+            if (!e.getValue().path("dtype").asText().equals("F32")) {
+                return false;
+            }
+            long begin = e.getValue().get("data_offsets").get(0).asLong();
+            long end = e.getValue().get("data_offsets").get(1).asLong();
+            ByteBuffer bb = ByteBuffer.wrap(b, (int) (8 + n + begin), (int) (end - begin)).slice().order(ByteOrder.LITTLE_ENDIAN);
+            double[] v = new double[(int) ((end - begin) / 4)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = bb.getFloat();
+            }
+            t.put(e.getKey(), v);
+        }
+        JsonNode ops = FormatFuzz.tree(h.path("__metadata__").path(TorchGraph.KEY).asText().getBytes(StandardCharsets.UTF_8)).path("ops");
+        for (double[] x : new double[][] {{0.3, -1.2, 2.0}, {-0.7, 0.1, -0.4}, {5, -5, 0.5}}) {
+            double[] y = x.clone();
+            for (JsonNode op : ops) {
+                y = apply(op, y, t);
+                if (y == null) {
+                    return false;
+                }
+            }
+            double[] got = m.apply(x);
+            for (int i = 0; i < y.length; i++) {
+                if (got.length != y.length || Math.abs(got[i] - y[i]) > 1e-12 * Math.max(1, Math.abs(y[i]))) {
+                    throw new AssertionError("output " + Arrays.toString(got) + ", the op-by-op evaluation gives " + Arrays.toString(y));
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double[] apply(JsonNode op, double[] x, Map<String, double[]> t) {
+        double[] y = new double[x.length];
+        switch (op.path("op").asText()) {
+            case "batchnorm" -> {
+                double[] g = t.get(op.path("weight").asText());
+                double[] be = t.get(op.path("bias").asText());
+                double[] mu = t.get(op.path("mean").asText());
+                double[] var = t.get(op.path("var").asText());
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = (x[i] - mu[i]) / Math.sqrt(var[i] + op.path("eps").asDouble()) * g[i] + be[i];
+                }
+            }
+            case "linear" -> {
+                double[] w = t.get(op.path("weight").asText());
+                double[] bias = op.path("bias").isNull() ? null : t.get(op.path("bias").asText());
+                y = new double[w.length / x.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = bias == null ? 0 : bias[i];
+                    for (int j = 0; j < x.length; j++) {
+                        y[i] += w[i * x.length + j] * x[j];
+                    }
+                }
+            }
+            case "leaky_relu" -> {
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = x[i] > 0 ? x[i] : op.path("slope").asDouble() * x[i];
+                }
+            }
+            case "sigmoid" -> {
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = 1 / (1 + Math.exp(-x[i]));
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        return y;
+    }
+
     static boolean sameModel(Mlp m, List<double[]> want) {
         if (want == null) {
             return false;
