@@ -7,10 +7,8 @@ import io.nngeom.run.InputException;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,19 +70,6 @@ public final class Csv {
             throw InputException.of(file, "not a UTF-8 text file");
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + Files2.reason(e));
-        }
-    }
-
-    /** Parses numeric CSV bytes (UTF-8); {@code source} names them in error messages. */
-    public static Table parse(byte[] bytes, String source) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return parse(new StringReader(text), source);
-        } catch (CharacterCodingException e) {
-            throw InputException.of(source, "not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -211,8 +211,7 @@ final class IndependentReaders {
         long n = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
         JsonNode h = FormatFuzz.tree(Arrays.copyOfRange(b, 8, (int) (8 + n)));
         Map<String, double[]> t = new LinkedHashMap<>();
-        for (var it = h.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : h.properties()) {
             if (e.getKey().equals("__metadata__")) {
                 continue;
             }
