@@ -41,6 +41,36 @@ def main():
     np.savez_compressed(os.path.join(OUT, "classes_compressed.npz"), X=x, labels=labels)
     np.savez(os.path.join(OUT, "single.npz"), data=np.hstack([x, y[:, None]]))
     np.savez(os.path.join(OUT, "ambiguous.npz"), x=x, X=x, y=y)
+    dtypes(a)
+    corrupt_npz(x, y)
+
+
+def dtypes(a):
+    """Every numeric dtype NumPy writes, both byte orders, C and Fortran order; TAG.ref.npy holds NumPy's own
+    float64 conversion of the same values (what nngeom must read)."""
+    out = os.path.join(OUT, "dtypes")
+    os.makedirs(out, exist_ok=True)
+    ints = np.arange(12).reshape(3, 4) - 3
+    for kind in ["f2", "f4", "f8", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "b1"]:
+        base = a * 3 if kind[0] == "f" else (np.abs(ints) if kind[0] == "u" else ints % 2 if kind == "b1" else ints)
+        for order in "<>":
+            if kind in ("i1", "u1", "b1") and order == ">":
+                continue
+            typed = base.astype(np.dtype(order + kind if kind not in ("i1", "u1", "b1") else "|" + kind))
+            for layout in "CF":
+                tag = f"{kind}_{'le' if order == '<' else 'be'}_{layout}"
+                np.save(os.path.join(out, tag + ".npy"), np.asarray(typed, order=layout))
+                np.save(os.path.join(out, tag + ".ref.npy"), typed.astype(np.float64))
+
+
+def corrupt_npz(x, y):
+    """A stored .npz whose x member has one data byte changed: its CRC-32 no longer matches (NumPy refuses it)."""
+    path = os.path.join(OUT, "bad_crc.npz")
+    np.savez(path, x=x, y=y)
+    data = bytearray(open(path, "rb").read())
+    marker = data.find(b"NUMPY")  # first member's header; its data follow the 128-byte .npy header
+    data[marker - 1 + 128 + 3] ^= 0x01
+    open(path, "wb").write(bytes(data))
 
 
 if __name__ == "__main__":

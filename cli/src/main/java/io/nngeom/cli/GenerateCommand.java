@@ -3,6 +3,7 @@ package io.nngeom.cli;
 import io.nngeom.data.Dataset;
 import io.nngeom.data.Synthetic;
 import io.nngeom.io.DataIo;
+import io.nngeom.io.Memory;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,6 +66,10 @@ public final class GenerateCommand implements Callable<Integer> {
         DataIo.checkExtension(out);
         long seed = common.seed();
         String k = kind.trim().toLowerCase(Locale.ROOT);
+        // values per example (inputs, targets, one-hot) and copies while writing (CSV text is ~12 doubles' worth)
+        long columns = k.equals("clusters") ? 3L * Math.max(q, 1) : k.equals("spirals") ? 5 : 3;
+        boolean csv = out.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        Memory.require("--n " + n, Memory.bytes(n, columns, 8, csv ? 12 : 4), "generating " + n + " examples");
         Dataset d;
         try {
             d = switch (k) {

@@ -48,6 +48,9 @@ public final class Main {
         int code;
         try {
             code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            printError(err, outOfMemory(), null, false);
+            code = FAILED;
         } finally {
             out.flush();
             err.flush();
@@ -74,6 +77,14 @@ public final class Main {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine.getErr(), debug));
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                OutputGuard.check(parsed); // before any work: outputs never clobber inputs
+            } catch (InputException e) {
+                return handle(e, err, debug);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 
@@ -98,6 +109,10 @@ public final class Main {
             printError(err, fileProblem(fs), ex, debug);
             return BAD_INPUT;
         }
+        if (find(ex, OutOfMemoryError.class) != null) {
+            printError(err, outOfMemory(), ex, debug);
+            return FAILED;
+        }
         CommandFailedException failed = find(ex, CommandFailedException.class);
         if (failed != null) {
             printError(err, failed.getMessage(), ex, debug);
@@ -106,6 +121,12 @@ public final class Main {
         String msg = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
         printError(err, msg, ex, debug);
         return FAILED;
+    }
+
+    /** The one line for an OutOfMemoryError that no estimate caught. */
+    static String outOfMemory() {
+        return "out of memory (the Java heap is limited to " + (Runtime.getRuntime().maxMemory() >> 20) + " MB); "
+                + io.nngeom.io.Memory.HOW_TO_RAISE;
     }
 
     private static String fileProblem(FileSystemException fs) {

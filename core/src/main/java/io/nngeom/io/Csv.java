@@ -5,9 +5,10 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public final class Csv {
     public static final int MAX_CLASSES = 1 << 16;
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+    // empty lines are skipped by the reader itself, so that every record's position is its own line's
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get();
 
     /** A numeric table: column names and an n×(columns) matrix of values. */
     public record Table(List<String> header, Matrix values) {
@@ -59,62 +61,78 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Reads a numeric CSV file with a header row. */
+    /** Reads a numeric CSV file with a header row, streaming: memory is the values (8 bytes each) and a copy. */
     public static Table read(Path file) {
-        return parse(Files2.readAllBytes(file), file.toString());
+        Files2.checkReadable(file);
+        try (Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(in, file.toString());
+        } catch (CharacterCodingException e) {
+            throw InputException.of(file, "not a UTF-8 text file");
+        } catch (IOException e) {
+            throw InputException.of(file, "cannot read: " + Files2.reason(e));
+        }
     }
 
-    /** Parses numeric CSV bytes (UTF-8); {@code source} names them in error messages. */
-    public static Table parse(byte[] bytes, String source) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw InputException.of(source, "not a UTF-8 text file");
+    private static Table parse(Reader in, String source) throws IOException {
+        PushbackReader r = new PushbackReader(in, 1);
+        int first = r.read();
+        if (first >= 0 && first != '\uFEFF') {
+            r.unread(first);
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw InputException.of(source, "empty file, expected CSV with a header row");
-        }
-        int[] lineStarts = lineStarts(text);
         List<String> header = null;
-        List<double[]> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            for (CSVRecord r : parser) {
-                int line = lineOf(lineStarts, firstNonBreak(text, r.getCharacterPosition()));
+        boolean indexColumn = false;
+        double[] values = new double[1024];
+        int n = 0;
+        int rows = 0;
+        LineStarts lines = new LineStarts(r);
+        try (CSVParser parser = CSVParser.parse(lines, FORMAT)) {
+            for (CSVRecord rec : parser) {
+                if (rec.size() == 1 && rec.get(0).isEmpty()) {
+                    continue; // an empty line, or one of spaces
+                }
+                int line = lines.lineOf(rec.getCharacterPosition());
                 if (header == null) {
-                    header = header(r, source, line);
+                    indexColumn = rec.size() > 1 && rec.get(0).isEmpty();
+                    header = header(rec, source, line, indexColumn);
                     continue;
                 }
-                if (r.size() != header.size()) {
-                    throw InputException.of(source, "line " + line + " has " + r.size() + (r.size() == 1 ? " field" : " fields")
-                            + ", the header has " + header.size());
+                int skip = indexColumn ? 1 : 0;
+                if (rec.size() != header.size() + skip) {
+                    throw InputException.of(source, "line " + line + " has " + rec.size() + (rec.size() == 1 ? " field" : " fields")
+                            + ", the header has " + (header.size() + skip));
                 }
-                double[] row = new double[r.size()];
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = number(r.get(j), source, line, header.get(j));
+                if (n + header.size() > values.length) {
+                    long grown = Math.max((long) n + header.size(), values.length + (long) values.length / 2);
+                    if (grown > Integer.MAX_VALUE - 8) {
+                        throw InputException.of(source, "more than " + (Integer.MAX_VALUE - 8) + " numbers; too large for one table");
+                    }
+                    Memory.require(source, Memory.bytes(grown, 8, 2), "reading " + rows + "+ rows of " + header.size() + " columns");
+                    values = Arrays.copyOf(values, (int) grown);
                 }
-                rows.add(row);
+                for (int j = 0; j < header.size(); j++) {
+                    values[n++] = number(rec.get(j + skip), source, line, header.get(j));
+                }
+                rows++;
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException cce) {
+                throw cce;
+            }
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw InputException.of(source, "malformed CSV: " + m.replace('\n', ' '));
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw InputException.of(source, "malformed CSV: " + m.replace('\n', ' '));
         }
         if (header == null) {
             throw InputException.of(source, "empty file, expected CSV with a header row");
         }
-        if (rows.isEmpty()) {
+        if (rows == 0) {
             throw InputException.of(source, "no data rows after the header");
         }
-        int c = header.size();
-        double[] d = new double[rows.size() * c];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, d, i * c, c);
-        }
-        return new Table(header, new Matrix(rows.size(), c, d));
+        return new Table(header, new Matrix(rows, header.size(), n == values.length ? values : Arrays.copyOf(values, n)));
     }
 
     /**
@@ -256,11 +274,12 @@ public final class Csv {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private static List<String> header(CSVRecord r, String source, int line) {
+    /** The column names; with {@code indexColumn} the first (unnamed: pandas's index) is left out. */
+    private static List<String> header(CSVRecord r, String source, int line, boolean indexColumn) {
         List<String> h = new ArrayList<>(r.size());
         Map<String, Integer> seen = new HashMap<>();
         boolean allNumbers = true;
-        for (int j = 0; j < r.size(); j++) {
+        for (int j = indexColumn ? 1 : 0; j < r.size(); j++) {
             String name = r.get(j);
             if (name.isEmpty()) {
                 throw InputException.of(source, "line " + line + ": header column " + (j + 1) + " has no name");
@@ -306,37 +325,5 @@ public final class Csv {
             return String.join(", ", names);
         }
         return String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)";
-    }
-
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int n = 0;
-        starts[n++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            boolean br = ch == '\n' || (ch == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
-            if (br) {
-                if (n == starts.length) {
-                    starts = Arrays.copyOf(starts, n * 2);
-                }
-                starts[n++] = i + 1;
-            }
-        }
-        return Arrays.copyOf(starts, n);
-    }
-
-    /** The position of the record's first character: a record's position may point at skipped empty lines. */
-    private static long firstNonBreak(String text, long pos) {
-        int p = (int) pos;
-        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-            p++;
-        }
-        return p;
-    }
-
-    /** 1-based line number of a character position. */
-    private static int lineOf(int[] starts, long pos) {
-        int k = Arrays.binarySearch(starts, (int) pos);
-        return k >= 0 ? k + 1 : -k - 1;
     }
 }

@@ -38,20 +38,80 @@ public final class DataIo {
      * @param classes whether the target holds class labels
      */
     public static Dataset read(Path file, String target, boolean classes) {
+        return read(file, target, null, classes);
+    }
+
+    /**
+     * Reads a data set whose {@code .npz} inputs array is named {@code xName} (the CLI's {@code --x}; null for
+     * {@code x} / {@code X}); {@code xName} is an error for other file types.
+     */
+    public static Dataset read(Path file, String target, String xName, boolean classes) {
         if (RealData.isBuiltin(file)) {
+            if (xName != null) {
+                throw InputException.of(file, "an input array name (--x " + xName + ") applies only to .npz files");
+            }
             return RealData.read(file, target, classes);
         }
         String ext = Files2.extension(file);
+        if (xName != null && !ext.equals("npz")) {
+            throw InputException.of(file, "an input array name (--x " + xName + ") applies only to .npz files");
+        }
         switch (ext) {
             case "csv":
                 return Csv.readDataset(file, target, classes);
             case "npy":
                 return fromMatrixArray(Npy.read(file), file.toString(), target, classes);
             case "npz":
-                return fromNpz(Npz.read(file), file.toString(), target, classes);
+                return fromNpz(Npz.read(file), file.toString(), target, xName, classes);
             default:
                 throw unknownType(file, ext);
         }
+    }
+
+    /**
+     * The inputs of a data file for a command that needs no target (e.g. a domain from data): a file with
+     * exactly {@code inputDim} columns is all inputs; one with {@code inputDim + 1} has a target column (CSV: the
+     * last, or the one named {@code target}; NPY: the last), which is left out. NPZ: the inputs array.
+     */
+    public static Matrix readInputs(Path file, String target, String xName, int inputDim) {
+        String ext = Files2.extension(file);
+        if (xName != null && !ext.equals("npz")) {
+            throw InputException.of(file, "an input array name (--x " + xName + ") applies only to .npz files");
+        }
+        Matrix all;
+        switch (ext) {
+            case "csv" -> all = Csv.read(file).values();
+            case "npy" -> {
+                NpyArray a = Npy.read(file);
+                all = a.rank() == 1 ? Matrix.column(a.data()) : a.toMatrix();
+            }
+            case "npz" -> {
+                Map<String, NpyArray> arrays = Npz.read(file);
+                String x = xName != null ? named(arrays, file.toString(), xName) : pick(arrays, file.toString(), "inputs", "x", "X");
+                if (x == null) {
+                    throw InputException.of(file, "no input array 'x' or 'X' (arrays: " + String.join(", ", arrays.keySet()) + "); name it with --x");
+                }
+                all = arrays.get(x).toMatrix();
+            }
+            default -> throw unknownType(file, ext);
+        }
+        if (all.cols() == inputDim) {
+            return all;
+        }
+        if (all.cols() == inputDim + 1 && !ext.equals("npz")) {
+            return ext.equals("csv") && target != null
+                    ? Csv.toDataset(Csv.read(file), file.toString(), target, false).x()
+                    : all.selectCols(java.util.stream.IntStream.range(0, inputDim).toArray());
+        }
+        throw InputException.of(file, all.cols() + " columns, but the model takes " + inputDim + " inputs (give "
+                + inputDim + " input columns, optionally followed by one target column)");
+    }
+
+    private static String named(Map<String, NpyArray> arrays, String source, String name) {
+        if (!arrays.containsKey(name)) {
+            throw InputException.of(source, "no array named '" + name + "' (arrays: " + String.join(", ", arrays.keySet()) + ")");
+        }
+        return name;
     }
 
     /** Checks that a path has a data extension (for options, before any work is done). */
@@ -158,8 +218,8 @@ public final class DataIo {
         return Dataset.regression(x, m.selectCols(new int[] {col}));
     }
 
-    static Dataset fromNpz(Map<String, NpyArray> arrays, String source, String target, boolean classes) {
-        String xName = pick(arrays, source, "inputs", "x", "X");
+    static Dataset fromNpz(Map<String, NpyArray> arrays, String source, String target, String xGiven, boolean classes) {
+        String xName = xGiven != null ? named(arrays, source, xGiven.trim()) : pick(arrays, source, "inputs", "x", "X");
         if (xName == null) {
             if (arrays.size() == 1) {
                 Map.Entry<String, NpyArray> only = arrays.entrySet().iterator().next();
@@ -169,10 +229,7 @@ public final class DataIo {
         }
         String yName;
         if (target != null && !target.isBlank()) {
-            yName = target.trim();
-            if (!arrays.containsKey(yName)) {
-                throw InputException.of(source, "no array named '" + yName + "' (arrays: " + String.join(", ", arrays.keySet()) + ")");
-            }
+            yName = named(arrays, source, target.trim());
         } else {
             yName = pick(arrays, source, "targets", "y", "Y", "labels");
             if (yName == null) {

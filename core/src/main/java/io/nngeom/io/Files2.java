@@ -24,11 +24,14 @@ final class Files2 {
             throw InputException.of(file, "no such file");
         }
         try {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw InputException.of(file, "is " + size + " bytes; files above 2 GB are not supported");
+            }
+            Memory.require(file, size, "reading this " + size + "-byte file");
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + reason(e));
-        } catch (OutOfMemoryError e) {
-            throw InputException.of(file, "too large to read into memory");
         }
     }
 

@@ -1,9 +1,11 @@
 package io.nngeom.io;
 
 import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +33,11 @@ public final class ModelIo {
      *                        Ignored for files that name their activations.
      */
     public static Mlp read(Path file, Activation hiddenIfMissing) {
+        String ext = Files2.extension(file);
+        if (ext.equals("pt") || ext.equals("pth")) {
+            throw InputException.of(file, "a torch.save file cannot be read directly (it is a Python pickle); convert it with "
+                    + "python -m nngeom.export " + file + " OUT.safetensors (pip install ./python; see docs/formats.md)");
+        }
         return switch (kind(file)) {
             case "json" -> JsonModel.read(file);
             default -> Safetensors.read(file, hiddenIfMissing);
@@ -39,6 +46,13 @@ public final class ModelIo {
 
     /** Writes a model in the format its extension names, atomically. */
     public static void write(Mlp mlp, Path file) {
+        for (int k = 0; k < mlp.layerCount(); k++) {
+            Layer l = mlp.layer(k);
+            if (!l.weight().allFinite() || !Arrays.stream(l.bias()).allMatch(Double::isFinite)) {
+                throw InputException.of(file, "not written: layer " + k + " of the model has a non-finite weight or bias, "
+                        + "which no reader accepts");
+            }
+        }
         switch (kind(file)) {
             case "json" -> JsonModel.write(mlp, file);
             default -> Safetensors.write(mlp, file);

@@ -14,10 +14,9 @@ import java.util.Map;
 /**
  * NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0, as specified in {@code numpy.lib.format}).
  *
- * <p>Reading accepts 1-D and 2-D arrays in C order with dtype float64, float32, int64, int32, int16, int8,
- * uint64, uint32, uint16, uint8 or bool, in either byte order; every value becomes a double (integers beyond
- * ±2^53, which a double cannot hold exactly, are an error). Fortran-order arrays, other dtypes and other ranks are
- * errors, and so is a NaN or an infinity anywhere: a data file with one is almost always broken. Writing produces
+ * <p>Reading accepts 1-D and 2-D arrays in C or Fortran order with dtype float64, float32, float16, int64,
+ * int32, int16, int8, uint64, uint32, uint16, uint8 or bool, in either byte order; every value becomes a double
+ * (integers beyond ±2^53, which a double cannot hold exactly, are an error). Other dtypes and ranks are errors, and so is a NaN or an infinity anywhere: a data file with one is almost always broken. Writing produces
  * format 1.0, C order, with the array's dtype ({@code <f8}, {@code <f4} or {@code <i8}).
  *
  * <p>Every problem ends in one {@link InputException} line "SOURCE: what is wrong".
@@ -117,7 +116,7 @@ public final class Npy {
         }
         String header = new String(bytes, start, (int) headerLen,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        Map<String, Object> dict = HeaderParser.parse(header, source);
+        Map<String, Object> dict = NpyHeader.parse(header, source);
         Object descr = dict.get("descr");
         Object fortran = dict.get("fortran_order");
         Object shapeObj = dict.get("shape");
@@ -125,7 +124,7 @@ public final class Npy {
             throw InputException.of(source, "malformed .npy header: it needs the keys 'descr', 'fortran_order' and 'shape'");
         }
         if (!(descr instanceof String dtypeStr)) {
-            throw InputException.of(source, "structured dtype " + HeaderParser.show(descr) + " is not supported (expected a plain numeric array)");
+            throw InputException.of(source, "structured dtype " + NpyHeader.show(descr) + " is not supported (expected a plain numeric array)");
         }
         if (!(fortran instanceof Boolean fortranOrder)) {
             throw InputException.of(source, "malformed .npy header: 'fortran_order' must be True or False");
@@ -135,7 +134,7 @@ public final class Npy {
         }
         Dtype dtype = Dtype.parse(dtypeStr, source);
         if (shapeList.size() != 1 && shapeList.size() != 2) {
-            throw InputException.of(source, shapeList.size() + "-D array of shape " + HeaderParser.show(shapeList)
+            throw InputException.of(source, shapeList.size() + "-D array of shape " + NpyHeader.show(shapeList)
                     + "; expected a 1-D or 2-D array");
         }
         int[] shape = new int[shapeList.size()];
@@ -146,21 +145,18 @@ public final class Npy {
             }
             long s = dim;
             if (s < 0 || s > Integer.MAX_VALUE) {
-                throw InputException.of(source, "malformed .npy header: bad dimension " + s + " in shape " + HeaderParser.show(shapeList));
+                throw InputException.of(source, "malformed .npy header: bad dimension " + s + " in shape " + NpyHeader.show(shapeList));
             }
             shape[i] = (int) s;
             count *= s;
             if (count > Integer.MAX_VALUE - 8) {
-                throw InputException.of(source, "array of shape " + HeaderParser.show(shapeList) + " is too large");
+                throw InputException.of(source, "array of shape " + NpyHeader.show(shapeList) + " is too large");
             }
-        }
-        if (fortranOrder) {
-            throw InputException.of(source, "Fortran-order array; only C order is supported (save numpy.ascontiguousarray(a))");
         }
         long dataStart = start + headerLen;
         long need = count * dtype.size;
         long have = bytes.length - dataStart;
-        String shapeText = HeaderParser.show(shapeList);
+        String shapeText = NpyHeader.show(shapeList);
         if (have < need) {
             throw InputException.of(source, "truncated data: shape " + shapeText + " of " + dtypeStr + " needs " + need
                     + " bytes, the file has " + have);
@@ -168,6 +164,7 @@ public final class Npy {
         if (have > need) {
             throw InputException.of(source, (have - need) + " unexpected bytes after the data of shape " + shapeText);
         }
+        Memory.require(source, Memory.bytes(count, 8, fortranOrder ? 2 : 1), "an array of shape " + shapeText);
         buf.order(dtype.order).position((int) dataStart);
         double[] data = new double[(int) count];
         for (int k = 0; k < data.length; k++) {
@@ -181,7 +178,20 @@ public final class Npy {
             }
             data[k] = v;
         }
-        return new NpyArray(dtype.canonical, shape, data);
+        return new NpyArray(dtype.canonical, shape, fortranOrder && shape.length == 2 ? transposed(data, shape) : data);
+    }
+
+    /** Row-major copy of a column-major (Fortran-order) rows × cols array. */
+    private static double[] transposed(double[] colMajor, int[] shape) {
+        int rows = shape[0];
+        int cols = shape[1];
+        double[] out = new double[colMajor.length];
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                out[i * cols + j] = colMajor[j * rows + i];
+            }
+        }
+        return out;
     }
 
     static String name(double v) {
@@ -213,7 +223,7 @@ public final class Npy {
         }
 
         static Dtype parse(String s, String source) {
-            String supported = " (supported: float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8, bool)";
+            String supported = " (supported: float64, float32, float16, int64, int32, int16, int8, uint64, uint32, uint16, uint8, bool)";
             if (s.length() < 3) {
                 throw InputException.of(source, "unsupported dtype '" + s + "'" + supported);
             }
@@ -232,7 +242,7 @@ public final class Npy {
                 default -> null;
             };
             boolean ok = order != null && switch (kind) {
-                case 'f' -> size == 4 || size == 8;
+                case 'f' -> size == 2 || size == 4 || size == 8;
                 case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
                 case 'b' -> size == 1;
                 default -> false;
@@ -246,7 +256,7 @@ public final class Npy {
         double next(ByteBuffer b) {
             switch (kind) {
                 case 'f':
-                    return size == 8 ? b.getDouble() : b.getFloat();
+                    return size == 8 ? b.getDouble() : size == 4 ? b.getFloat() : TensorDtype.halfToFloat(b.getShort());
                 case 'b':
                     return b.get() != 0 ? 1.0 : 0.0;
                 case 'i':
@@ -272,158 +282,6 @@ public final class Npy {
                         }
                     }
             }
-        }
-    }
-
-    /** Parser for the Python dict literal of a .npy header: strings, True/False, integers, tuples and lists. */
-    static final class HeaderParser {
-        private final String s;
-        private final String source;
-        private int p;
-
-        private HeaderParser(String s, String source) {
-            this.s = s;
-            this.source = source;
-        }
-
-        static Map<String, Object> parse(String header, String source) {
-            HeaderParser hp = new HeaderParser(header, source);
-            hp.skip();
-            Object v = hp.value();
-            hp.skip();
-            if (hp.p != hp.s.length()) {
-                throw hp.error("unexpected text after the dictionary");
-            }
-            if (!(v instanceof Map<?, ?> m)) {
-                throw hp.error("expected a dictionary");
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put((String) e.getKey(), e.getValue());
-            }
-            return out;
-        }
-
-        private InputException error(String what) {
-            return InputException.of(source, "malformed .npy header: " + what);
-        }
-
-        private void skip() {
-            while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
-                p++;
-            }
-        }
-
-        private Object value() {
-            skip();
-            if (p >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(p);
-            if (c == '{') {
-                p++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (true) {
-                    skip();
-                    if (p < s.length() && s.charAt(p) == '}') {
-                        p++;
-                        return m;
-                    }
-                    Object k = value();
-                    if (!(k instanceof String key)) {
-                        throw error("dictionary keys must be strings");
-                    }
-                    skip();
-                    expect(':');
-                    m.put(key, value());
-                    skip();
-                    if (p < s.length() && s.charAt(p) == ',') {
-                        p++;
-                    } else if (p < s.length() && s.charAt(p) == '}') {
-                        p++;
-                        return m;
-                    } else {
-                        throw error("expected ',' or '}'");
-                    }
-                }
-            }
-            if (c == '(' || c == '[') {
-                char close = c == '(' ? ')' : ']';
-                p++;
-                List<Object> l = new ArrayList<>();
-                while (true) {
-                    skip();
-                    if (p < s.length() && s.charAt(p) == close) {
-                        p++;
-                        return l;
-                    }
-                    l.add(value());
-                    skip();
-                    if (p < s.length() && s.charAt(p) == ',') {
-                        p++;
-                    } else if (p < s.length() && s.charAt(p) == close) {
-                        p++;
-                        return l;
-                    } else {
-                        throw error("expected ',' or '" + close + "'");
-                    }
-                }
-            }
-            if (c == '\'' || c == '"') {
-                int end = s.indexOf(c, p + 1);
-                if (end < 0) {
-                    throw error("unterminated string");
-                }
-                String str = s.substring(p + 1, end);
-                p = end + 1;
-                return str;
-            }
-            if (Character.isDigit(c) || c == '-') {
-                int q = p + 1;
-                while (q < s.length() && Character.isDigit(s.charAt(q))) {
-                    q++;
-                }
-                String num = s.substring(p, q);
-                if (q < s.length() && (s.charAt(q) == 'L' || s.charAt(q) == 'l')) {
-                    q++;
-                }
-                p = q;
-                try {
-                    return Long.parseLong(num);
-                } catch (NumberFormatException e) {
-                    throw error("bad integer '" + num + "'");
-                }
-            }
-            if (s.startsWith("True", p)) {
-                p += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("False", p)) {
-                p += 5;
-                return Boolean.FALSE;
-            }
-            throw error("unexpected character '" + c + "'");
-        }
-
-        private void expect(char c) {
-            if (p >= s.length() || s.charAt(p) != c) {
-                throw error("expected '" + c + "'");
-            }
-            p++;
-        }
-
-        static String show(Object v) {
-            if (v instanceof List<?> l) {
-                StringBuilder sb = new StringBuilder("(");
-                for (int i = 0; i < l.size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append(show(l.get(i)));
-                }
-                return sb.append(l.size() == 1 ? ",)" : ")").toString();
-            }
-            if (v instanceof String str) {
-                return "'" + str + "'";
-            }
-            return String.valueOf(v);
         }
     }
 }

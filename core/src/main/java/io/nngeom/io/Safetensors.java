@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
@@ -13,16 +12,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The safetensors format (Hugging Face; written and read here without a library), and the mapping of an
@@ -39,12 +33,9 @@ import java.util.regex.Pattern;
  * {@code activation} (the hidden layers' activation, when they share one) and {@code activations} (every
  * layer's activation, comma-separated, output layer last).
  *
- * <p>Import accepts F64 and F32 tensors; names {@code PREFIX<i>.weight} / {@code PREFIX<i>.bias} with one
- * common prefix (such as {@code net.}) and any increasing indices i (the layers are taken in index order); a
- * missing bias (a {@code Linear(bias=False)}) counts as zero. Activations come from {@code activations}, else
- * from {@code activation} (output layer identity); a file without either (a plain PyTorch state dict) needs the
- * hidden activation to be given by the caller. Everything is validated: header JSON, key set, dtypes, shapes
- * chaining from layer to layer, data offsets covering the data section exactly, finite values.
+ * <p>Import accepts F64, F32, F16, BF16 (widened exactly) and integer tensors ({@link TensorDtype}); the model
+ * is built by {@link TorchModel}, which never guesses the forward order from names. The container is validated
+ * completely: header JSON, dtypes, shapes, data offsets covering the data section exactly, finite values.
  */
 public final class Safetensors {
     /** {@code __metadata__ format} value of files written by nngeom. */
@@ -53,7 +44,6 @@ public final class Safetensors {
     public static final String FORMAT_VERSION = "1";
     /** Largest header accepted (the reference implementation's limit): 100 MB. */
     static final long MAX_HEADER = 100_000_000L;
-    private static final Pattern KEY = Pattern.compile("(.*?)(\\d+)\\.(weight|bias)");
 
     /** One tensor of a safetensors file, widened to float64; {@code dtype} is the stored one (F64, F32). */
     public record Tensor(String dtype, int[] shape, double[] data) {
@@ -200,7 +190,12 @@ public final class Safetensors {
         if (bytes[8] != '{') {
             throw InputException.of(source, "not a safetensors file (the header does not start with '{')");
         }
-        String headerText = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+        String headerText;
+        try {
+            headerText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputException.of(source, "malformed safetensors header: not valid UTF-8");
+        }
         JsonNode header;
         try {
             header = Json.mapper().readTree(headerText);
@@ -244,13 +239,9 @@ public final class Safetensors {
                 throw InputException.of(source, where + ": header entry needs \"dtype\", \"shape\" and \"data_offsets\"");
             }
             String dtype = dt.asText();
-            int item;
-            if (dtype.equals("F64")) {
-                item = 8;
-            } else if (dtype.equals("F32")) {
-                item = 4;
-            } else {
-                throw InputException.of(source, where + ": dtype " + dtype + " is not supported (F64 or F32)");
+            int item = TensorDtype.size(dtype);
+            if (item == 0) {
+                throw InputException.of(source, where + ": dtype " + dtype + " is not supported (" + TensorDtype.NAMES + ")");
             }
             int[] shape = new int[sh.size()];
             long count = 1;
@@ -289,9 +280,10 @@ public final class Safetensors {
             ByteBuffer tb = ByteBuffer.wrap(bytes, dataStart + (int) begin, (int) (end - begin)).slice().order(ByteOrder.LITTLE_ENDIAN);
             double[] data = new double[(int) count];
             for (int i = 0; i < data.length; i++) {
-                data[i] = item == 8 ? tb.getDouble() : tb.getFloat();
+                data[i] = TensorDtype.get(tb, dtype);
                 if (!Double.isFinite(data[i])) {
-                    throw InputException.of(source, where + ": element " + i + " is " + Npy.name(data[i]) + "; weights must be finite");
+                    throw InputException.of(source, where + ": element " + i + " is " + (dtype.equals("I64")
+                            ? "an integer beyond ±2^53 (not exact in float64)" : Npy.name(data[i]) + "; weights must be finite"));
                 }
             }
             tensors.put(name, new Tensor(dtype, shape, data));
@@ -315,123 +307,9 @@ public final class Safetensors {
         return new Contents(tensors, meta);
     }
 
-    /** Parses a model (see the class comment for the accepted files). */
+    /** Parses a model (see {@link TorchModel} for the accepted files). */
     public static Mlp decode(byte[] bytes, String source, Activation hiddenIfMissing) {
-        Contents c = decodeContents(bytes, source);
-        Map<String, Tensor> tensors = c.tensors();
-        if (tensors.isEmpty()) {
-            throw InputException.of(source, "the file holds no tensors");
-        }
-        String prefix = null;
-        TreeMap<Long, Tensor[]> byIndex = new TreeMap<>();
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            Matcher m = KEY.matcher(e.getKey());
-            if (!m.matches()) {
-                throw InputException.of(source, "tensor '" + e.getKey() + "' is not a Linear layer's weight or bias "
-                        + "(expected names like 0.weight, 0.bias, 2.weight, ...)");
-            }
-            if (prefix == null) {
-                prefix = m.group(1);
-            } else if (!prefix.equals(m.group(1))) {
-                throw InputException.of(source, "tensor names have different prefixes ('" + prefix + "' and '" + m.group(1) + "')");
-            }
-            long idx;
-            try {
-                idx = Long.parseLong(m.group(2));
-            } catch (NumberFormatException ex) {
-                throw InputException.of(source, "tensor '" + e.getKey() + "': index too large");
-            }
-            Tensor[] pair = byIndex.computeIfAbsent(idx, k -> new Tensor[2]);
-            pair[m.group(3).equals("weight") ? 0 : 1] = e.getValue();
-        }
-        List<Layer> pending = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<Long, Tensor[]> e : byIndex.entrySet()) {
-            String w = prefix + e.getKey() + ".weight";
-            Tensor wt = e.getValue()[0];
-            Tensor bt = e.getValue()[1];
-            if (wt == null) {
-                throw InputException.of(source, "tensor '" + prefix + e.getKey() + ".bias' has no matching '" + w + "'");
-            }
-            int[] ws = wt.shape();
-            if (ws.length != 2 || ws[0] == 0 || ws[1] == 0) {
-                throw InputException.of(source, "tensor '" + w + "' has shape " + Arrays.toString(ws) + "; a Linear weight is [out, in] with positive sizes");
-            }
-            double[] b = new double[ws[0]];
-            if (bt != null) {
-                int[] bs = bt.shape();
-                if (bs.length != 1 || bs[0] != ws[0]) {
-                    throw InputException.of(source, "tensor '" + prefix + e.getKey() + ".bias' has shape " + Arrays.toString(bs)
-                            + ", expected [" + ws[0] + "] to match '" + w + "' " + Arrays.toString(ws));
-                }
-                b = bt.data();
-            }
-            if (!pending.isEmpty() && pending.get(pending.size() - 1).outputs() != ws[1]) {
-                throw InputException.of(source, "tensor '" + w + "' takes " + ws[1] + " inputs but '" + names.get(names.size() - 1)
-                        + "' gives " + pending.get(pending.size() - 1).outputs() + " outputs");
-            }
-            pending.add(new Layer(new Matrix(ws[0], ws[1], wt.data()), b, Activation.IDENTITY));
-            names.add(w);
-        }
-        List<Activation> acts = activations(c.metadata(), pending.size(), source, hiddenIfMissing);
-        List<Layer> layers = new ArrayList<>();
-        for (int k = 0; k < pending.size(); k++) {
-            layers.add(pending.get(k).withActivation(acts.get(k)));
-        }
-        Mlp mlp = new Mlp(layers);
-        String arch = c.metadata().get("architecture");
-        if (arch != null && !arch.equals(mlp.architecture())) {
-            throw InputException.of(source, "__metadata__ architecture " + arch + " disagrees with the tensors (" + mlp.architecture() + ")");
-        }
-        return mlp;
-    }
-
-    private static List<Activation> activations(Map<String, String> meta, int layers, String source, Activation fallback) {
-        List<Activation> acts = new ArrayList<>();
-        String all = meta.get("activations");
-        if (all != null) {
-            String[] parts = all.split(",");
-            if (parts.length != layers) {
-                throw InputException.of(source, "__metadata__ activations '" + all + "' name " + parts.length
-                        + " activations for " + layers + " layers");
-            }
-            for (String p : parts) {
-                acts.add(parse(p, source, "activations"));
-            }
-            String one = meta.get("activation");
-            if (one != null && layers > 1 && !parse(one, source, "activation").equals(acts.get(0))) {
-                throw InputException.of(source, "__metadata__ activation '" + one + "' disagrees with activations '" + all + "'");
-            }
-            return acts;
-        }
-        String one = meta.get("activation");
-        Activation hidden;
-        if (one != null) {
-            hidden = parse(one, source, "activation");
-        } else if (fallback != null) {
-            hidden = fallback;
-        } else {
-            throw InputException.of(source, "no activation in the __metadata__ header (a plain PyTorch state dict); "
-                    + "give the hidden activation explicitly, e.g. --activation relu");
-        }
-        Activation output = Activation.IDENTITY;
-        String out = meta.get("output_activation");
-        if (out != null) {
-            output = parse(out, source, "output_activation");
-        }
-        for (int k = 0; k < layers - 1; k++) {
-            acts.add(hidden);
-        }
-        acts.add(output);
-        return acts;
-    }
-
-    private static Activation parse(String name, String source, String field) {
-        try {
-            return Activation.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw InputException.of(source, "__metadata__ " + field + ": " + e.getMessage());
-        }
+        return TorchModel.decode(decodeContents(bytes, source), source, hiddenIfMissing);
     }
 
     private static String firstLine(String m) {

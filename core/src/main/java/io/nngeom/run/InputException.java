@@ -10,11 +10,16 @@ public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public InputException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public InputException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** Line breaks quoted from a user's file (a name, a dtype) are shown escaped, so the message stays one line. */
+    private static String oneLine(String m) {
+        return m == null ? null : m.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** "{@code source}: {@code problem}", the shape of every message, e.g. "data.csv: line 4: 'x' is not a number". */

@@ -131,4 +131,15 @@ class CsvTest {
         assertThat(InputErrors.problem(big, () -> Csv.readDataset(big, null, true)))
                 .isEqualTo("column 'y', data row 1: class label 1000000000 is too large (labels must be 0..65535)");
     }
+
+    @Test
+    void anUnnamedFirstColumnIsPandasIndexAndIsSkipped() throws Exception {
+        // DataFrame({"a": [1.5, 2.5], "y": [0.25, -1]}).to_csv(path) writes the index as an unnamed first column
+        Path f = csv("pandas.csv", ",a,y\n0,1.5,0.25\n1,2.5,-1.0\n");
+        Csv.Table t = Csv.read(f);
+        assertThat(t.header()).containsExactly("a", "y");
+        assertThat(t.values()).isEqualTo(Matrix.of(new double[] {1.5, 0.25}, new double[] {2.5, -1}));
+        Path ragged = csv("pr.csv", ",a,y\n0,1.5\n");
+        assertThat(InputErrors.problem(ragged, () -> Csv.read(ragged))).isEqualTo("line 2 has 2 fields, the header has 3");
+    }
 }

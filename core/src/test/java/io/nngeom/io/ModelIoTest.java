@@ -85,8 +85,8 @@ class ModelIoTest {
         Path f = dir.resolve("model.pt");
         assertThat(InputErrors.problem(f, () -> ModelIo.write(awkward(), f)))
                 .isEqualTo("unknown model file type '.pt' (expected .json or .safetensors)");
-        assertThat(InputErrors.problem(f, () -> ModelIo.read(f)))
-                .isEqualTo("unknown model file type '.pt' (expected .json or .safetensors)");
+        assertThat(InputErrors.problem(f, () -> ModelIo.read(f))).isEqualTo("a torch.save file cannot be read directly (it is a "
+                + "Python pickle); convert it with python -m nngeom.export " + f + " OUT.safetensors (pip install ./python; see docs/formats.md)");
         Path none = dir.resolve("model");
         assertThat(InputErrors.problem(none, () -> ModelIo.read(none))).isEqualTo("unknown model file type (expected .json or .safetensors)");
         assertThat(dir.toFile().list()).isEmpty();
@@ -169,9 +169,9 @@ class ModelIoTest {
         Path ok = st("{" + META + ", " + W0 + ", " + B0 + "}", f64(1, 2, 3));
         Mlp m = ModelIo.read(ok);
         assertThat(m.apply(new double[] {1, 1})).containsExactly(6);
-        Path pre = st("{\"net.4.weight\": {\"dtype\": \"F32\", \"shape\": [1, 2], \"data_offsets\": [0, 8]}}",
+        Path f32 = st("{\"0.weight\": {\"dtype\": \"F32\", \"shape\": [1, 2], \"data_offsets\": [0, 8]}}",
                 ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(-2f).array());
-        Mlp p = ModelIo.read(pre, Activation.TANH);
+        Mlp p = ModelIo.read(f32, Activation.TANH);
         assertThat(p.layer(0).bias()).containsExactly(0);
         assertThat(p.apply(new double[] {2, 1})).containsExactly(-1);
     }
@@ -182,7 +182,9 @@ class ModelIoTest {
         String w0 = W0;
         String b0 = B0;
         cases.put("{" + META + ", " + w0.replace("F64", "I64") + ", " + b0 + "}",
-                "tensor '0.weight': dtype I64 is not supported (F64 or F32)");
+                "tensor '0.weight': element 0 is an integer beyond ±2^53 (not exact in float64)");
+        cases.put("{" + META + ", " + w0.replace("F64", "C64") + ", " + b0 + "}",
+                "tensor '0.weight': dtype C64 is not supported (F64, F32, F16, BF16, I64, I32, I16, I8, U8)");
         cases.put("{" + META + ", " + w0.replace("[1, 2]", "[2, 2]") + ", " + b0 + "}",
                 "tensor '0.weight': data_offsets [0,16] span 16 bytes but shape [2,2] of F64 needs 32");
         cases.put("{" + META + ", " + w0 + ", " + b0.replace("[16, 24]", "[16, 32]") + "}",
@@ -191,14 +193,13 @@ class ModelIoTest {
                 "tensor '0.bias' overlaps another tensor's data");
         cases.put("{" + META + ", " + w0 + "}", "8 bytes after the last tensor's data");
         cases.put("{" + META + ", " + w0 + ", " + b0 + ", \"1.running_mean\": {\"dtype\": \"F64\", \"shape\": [0], \"data_offsets\": [24, 24]}}",
-                "tensor '1.running_mean' is not a Linear layer's weight or bias (expected names like 0.weight, 0.bias, 2.weight, ...)");
+                "tensor '1.running_mean' does not say where it comes in the forward pass (only a plain nn.Sequential of Linear "
+                        + "layers is read without metadata); " + TorchModel.HOW_TO_EXPORT);
         cases.put("{" + META + ", " + w0.replace("0.weight", "0.bias") .replace("[1, 2]", "[2]")
                         + ", " + b0.replace("0.bias", "2.bias").replace("[1]", "[1]") + "}",
                 "tensor '0.bias' has no matching '0.weight'");
         cases.put("{" + META + ", " + w0 + ", " + b0.replace("\"shape\": [1]", "\"shape\": [1, 1]") + "}",
                 "tensor '0.bias' has shape [1, 1], expected [1] to match '0.weight' [1, 2]");
-        cases.put("{" + w0 + ", " + b0 + "}",
-                "no activation in the __metadata__ header (a plain PyTorch state dict); give the hidden activation explicitly, e.g. --activation relu");
         cases.put("{\"__metadata__\": {\"activations\": \"relu,identity\"}, " + w0 + ", " + b0 + "}",
                 "__metadata__ activations 'relu,identity' name 2 activations for 1 layers");
         cases.put("{\"__metadata__\": {\"activation\": \"gelu\"}, " + w0 + ", " + b0 + "}",
@@ -215,6 +216,10 @@ class ModelIoTest {
                 assertThat(p).as(c.getKey()).isEqualTo(c.getValue());
             }
         }
+        String plain = "{" + W0 + ", " + B0 + ", " + W0.replace("0.weight", "2.weight").replace("[1, 2]", "[1, 1]").replace("[0, 16]", "[24, 32]") + "}";
+        Path pf = st(plain, f64(1, 2, 3, 4));
+        assertThat(InputErrors.problem(pf, () -> ModelIo.read(pf))).isEqualTo("no activation in the __metadata__ header (a plain "
+                + "PyTorch state dict); give the hidden activation explicitly, e.g. --activation relu, or " + TorchModel.HOW_TO_EXPORT);
         String chain = "{" + META + ", " + W0 + ", " + B0
                 + ", \"2.weight\": {\"dtype\": \"F64\", \"shape\": [1, 3], \"data_offsets\": [24, 48]}}";
         Path f = st(chain, f64(1, 2, 3, 4, 5, 6));

@@ -57,4 +57,44 @@ class NpzTest {
         Path missing = dir.resolve("none.npz");
         assertThat(InputErrors.problem(missing, () -> Npz.read(missing))).isEqualTo("no such file");
     }
+
+    @Test
+    void aBadCrcIsRefusedAsNumpyRefusesIt() {
+        Path f = NpyTest.fixture("bad_crc.npz");
+        assertThat(InputErrors.problem(f + "[x]", () -> Npz.read(f))).startsWith("CRC-32 mismatch (stored ")
+                .endsWith("the archive is corrupt");
+    }
+
+    @Test
+    void memberSizesAreCheckedBeforeAndWhileInflating() throws Exception {
+        byte[] zip = deflated(Npy.encode(NpyArray.ofVector(new double[131_072])));
+        Path huge = Files.write(dir.resolve("huge.npz"), withDeclaredSize(zip, 0x90000000L));
+        assertThat(InputErrors.problem(huge + "[x]", () -> Npz.read(huge)))
+                .isEqualTo("the member is 2415919104 bytes uncompressed; members above 2 GB are not supported");
+        Path bomb = Files.write(dir.resolve("bomb.npz"), withDeclaredSize(zip, 1000));
+        assertThat(InputErrors.problem(bomb + "[x]", () -> Npz.read(bomb)))
+                .isEqualTo("the member holds more bytes than the 1000 the archive declares");
+    }
+
+    private static byte[] deflated(byte[] member) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            z.putNextEntry(new ZipEntry("x.npy"));
+            z.write(member);
+            z.closeEntry();
+        }
+        return bos.toByteArray();
+    }
+
+    /** The archive with the uncompressed size in its central directory (what readers trust) replaced. */
+    private static byte[] withDeclaredSize(byte[] zip, long size) {
+        byte[] out = zip.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 4 <= out.length; i++) {
+            if (b.getInt(i) == 0x02014b50) {
+                b.putInt(i + 24, (int) size);
+            }
+        }
+        return out;
+    }
 }

@@ -117,6 +117,13 @@ public final class SpecIo {
             case "points": {
                 double[][] x = matrix(root, "x");
                 double[][] y = matrix(root, "y");
+                java.util.Map<java.util.List<Double>, Integer> seen = new java.util.HashMap<>();
+                for (int i = 0; i < x.length; i++) {
+                    Integer first = seen.putIfAbsent(java.util.Arrays.stream(x[i]).map(v -> v + 0.0).boxed().toList(), i);
+                    if (first != null) {
+                        throw new IllegalArgumentException("x[" + i + "] repeats x[" + first + "]; the points must be distinct");
+                    }
+                }
                 return new PointSet(Matrix.of(x), Matrix.of(y));
             }
             default:

@@ -3,6 +3,7 @@ package io.nngeom.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.nngeom.io.AtomicFiles;
 import io.nngeom.run.InputException;
 import io.nngeom.validate.ExperimentResult;
 import java.io.IOException;
@@ -59,7 +60,10 @@ public final class HtmlReport {
             checkReplaceable(outDir, out);
             Path parent = out.getParent();
             Files.createDirectories(parent);
+            AtomicFiles.removeStale(parent, "." + out.getFileName() + ".", ".tmp"); // left by killed runs
+            AtomicFiles.removeStale(parent, "." + out.getFileName() + ".", ".old");
             Path tmp = Files.createDirectory(tempSibling(out, ".tmp"));
+            AtomicFiles.removeOnExit(tmp); // Ctrl-C or SIGTERM while rendering
             try {
                 render(tmp, info, results);
                 Files.writeString(tmp.resolve(MARKER), "written by nngeom validate; this directory is replaced by the next report\n");
@@ -68,6 +72,7 @@ public final class HtmlReport {
                 if (Files.exists(tmp)) {
                     deleteTree(tmp);
                 }
+                AtomicFiles.done(tmp);
             }
             return out.resolve("index.html");
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.nngeom.cli.options;
 
-import io.nngeom.cli.CliInputs;
+import io.nngeom.io.DataIo;
+import io.nngeom.run.InputException;
 import io.nngeom.data.Dataset;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,9 +15,23 @@ public final class TargetOptions {
     @Option(names = "--classes", description = "The target holds integer class labels 0..K-1.")
     boolean classes;
 
-    /** The --target name, or null for the file's default. */
+    @Option(names = "--x", paramLabel = "NAME", description = "NPZ only: the array holding the inputs (default: x or X).")
+    String x;
+
+    @Option(names = "--y", paramLabel = "NAME", description = "NPZ only: the array holding the targets (as --target; default: y, Y or labels).")
+    String y;
+
+    /** The --target name (or --y), or null for the file's default. */
     public String target() {
-        return target;
+        if (y != null && target != null && !y.equals(target)) {
+            throw new InputException("--y: names the target array like --target; give one of them, not both");
+        }
+        return y != null ? y : target;
+    }
+
+    /** The --x name, or null. */
+    public String x() {
+        return x;
     }
 
     public boolean classes() {
@@ -25,6 +40,9 @@ public final class TargetOptions {
 
     /** Reads {@code file} (the command's {@code --data}) with this target and classes setting. */
     public Dataset read(Path file) {
-        return CliInputs.data(file, target, classes);
+        if (y != null && !file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+            throw InputException.of(file, "a target array name (--y " + y + ") applies only to .npz files; use --target");
+        }
+        return DataIo.read(file, target(), x, classes);
     }
 }

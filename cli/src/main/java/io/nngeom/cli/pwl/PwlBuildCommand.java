@@ -61,6 +61,10 @@ public final class PwlBuildCommand implements Callable<Integer> {
         PwlSpec s = SpecIo.read(specFile);
         CommandResult result = CommandResult.start("pwl build", common);
         Piecewise.BuildResult r = Piecewise.build(s, new Piecewise.BuildOptions(d, testPoints, common.seed()));
+        if (!allFinite(r.net()) || !Double.isFinite(r.maxError())) {
+            throw InputException.of(specFile, "the built network " + (allFinite(r.net()) ? "overflows float64 on the test points"
+                    : "has non-finite weights") + ": the spec's values or slopes are too large, or its breakpoints too close");
+        }
         modelOut.write(r.net());
         result.put("spec", specFile.toString()).put("specType", r.specType()).put("depth", d.name().toLowerCase(Locale.ROOT))
                 .put("construction", r.construction().name()).put("architecture", r.net().architecture())
@@ -84,5 +88,14 @@ public final class PwlBuildCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    private static boolean allFinite(io.nngeom.net.Mlp net) {
+        for (io.nngeom.net.Layer l : net.layers()) {
+            if (!l.weight().allFinite() || !java.util.Arrays.stream(l.bias()).allMatch(Double::isFinite)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

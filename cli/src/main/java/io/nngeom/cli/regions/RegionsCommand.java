@@ -7,6 +7,7 @@ import io.nngeom.cli.Main;
 import io.nngeom.io.AtomicFiles;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
+import io.nngeom.io.DataIo;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
@@ -108,10 +109,12 @@ public final class RegionsCommand implements Callable<Integer> {
             work = slice.restrict(net);
             dim = 2;
         }
-        Dataset data = dataFile == null ? null : targets.read(dataFile);
+        // the points of --data: a file with a target column (coloured by it), or inputs only (drawn, not coloured)
+        Matrix points = dataFile == null ? null : DataIo.readInputs(dataFile, null, null, net.inputDim());
+        Dataset data = dataFile == null ? null : withTarget(dataFile, net.inputDim());
         PartitionStyle style = PartitionPicture.style(color, data, slice != null, threshold);
-        Box box = boxText != null ? parseBox(boxText, dim) : data != null && slice == null
-                ? Box.bounding(data.x(), 0.05) : Box.cube(dim, -1, 1);
+        Box box = boxText != null ? parseBox(boxText, dim) : points != null && slice == null
+                ? Box.bounding(points, 0.05) : Box.cube(dim, -1, 1);
         String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
         RegionEnumerator main = switch (which) {
             case "planar" -> {
@@ -275,5 +278,15 @@ public final class RegionsCommand implements Callable<Integer> {
             throw new InputException("--slice: the directions U and V must be linearly independent");
         }
         return new Slice(o, u, v);
+    }
+
+    /** The data set of {@code file} when it has a target column beside the network's inputs, else null (inputs only). */
+    private Dataset withTarget(Path file, int inputDim) {
+        try {
+            Dataset d = targets.read(file);
+            return d.inputDim() == inputDim ? d : null;
+        } catch (InputException inputsOnly) {
+            return null;
+        }
     }
 }

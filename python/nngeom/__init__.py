@@ -1,0 +1,4 @@
+"""PyTorch side of nngeom: export an MLP so that nngeom reads it exactly (see docs/formats.md)."""
+from nngeom._export import UnsupportedModel, export, graph_of
+
+__all__ = ["export", "graph_of", "UnsupportedModel"]
