@@ -73,7 +73,8 @@ public final class Csv {
         }
     }
 
-    private static Table parse(Reader in, String source) throws IOException {
+    /** Parses CSV text from a reader (the caller closes it); {@code source} names it in messages. */
+    static Table parse(Reader in, String source) throws IOException {
         PushbackReader r = new PushbackReader(in, 1);
         int first = r.read();
         if (first >= 0 && first != '\uFEFF') {

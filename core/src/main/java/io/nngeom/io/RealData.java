@@ -32,7 +32,11 @@ public final class RealData {
     /** Reads {@code builtin:NAME-train|test}; {@code target} and {@code classes} as for a CSV file. */
     public static Dataset read(Path file, String target, boolean classes) {
         String name = file.toString().substring(PREFIX.length());
-        return Csv.toDataset(Csv.parse(bytes(name), file.toString()), file.toString(), target, classes);
+        try (java.io.Reader in = new java.io.StringReader(new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8))) {
+            return Csv.toDataset(Csv.parse(in, file.toString()), file.toString(), target, classes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The CSV text of a shipped part ({@code NAME-train} or {@code NAME-test}). */
