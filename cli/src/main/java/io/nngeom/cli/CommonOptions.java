@@ -57,6 +57,14 @@ public final class CommonOptions {
         return debug;
     }
 
+    /**
+     * The command's progress on {@code err} ({@link io.nngeom.run.StderrProgress#forCommand}: after a second, a
+     * redrawn line on a terminal, else a line every 10 s), or one that shows nothing under {@code --quiet}.
+     */
+    public io.nngeom.run.StderrProgress progress(java.io.PrintWriter err) {
+        return quiet ? io.nngeom.run.StderrProgress.silent() : io.nngeom.run.StderrProgress.forCommand(err);
+    }
+
     /** {@link System#nanoTime()} when the command began. */
     public long startNanos() {
         return startNanos;

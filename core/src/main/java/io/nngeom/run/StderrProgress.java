@@ -1,55 +1,111 @@
 package io.nngeom.run;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Shows {@link Progress} on a stream: nothing during the first {@code delay}, then on a terminal one status line
  * redrawn with a carriage return at most five times a second, otherwise one line every {@code interval}. Each
  * line names the step, done/total (with the percentage and an estimate of the time left when the total is known),
- * the status and the elapsed time. Call {@link #close()} to end a redrawn line.
+ * the status and the elapsed time. {@link #finish} always shows its line once anything has been shown.
+ * {@link #clear()} erases a redrawn line (before other output goes to the same terminal); {@link #close()} ends it.
+ *
+ * <p>Not me.tongfei:progressbar: the command line needs the non-terminal mode (a plain line every interval, for
+ * logs and CI), the interleaving with table rows on stdout ({@link #clear()}), and in-process capture for tests;
+ * this class does all three in a few lines, without a terminal library on the start-up path.
  */
 public final class StderrProgress implements Progress, AutoCloseable {
     private static final long REDRAW_NANOS = 200_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
+    private final boolean enabled;
     private final boolean terminal;
     private final long delayNanos;
     private final long intervalNanos;
     private final long start = System.nanoTime();
     private long lastShown = Long.MIN_VALUE;
+    private boolean shown;
     private boolean redrawn;
 
     /**
-     * @param out where to write (normally {@code System.err})
+     * @param out where to write (normally stderr)
      * @param terminal whether {@code out} is a terminal (redraw one line) or not (a line every interval)
      * @param delaySeconds nothing is shown before this much time has passed
      * @param intervalSeconds time between lines when not a terminal
      */
-    public StderrProgress(PrintStream out, boolean terminal, double delaySeconds, double intervalSeconds) {
+    public StderrProgress(PrintWriter out, boolean terminal, double delaySeconds, double intervalSeconds) {
+        this(out, true, terminal, delaySeconds, intervalSeconds);
+    }
+
+    private StderrProgress(PrintWriter out, boolean enabled, boolean terminal, double delaySeconds,
+                           double intervalSeconds) {
         this.out = out;
+        this.enabled = enabled;
         this.terminal = terminal;
         this.delayNanos = (long) (delaySeconds * 1e9);
         this.intervalNanos = (long) (intervalSeconds * 1e9);
     }
 
+    /** The same on a {@link PrintStream} (UTF-8). */
+    public StderrProgress(PrintStream out, boolean terminal, double delaySeconds, double intervalSeconds) {
+        this(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true), terminal, delaySeconds,
+                intervalSeconds);
+    }
+
+    /** One that shows nothing ({@code --quiet}). */
+    public static StderrProgress silent() {
+        return new StderrProgress(new PrintWriter(java.io.Writer.nullWriter()), false, false, 0, 0);
+    }
+
+    /**
+     * The command line's progress on {@code err}: after one second, a redrawn line when {@link #isTerminal()}, else a
+     * line every 10 seconds.
+     */
+    public static StderrProgress forCommand(PrintWriter err) {
+        return new StderrProgress(err, isTerminal(), 1.0, 10.0);
+    }
+
     /** On {@code System.err}: redrawn when a console is attached, otherwise a line every {@code intervalSeconds}. */
     public static StderrProgress onStderr(double intervalSeconds) {
-        return new StderrProgress(System.err, System.console() != null, 1.0, intervalSeconds);
+        return new StderrProgress(System.err, isTerminal(), 1.0, intervalSeconds);
+    }
+
+    /**
+     * Whether stdin, stdout and stderr are a terminal ({@code System.console() != null}), or the system property
+     * {@code nngeom.terminal} says so ({@code true}/{@code false}; for tests).
+     */
+    public static boolean isTerminal() {
+        String forced = System.getProperty("nngeom.terminal");
+        return forced != null ? Boolean.parseBoolean(forced) : System.console() != null;
     }
 
     @Override
     public synchronized void update(String step, long done, long total, String status) {
         long now = System.nanoTime();
-        if (now - start < delayNanos) {
+        if (!enabled || now - start < delayNanos) {
             return;
         }
         long gap = terminal ? REDRAW_NANOS : intervalNanos;
         if (lastShown != Long.MIN_VALUE && now - lastShown < gap) {
             return;
         }
+        show(line(step, done, total, status, (now - start) / 1e9), now);
+    }
+
+    @Override
+    public synchronized void finish(String step, long done, long total, String status) {
+        long now = System.nanoTime();
+        if (enabled && (shown || now - start >= delayNanos)) {
+            show(line(step, done, total, status, (now - start) / 1e9), now);
+        }
+    }
+
+    private void show(String line, long now) {
         lastShown = now;
-        String line = line(step, done, total, status, (now - start) / 1e9);
+        shown = true;
         if (terminal) {
             out.print("\r" + line + "\u001b[K");
             redrawn = true;
@@ -68,7 +124,7 @@ public final class StderrProgress implements Progress, AutoCloseable {
             if (fraction > 0 && fraction < 1) {
                 sb.append(String.format(Locale.ROOT, " eta %.0fs", elapsed * (1 - fraction) / fraction));
             }
-        } else {
+        } else if (done > 0) {
             sb.append(' ').append(done);
         }
         if (status != null && !status.isEmpty()) {
@@ -78,6 +134,16 @@ public final class StderrProgress implements Progress, AutoCloseable {
         return sb.toString();
     }
 
+    /** Erases a redrawn line (a terminal only), so that other output starts at the beginning of a clean line. */
+    public synchronized void clear() {
+        if (redrawn) {
+            out.print("\r\u001b[K");
+            out.flush();
+            redrawn = false;
+        }
+    }
+
+    /** Ends a redrawn line with a newline, leaving its last state on screen. */
     @Override
     public synchronized void close() {
         if (redrawn) {
