@@ -17,7 +17,12 @@ import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.regions.RegionBounds;
 import io.nngeom.regions.RegionEnumerator;
 import io.nngeom.regions.Slice;
+import io.nngeom.regions.SearchLimits;
+import io.nngeom.regions.SearchOutcome;
+import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Num;
+import io.nngeom.run.StderrProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +77,16 @@ public final class RegionsCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "FILE", description = "Draw the 2-D partition as SVG.")
     Path svgFile;
 
+    @Option(names = "--max-regions", paramLabel = "N", defaultValue = "1000000",
+            description = "lp search: stop once more than N regions are certain and report the lower bound reached, "
+                    + "labelled incomplete (default: ${DEFAULT-VALUE}; 0: no bound).")
+    long maxRegions;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "lp search: stop after this many seconds and report the lower bound reached, labelled "
+                    + "incomplete (default: 0, no limit).")
+    double timeLimit;
+
     @Option(names = "--max-listed", paramLabel = "N", defaultValue = "100000",
             description = "List at most N regions in the JSON (default: ${DEFAULT-VALUE}).")
     int maxListed;
@@ -84,6 +99,12 @@ public final class RegionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxRegions < 0) {
+            throw new InputException("--max-regions: must be ≥ 0 (0: no bound), got " + maxRegions);
+        }
+        if (!(timeLimit >= 0) || Double.isInfinite(timeLimit)) {
+            throw new InputException("--time-limit: must be a finite number of seconds ≥ 0 (0: no limit), got " + timeLimit);
+        }
         if (maxListed < 0) {
             throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
         }
@@ -110,20 +131,45 @@ public final class RegionsCommand implements Callable<Integer> {
             case "lp", "lp-search" -> new PatternSearchEnumerator();
             default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
         };
-        Partition p = main.enumerate(work, box);
-        boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
-        Partition other = null;
-        if (doCheck && dim == 2) {
-            other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box) : new PlanarPartitioner(threshold).enumerate(work, box);
-        }
         int[] hs = RegionBounds.hiddenSizes(net);
         if (slice != null) {
             hs[0] = 2;
         }
         var upper = RegionBounds.serraUpper(hs);
         var lower = RegionBounds.montufarLower(hs);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!common.quiet()) {
+            err.println("regions: " + net.architecture() + " on " + box + " by " + main.name()
+                    + "; Serra et al. upper bound " + upper + " regions"
+                    + (main instanceof PatternSearchEnumerator ? limitsText() : ""));
+            err.flush();
+        }
+        Partition p;
+        Partition other = null;
+        boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
+        try (StderrProgress progress = common.progress(err)) {
+            if (main instanceof PatternSearchEnumerator lp) {
+                SearchOutcome found = lp.search(work, box, new SearchLimits(maxRegions, timeLimit, progress));
+                if (!found.complete()) {
+                    progress.clear();
+                    return incomplete(result, net, box, found, upper);
+                }
+                p = found.partition();
+            } else {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: planar partition")) {
+                    p = main.enumerate(work, box);
+                }
+            }
+            if (doCheck && dim == 2) {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: checking with the other enumerator")) {
+                    other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box)
+                            : new PlanarPartitioner(threshold).enumerate(work, box);
+                }
+            }
+            progress.clear();
+        }
         result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
-                .put("enumerator", p.enumerator()).put("regions", p.count()).put("upperBound", upper.doubleValue())
+                .put("enumerator", p.enumerator()).put("complete", true).put("regions", p.count()).put("upperBound", upper.doubleValue())
                 .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
                 .put("enumerationSeconds", p.seconds()).put("lpCount", p.lpCount());
         if (net.hiddenLayerCount() == 1) {
@@ -184,6 +230,28 @@ public final class RegionsCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        return Main.OK;
+    }
+
+    private String limitsText() {
+        return "; search bounded by --max-regions " + (maxRegions > 0 ? maxRegions : "none") + " and --time-limit "
+                + (timeLimit > 0 ? Num.show(timeLimit) + " s" : "none");
+    }
+
+    /** A search that stopped early: the lower bound it reached, labelled incomplete, and no region list. */
+    private int incomplete(CommandResult result, Mlp net, Box box, SearchOutcome found, java.math.BigInteger upper) {
+        result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
+                .put("enumerator", "lp-search").put("complete", false).put("regionsAtLeast", found.regionsAtLeast())
+                .put("stopReason", found.stopReason()).put("layersDone", found.layersDone())
+                .put("upperBound", upper.doubleValue()).put("enumerationSeconds", found.seconds())
+                .put("lpCount", found.lpCount());
+        result.finish();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s on %s: at least %d linear regions - INCOMPLETE (%s after %s s, %d of %d hidden layers "
+                        + "searched, %d LPs); Serra et al. upper bound %s%n", net.architecture(), box,
+                found.regionsAtLeast(), found.stopReason(), Num.show(found.seconds()), found.layersDone(),
+                net.hiddenLayerCount(), found.lpCount(), upper);
+        out.flush();
         return Main.OK;
     }
 
