@@ -94,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

@@ -67,7 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Path knownFailures;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

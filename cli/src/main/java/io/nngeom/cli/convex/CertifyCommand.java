@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code nngeom convex certify}: certificate of global optimality for a trained 2-layer ReLU network. */
 @Command(name = "certify", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Certify a trained 2-layer ReLU network (JSON or safetensors): its objective, the dual ratio "
-            + "max|a_j'r|/beta (1 at a global optimum), a certified lower bound and 'globally optimal within X %'."})
+            + "max|a_j'r|/beta (1 at a global optimum), a certified lower bound and 'globally optimal within X %%'."})
 public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The network (.json or .safetensors), d-m-1 ReLU.")
     Path model;

@@ -92,7 +92,7 @@ public final class FitCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

@@ -57,7 +57,7 @@ public final class PathCommand implements Callable<Integer> {
     int depth;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

@@ -49,7 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
     int lbfgsSteps;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

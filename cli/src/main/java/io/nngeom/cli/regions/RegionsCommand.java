@@ -92,7 +92,7 @@ public final class RegionsCommand implements Callable<Integer> {
     int maxListed;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
