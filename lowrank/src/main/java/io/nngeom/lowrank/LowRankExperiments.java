@@ -711,6 +711,7 @@ public final class LowRankExperiments implements ExperimentProvider {
             double cMin = Double.POSITIVE_INFINITY;
             double cMax = 0;
             for (int s = 1; s <= INSTANCES; s++) {
+                ctx.progress().update("further instances", s - 1, INSTANCES, "");
                 LocalGenerator gi = discriminationGenerator(Seeds.child(ctx.seed(), "lowrank.e6c.instance." + s));
                 int pre = meetsPreconditions(gi, k) ? 1 : 0;
                 InstanceRow row = instanceRow(Integer.toString(s), gi, all, ctx.seed());
@@ -831,6 +832,7 @@ public final class LowRankExperiments implements ExperimentProvider {
             int holds = 0;
             double[] es = {0.025, 0.05, 0.1};
             for (int s = 1; s <= INSTANCES; s++) {
+                ctx.progress().update("further instances", s - 1, INSTANCES, "");
                 long seed = Seeds.child(ctx.seed(), "lowrank.e7.instance." + s);
                 LocalGenerator gi = LocalGenerator.standard(seed);
                 List<JointDistribution> li = new ArrayList<>();
