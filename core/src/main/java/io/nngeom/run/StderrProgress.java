@@ -10,7 +10,8 @@ import java.util.Locale;
  * Shows {@link Progress} on a stream: nothing during the first {@code delay}, then on a terminal one status line
  * redrawn with a carriage return at most five times a second, otherwise one line every {@code interval}. Each
  * line names the step, done/total (with the percentage and an estimate of the time left when the total is known),
- * the status and the elapsed time. {@link #finish} always shows its line once anything has been shown.
+ * the status and the time spent on the operation (the step up to its first {@code ": "}, e.g. one experiment of a
+ * validate run); the estimate counts from when the step itself began. {@link #finish} always shows its line once anything has been shown.
  * {@link #clear()} erases a redrawn line (before other output goes to the same terminal); {@link #close()} ends it.
  *
  * <p>Not me.tongfei:progressbar: the command line needs the non-terminal mode (a plain line every interval, for
@@ -27,6 +28,10 @@ public final class StderrProgress implements Progress, AutoCloseable {
     private final long intervalNanos;
     private final long start = System.nanoTime();
     private long lastShown = Long.MIN_VALUE;
+    private String step = "";
+    private long stepStart = start;
+    private String operation = "";
+    private long operationStart = start;
     private boolean shown;
     private boolean redrawn;
 
@@ -88,18 +93,34 @@ public final class StderrProgress implements Progress, AutoCloseable {
         if (!enabled || now - start < delayNanos) {
             return;
         }
+        clocks(step, now);
         long gap = terminal ? REDRAW_NANOS : intervalNanos;
         if (lastShown != Long.MIN_VALUE && now - lastShown < gap) {
             return;
         }
-        show(line(step, done, total, status, (now - start) / 1e9), now);
+        show(line(step, done, total, status, (now - stepStart) / 1e9, (now - operationStart) / 1e9), now);
+    }
+
+    /** Restarts the step's clock when the step changes and the operation's clock when the operation changes. */
+    private void clocks(String s, long now) {
+        if (!s.equals(step)) {
+            step = s;
+            stepStart = now;
+            int colon = s.indexOf(": ");
+            String op = colon < 0 ? s : s.substring(0, colon);
+            if (!op.equals(operation)) {
+                operation = op;
+                operationStart = now;
+            }
+        }
     }
 
     @Override
     public synchronized void finish(String step, long done, long total, String status) {
         long now = System.nanoTime();
         if (enabled && (shown || now - start >= delayNanos)) {
-            show(line(step, done, total, status, (now - start) / 1e9), now);
+            clocks(step, now);
+            show(line(step, done, total, status, (now - stepStart) / 1e9, (now - operationStart) / 1e9), now);
         }
     }
 
@@ -115,14 +136,17 @@ public final class StderrProgress implements Progress, AutoCloseable {
         out.flush();
     }
 
-    /** The line shown for one update (without carriage return or newline). */
-    static String line(String step, long done, long total, String status, double elapsed) {
+    /**
+     * The line shown for one update (without carriage return or newline): the estimate of the time left from
+     * {@code stepSeconds}, the time shown is {@code operationSeconds}.
+     */
+    static String line(String step, long done, long total, String status, double stepSeconds, double operationSeconds) {
         StringBuilder sb = new StringBuilder(step);
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
             sb.append(String.format(Locale.ROOT, " %d/%d (%.0f%%)", done, total, 100 * fraction));
             if (fraction > 0 && fraction < 1) {
-                sb.append(String.format(Locale.ROOT, " eta %.0fs", elapsed * (1 - fraction) / fraction));
+                sb.append(String.format(Locale.ROOT, " eta %.0fs", stepSeconds * (1 - fraction) / fraction));
             }
         } else if (done > 0) {
             sb.append(' ').append(done);
@@ -130,7 +154,7 @@ public final class StderrProgress implements Progress, AutoCloseable {
         if (status != null && !status.isEmpty()) {
             sb.append("  ").append(status);
         }
-        sb.append(String.format(Locale.ROOT, "  %.1fs", elapsed));
+        sb.append(String.format(Locale.ROOT, "  %.1fs", operationSeconds));
         return sb.toString();
     }
 

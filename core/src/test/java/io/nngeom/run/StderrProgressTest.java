@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StderrProgressTest {
@@ -48,6 +49,25 @@ class StderrProgressTest {
         p.update("regions", 9, 0, "");
         p.close();
         assertThat(w.toString()).contains("\rregions 9  ").endsWith("\n");
+    }
+
+    @Test
+    void theTimeShownIsTheOperationsAndRestartsWithTheNextOperation() throws InterruptedException {
+        StringWriter w = new StringWriter();
+        StderrProgress p = new StderrProgress(new PrintWriter(w), false, 0, 0);
+        p.update("[1/2] a.first", 0, 0, "");
+        Thread.sleep(300);
+        p.update("[1/2] a.first: instances", 1, 2, "");
+        p.update("[2/2] a.second", 0, 0, "");
+        List<String> lines = w.toString().lines().toList();
+        assertThat(seconds(lines.get(1))).isGreaterThanOrEqualTo(0.3);
+        assertThat(seconds(lines.get(2))).isLessThan(0.2);
+        assertThat(lines.get(1)).contains("1/2 (50%) eta 0s");
+    }
+
+    private static double seconds(String line) {
+        String last = line.substring(line.lastIndexOf(' ') + 1);
+        return Double.parseDouble(last.substring(0, last.length() - 1));
     }
 
     @Test
