@@ -67,10 +67,21 @@ public final class StderrProgress implements Progress, AutoCloseable {
 
     /**
      * The command line's progress on {@code err}: after one second, a redrawn line when {@link #isTerminal()}, else a
-     * line every 10 seconds.
+     * line every 10 seconds. The system properties {@code nngeom.progress.delay} and {@code nngeom.progress.interval}
+     * (seconds) change the two times (for tests).
      */
     public static StderrProgress forCommand(PrintWriter err) {
-        return new StderrProgress(err, isTerminal(), 1.0, 10.0);
+        return new StderrProgress(err, isTerminal(), seconds("nngeom.progress.delay", 1.0),
+                seconds("nngeom.progress.interval", 10.0));
+    }
+
+    private static double seconds(String property, double otherwise) {
+        String v = System.getProperty(property);
+        try {
+            return v == null ? otherwise : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     /** On {@code System.err}: redrawn when a console is attached, otherwise a line every {@code intervalSeconds}. */
