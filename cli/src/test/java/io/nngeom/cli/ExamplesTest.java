@@ -52,6 +52,17 @@ class ExamplesTest {
     }
 
     @Test
+    void plotIsOfferedByExactlyTheCommandsThatDraw() {
+        List<CommandLine> all = new ArrayList<>();
+        leaves(tree(), all);
+        List<String> withPlot = all.stream().filter(c -> c.getCommandSpec().findOption("--plot") != null)
+                .map(Examples::qualified).sorted().toList();
+        // each of these puts figures into its result (or, validate, writes the experiments' figures)
+        assertThat(withPlot).containsExactly("convex fit", "convex path", "eval", "info", "lowrank analyze",
+                "lowrank sweep", "lowrank train", "minimizers build", "minimizers compare", "regions", "train", "validate");
+    }
+
+    @Test
     void noCommandsHelpMakesPicocliWarn() {
         PrintStream saved = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

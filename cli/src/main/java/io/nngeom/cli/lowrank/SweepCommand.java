@@ -55,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
     int restarts;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
