@@ -137,21 +137,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (reported > 0) {
             out.println(reported + " reported (shown without a pass/fail criterion; counted in neither total)");
         }
-        List<String> unexpected = new ArrayList<>();
-        for (ExperimentResult r : results) {
-            if (r.verdict() == Verdict.FAIL && !known.containsKey(r.name())) {
-                unexpected.add(r.name());
-            }
-        }
-        if (knownFailures != null) {
-            for (ExperimentResult r : results) {
-                if (r.verdict() == Verdict.FAIL && known.containsKey(r.name())) {
-                    out.println("known failure " + r.name() + ": " + known.get(r.name()));
-                } else if (known.containsKey(r.name())) {
-                    err.println("nngeom: " + r.name() + " is listed in " + knownFailures + " but did not fail");
-                }
-            }
-        }
+        List<String> unexpected = reportKnownFailures(results, known, out, err);
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
         if (!common.quiet()) {
@@ -169,6 +155,27 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Prints each known failure with its reason (and a listed one that passed); returns the unexpected failures. */
+    private List<String> reportKnownFailures(List<ExperimentResult> results, Map<String, String> known, PrintWriter out,
+                                             PrintWriter err) {
+        List<String> unexpected = new ArrayList<>();
+        for (ExperimentResult r : results) {
+            if (r.verdict() == Verdict.FAIL && !known.containsKey(r.name())) {
+                unexpected.add(r.name());
+            }
+        }
+        if (knownFailures != null) {
+            for (ExperimentResult r : results) {
+                if (r.verdict() == Verdict.FAIL && known.containsKey(r.name())) {
+                    out.println("known failure " + r.name() + ": " + known.get(r.name()));
+                } else if (known.containsKey(r.name())) {
+                    err.println("nngeom: " + r.name() + " is listed in " + knownFailures + " but did not fail");
+                }
+            }
+        }
+        return unexpected;
     }
 
     /** The experiments selected by the comma-separated globs (all when null), in registry order. */

@@ -99,15 +99,7 @@ public final class RegionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maxRegions < 0) {
-            throw new InputException("--max-regions: must be ≥ 0 (0: no bound), got " + maxRegions);
-        }
-        if (!(timeLimit >= 0) || Double.isInfinite(timeLimit)) {
-            throw new InputException("--time-limit: must be a finite number of seconds ≥ 0 (0: no limit), got " + timeLimit);
-        }
-        if (maxListed < 0) {
-            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
-        }
+        checkLimits();
         Mlp net = model.requirePiecewiseLinear(model.read());
         CommandResult result = CommandResult.start("regions", common);
         Mlp work = net;
@@ -144,30 +136,13 @@ public final class RegionsCommand implements Callable<Integer> {
                     + (main instanceof PatternSearchEnumerator ? limitsText() : ""));
             err.flush();
         }
-        Partition p;
-        Partition other = null;
         boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
-        try (StderrProgress progress = common.progress(err)) {
-            if (main instanceof PatternSearchEnumerator lp) {
-                SearchOutcome found = lp.search(work, box, new SearchLimits(maxRegions, timeLimit, progress));
-                if (!found.complete()) {
-                    progress.clear();
-                    return incomplete(result, net, box, found, upper);
-                }
-                p = found.partition();
-            } else {
-                try (Heartbeat beat = Heartbeat.start(progress, "regions: planar partition")) {
-                    p = main.enumerate(work, box);
-                }
-            }
-            if (doCheck && dim == 2) {
-                try (Heartbeat beat = Heartbeat.start(progress, "regions: checking with the other enumerator")) {
-                    other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box)
-                            : new PlanarPartitioner(threshold).enumerate(work, box);
-                }
-            }
-            progress.clear();
+        Enumerated found = enumerate(main, work, box, doCheck && dim == 2, err);
+        if (!found.outcome().complete()) {
+            return incomplete(result, net, box, found.outcome(), upper);
         }
+        Partition p = found.outcome().partition();
+        Partition other = found.other();
         result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
                 .put("enumerator", p.enumerator()).put("complete", true).put("regions", p.count()).put("upperBound", upper.doubleValue())
                 .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
@@ -186,25 +161,7 @@ public final class RegionsCommand implements Callable<Integer> {
         if (dim == 2 && p.boundary().length > 0) {
             result.put("decisionBoundarySegments", p.boundarySegments()).put("decisionBoundaryLength", p.boundaryLength());
         }
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (LinearRegion r : p.regions()) {
-            if (list.size() >= maxListed) {
-                break;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pattern", r.patternKey());
-            m.put("map", rows(r.map()));
-            m.put("offset", r.offset());
-            m.put("interior", r.interior());
-            if (r.polygon() != null) {
-                m.put("polygon", r.polygon());
-                m.put("area", r.area());
-            } else {
-                m.put("chebyshevRadius", r.radius());
-            }
-            list.add(m);
-        }
-        result.put("regionList", list);
+        result.put("regionList", regionList(p, maxListed));
         if (dim == 2 && common.plot() != null && p.regions().get(0).polygon() != null) {
             result.figure(PartitionSvg.figure("regions", "Linear regions of " + net.architecture(), p));
         }
@@ -220,17 +177,83 @@ public final class RegionsCommand implements Callable<Integer> {
         }
         result.finish();
         if (!common.quiet()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
-                    net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
-                    p.lpCount() > 0 ? ", " + p.lpCount() + " LPs" : "", upper);
-            if (other != null) {
-                out.printf(Locale.ROOT, "%s: %d regions (%.3f s) - %s%n", other.enumerator(), other.count(), other.seconds(),
-                        other.patternKeys().equals(p.patternKeys()) ? "same activation patterns" : "DIFFERENT activation patterns");
-            }
-            out.flush();
+            printSummary(net, box, p, other, upper);
         }
         return Main.OK;
+    }
+
+    private void printSummary(Mlp net, Box box, Partition p, Partition other, java.math.BigInteger upper) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
+                net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
+                p.lpCount() > 0 ? ", " + p.lpCount() + " LPs" : "", upper);
+        if (other != null) {
+            out.printf(Locale.ROOT, "%s: %d regions (%.3f s) - %s%n", other.enumerator(), other.count(), other.seconds(),
+                    other.patternKeys().equals(p.patternKeys()) ? "same activation patterns" : "DIFFERENT activation patterns");
+        }
+        out.flush();
+    }
+
+    private void checkLimits() {
+        if (maxRegions < 0) {
+            throw new InputException("--max-regions: must be ≥ 0 (0: no bound), got " + maxRegions);
+        }
+        if (!(timeLimit >= 0) || Double.isInfinite(timeLimit)) {
+            throw new InputException("--time-limit: must be a finite number of seconds ≥ 0 (0: no limit), got " + timeLimit);
+        }
+        if (maxListed < 0) {
+            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
+        }
+    }
+
+    /** The main enumeration (or the point where the bounded LP search stopped) and the cross-check, if any. */
+    private record Enumerated(SearchOutcome outcome, Partition other) {
+    }
+
+    private Enumerated enumerate(RegionEnumerator main, Mlp work, Box box, boolean crossCheck, PrintWriter err) {
+        try (StderrProgress progress = common.progress(err)) {
+            SearchOutcome found;
+            if (main instanceof PatternSearchEnumerator lp) {
+                found = lp.search(work, box, new SearchLimits(maxRegions, timeLimit, progress));
+            } else {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: planar partition")) {
+                    Partition p = main.enumerate(work, box);
+                    found = new SearchOutcome(p, true, p.count(), work.hiddenLayerCount(), p.lpCount(), p.seconds(), "");
+                }
+            }
+            Partition other = null;
+            if (found.complete() && crossCheck) {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: checking with the other enumerator")) {
+                    other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box)
+                            : new PlanarPartitioner(threshold).enumerate(work, box);
+                }
+            }
+            progress.clear();
+            return new Enumerated(found, other);
+        }
+    }
+
+    /** At most {@code max} regions as JSON objects. */
+    private static List<Map<String, Object>> regionList(Partition p, int max) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LinearRegion r : p.regions()) {
+            if (list.size() >= max) {
+                break;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pattern", r.patternKey());
+            m.put("map", rows(r.map()));
+            m.put("offset", r.offset());
+            m.put("interior", r.interior());
+            if (r.polygon() != null) {
+                m.put("polygon", r.polygon());
+                m.put("area", r.area());
+            } else {
+                m.put("chebyshevRadius", r.radius());
+            }
+            list.add(m);
+        }
+        return list;
     }
 
     private String limitsText() {
