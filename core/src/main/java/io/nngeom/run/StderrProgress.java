@@ -11,7 +11,9 @@ import java.util.Locale;
  * redrawn with a carriage return at most five times a second, otherwise one line every {@code interval}. Each
  * line names the step, done/total (with the percentage and an estimate of the time left when the total is known),
  * the status and the time spent on the operation (the step up to its first {@code ": "}, e.g. one experiment of a
- * validate run); the estimate counts from when the step itself began. {@link #finish} always shows its line once anything has been shown.
+ * validate run); the estimate counts from when the step itself began. The end of a whole operation
+ * ({@link #finish} of a step without {@code ": "}) is always shown once anything was; off a terminal the end of a part
+ * of one waits for the interval like an update. {@link #finish} always shows its line once anything has been shown.
  * {@link #clear()} erases a redrawn line (before other output goes to the same terminal); {@link #close()} ends it.
  *
  * <p>Not me.tongfei:progressbar: the command line needs the non-terminal mode (a plain line every interval, for
@@ -129,7 +131,9 @@ public final class StderrProgress implements Progress, AutoCloseable {
     @Override
     public synchronized void finish(String step, long done, long total, String status) {
         long now = System.nanoTime();
-        if (enabled && (shown || now - start >= delayNanos)) {
+        // off a terminal, the end of a part of a larger operation ("a: b") waits for the interval like any update
+        boolean part = step.contains(": ") && !terminal && lastShown != Long.MIN_VALUE && now - lastShown < intervalNanos;
+        if (enabled && !part && (shown || now - start >= delayNanos)) {
             clocks(step, now);
             show(line(step, done, total, status, (now - stepStart) / 1e9, (now - operationStart) / 1e9), now);
         }

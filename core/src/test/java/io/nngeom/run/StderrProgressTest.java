@@ -27,6 +27,18 @@ class StderrProgressTest {
     }
 
     @Test
+    void offATerminalTheEndsOfPartsOfAnOperationWaitForTheInterval() {
+        StringWriter w = new StringWriter();
+        StderrProgress p = new StderrProgress(new PrintWriter(w), false, 0, 10);
+        p.update("[1/1] m.training: run 1/3: train adam", 1, 10, "");
+        p.finish("[1/1] m.training: run 1/3: train adam", 10, 10, "objective 1");
+        p.finish("[1/1] m.training: run 2/3: train adam", 10, 10, "objective 2");
+        p.finish("train adam", 10, 10, "objective 3");
+        assertThat(w.toString().lines().toList()).hasSize(2);
+        assertThat(w.toString()).doesNotContain("objective 1").doesNotContain("objective 2").contains("objective 3");
+    }
+
+    @Test
     void nothingAtAllForARunShorterThanTheDelay() {
         StringWriter w = new StringWriter();
         StderrProgress p = new StderrProgress(new PrintWriter(w), true, 5, 10);
