@@ -16,17 +16,17 @@ final class Examples {
     /** Examples per command, keyed by the command's qualified name without the root ("train", "convex fit"). */
     static final Map<String, List<String>> BY_COMMAND = Map.ofEntries(
             Map.entry("validate", List.of(
-                    "validate                                   # quick checks of every theory, report in nngeom-report/",
+                    "validate                  # quick checks, report in nngeom-report/",
                     "validate --only 'lowrank.*,piecewise.*' --out report",
-                    "validate --full --json results.json        # the full protocols (minutes)",
+                    "validate --full --json results.json   # full protocols (minutes)",
                     "validate --list")),
             Map.entry("generate", List.of(
                     "generate --kind regression-2d --n 500 --out points.csv",
                     "generate --kind clusters --classes-count 3 --n 100 --out clusters.csv")),
             Map.entry("train", List.of(
                     "train --data points.csv --arch 2-32-32-1 --iters 2000 --out m.json",
-                    "train --data clusters.csv --classes --arch 3-16-3 --optimizer lbfgs --iters 500 --out c.json",
-                    "train --data points.csv --arch 2-16-1 --penalty l2:1e-3 --json -   # JSON result on stdout")),
+                    "train --data clusters.csv --classes --arch 3-16-3 --out c.json",
+                    "train --data points.csv --arch 2-16-1 --penalty l2:1e-3 --json -")),
             Map.entry("eval", List.of(
                     "eval --model m.json --data points.csv",
                     "eval --model c.json --data clusters.csv --classes --predictions p.csv")),
@@ -34,34 +34,34 @@ final class Examples {
                     "info m.json --data points.csv --plot activity")),
             Map.entry("regions", List.of(
                     "regions --model m.json --svg regions.svg --json regions.json",
-                    "regions --model c.json --max-regions 100000 --time-limit 60    # n-D: bounded search",
+                    "regions --model c.json --max-regions 100000 --time-limit 60",
                     "regions --model c.json --slice 0,0,0:1,0,0:0,1,0 --svg slice.svg")),
             Map.entry("distinguish", List.of(
                     "distinguish --model c.json --data clusters.csv --classes")),
             Map.entry("minimizers build", List.of(
-                    "minimizers build --generate 3,90,0.8,1 --layers 3 --out minimizer.json --plot plots")),
+                    "minimizers build --generate 3,90,0.8,1 --layers 3 --out min.json")),
             Map.entry("minimizers local-minima", List.of(
                     "minimizers local-minima --generate 3,90,0.8,1 --layers 3")),
             Map.entry("minimizers compare", List.of(
-                    "minimizers compare --generate 3,90,0.8,1 --layers 3 --seeds 3 --adam-steps 2000")),
+                    "minimizers compare --generate 3,90,0.8,1 --layers 3 --seeds 3")),
             Map.entry("minimizers shallow", List.of(
                     "minimizers shallow --generate 3,90,0.8,1 --out shallow.json")),
             Map.entry("lowrank analyze", List.of(
-                    "lowrank analyze --pxy pxy.csv --k 2          # a joint table P[y][x], CSV or NPY",
+                    "lowrank analyze --pxy pxy.csv --k 2     # P[y][x], CSV or NPY",
                     "lowrank analyze --data pairs.csv --x hair --y eye --k 2 --train")),
             Map.entry("lowrank sweep", List.of(
                     "lowrank sweep --nx 8 --ny 4 --k 2 --eps 0.1,0.05,0.025")),
             Map.entry("lowrank train", List.of(
                     "lowrank train --pxy pxy.csv --k 2 --out features.json --plot plots")),
             Map.entry("pwl build", List.of(
-                    "pwl build --spec spec.json --depth deep --out pl.json    # spec formats: docs/theory/piecewise.md",
+                    "pwl build --spec spec.json --out pl.json   # docs/theory/piecewise.md",
                     "pwl build --spec spec.json --depth shallow --json -")),
             Map.entry("pwl sawtooth", List.of(
                     "pwl sawtooth --k 6 --out saw.json")),
             Map.entry("pwl interpolate", List.of(
                     "pwl interpolate --data points.csv --out interp.json")),
             Map.entry("convex fit", List.of(
-                    "convex fit --data points.csv --beta 0.01 --out convex.json --plot plots")),
+                    "convex fit --data points.csv --beta 0.01 --out convex.json")),
             Map.entry("convex path", List.of(
                     "convex path --data points.csv --betas 1,0.1,0.01,0.001")),
             Map.entry("convex certify", List.of(

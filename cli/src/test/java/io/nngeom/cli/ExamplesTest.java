@@ -46,6 +46,7 @@ class ExamplesTest {
             for (String line : e.getValue()) {
                 List<String> words = words(line);
                 assertThat(String.join(" ", words)).as(line).startsWith(e.getKey());
+                assertThat(("  ./nngeom " + line).length()).as("fits an 80-column help: " + line).isLessThanOrEqualTo(80);
                 tree().parseArgs(words.toArray(String[]::new)); // throws on an unknown option or a bad value
             }
         }
