@@ -23,6 +23,10 @@ import java.util.Set;
  */
 public final class CommandResult {
     private static final Set<String> RESERVED = Set.of("command", "version", "seed", "seconds");
+    /** The {@code --json} name that means stdout. */
+    public static final String STDOUT = "-";
+    /** Where {@code --json -} goes: stdout of the running command line (set by {@link Main#run}). */
+    private static final ThreadLocal<java.io.PrintWriter> JSON_OUT = new ThreadLocal<>();
 
     private final String command;
     private final CommonOptions common;
@@ -95,7 +99,30 @@ public final class CommandResult {
             }
         }
         if (common.json() != null) {
-            writeJson(common.json(), toMap());
+            if (isStdout(common.json())) {
+                java.io.PrintWriter out = JSON_OUT.get();
+                if (out == null) {
+                    throw new IllegalStateException("--json -: no stdout set for this command line");
+                }
+                out.println(toJson(toMap()));
+                out.flush();
+            } else {
+                writeJson(common.json(), toMap());
+            }
+        }
+    }
+
+    /** Whether a {@code --json} value means stdout. */
+    public static boolean isStdout(Path json) {
+        return json != null && json.toString().equals(STDOUT);
+    }
+
+    /** Sets (or with null clears) the writer that {@code --json -} writes to, for the current thread. */
+    static void jsonStdout(java.io.PrintWriter out) {
+        if (out == null) {
+            JSON_OUT.remove();
+        } else {
+            JSON_OUT.set(out);
         }
     }
 

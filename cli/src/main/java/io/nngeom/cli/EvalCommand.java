@@ -11,7 +11,7 @@ import io.nngeom.run.InputException;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
-import io.nngeom.report.Fmt;
+import io.nngeom.run.Num;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
     SafetensorsActivation activation;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
@@ -91,10 +91,10 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println("model     " + model + " (" + m.architecture() + ")");
         o.println("data      " + data + ": " + d.size() + " examples");
-        o.println("loss      " + Fmt.full(lossValue) + " (" + lossFn.id() + ")");
-        o.println("mse       " + Fmt.full(mse) + (probabilities ? " (softmax probabilities against one-hot targets)" : ""));
+        o.println("loss      " + Num.show(lossValue) + " (" + lossFn.id() + ")");
+        o.println("mse       " + Num.show(mse) + (probabilities ? " (softmax probabilities against one-hot targets)" : ""));
         if (accuracy != null) {
-            o.println("accuracy  " + Fmt.full(accuracy));
+            o.println("accuracy  " + Num.show(accuracy));
         }
         o.flush();
         return Main.OK;

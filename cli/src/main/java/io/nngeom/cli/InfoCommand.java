@@ -46,7 +46,7 @@ public final class InfoCommand implements Callable<Integer> {
     SafetensorsActivation activation;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

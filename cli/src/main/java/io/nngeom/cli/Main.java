@@ -44,23 +44,38 @@ public final class Main {
             System.setProperty("java.awt.headless", "true");
         }
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = commandLine(out, err, debug);
+        // --json -: the JSON alone on stdout, the human summary on stderr
+        boolean jsonToStdout = jsonToStdout(args);
+        CommandLine cl = commandLine(jsonToStdout ? err : out, err, debug);
         int code;
         try {
+            CommandResult.jsonStdout(out);
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             printError(err, outOfMemory(), null, false);
             code = FAILED;
         } finally {
+            CommandResult.jsonStdout(null);
             out.flush();
             err.flush();
         }
         return code;
     }
 
+    private static boolean jsonToStdout(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--json=" + CommandResult.STDOUT)
+                    || args[i].equals("--json") && i + 1 < args.length && args[i + 1].equals(CommandResult.STDOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The configured picocli command line: converters, one-line errors, exit codes. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
         CommandLine cl = new CommandLine(new NngeomCommand());
+        Examples.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         description = {
             "Geometric theories of deep ReLU networks: built, trained, checked and shown.",
-            "Run 'nngeom validate' to check every claim numerically; 'nngeom COMMAND --help' for a command's options."},
+            "Run 'nngeom validate' to check every claim numerically (quick versions, about a minute);",
+            "'nngeom help COMMAND' or 'nngeom COMMAND --help' for a command's options and examples."},
         subcommands = {
             ValidateCommand.class,
             TrainCommand.class,
@@ -28,6 +29,8 @@ import picocli.CommandLine.Command;
             io.nngeom.cli.convex.ConvexCommand.class,
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
         })
 public final class NngeomCommand extends CommandGroup {
 

@@ -9,7 +9,9 @@ import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.report.Fmt;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Num;
 import io.nngeom.run.Seeds;
+import io.nngeom.run.StderrProgress;
 import io.nngeom.train.Objective;
 import io.nngeom.train.Optimizer;
 import io.nngeom.train.Penalty;
@@ -92,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
@@ -147,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
             start = Mlp.random(sizes, activation, Seeds.rng(Seeds.child(common.seed(), "init")));
         }
         TrainingOptions opts = TrainingOptions.defaults(optimizer).withIterations(iters)
-                .withSeed(Seeds.child(common.seed(), "train")).withProgress(!common.quiet());
+                .withSeed(Seeds.child(common.seed(), "train"));
         if (lr != null) {
             opts = opts.withLearningRate(lr);
         }
@@ -164,7 +166,10 @@ public final class TrainCommand implements Callable<Integer> {
             opts = opts.withFrozenLayers(new TreeSet<>(freeze));
         }
         Objective objective = Objective.of(lossFn, penalty);
-        TrainingResult r = Trainer.train(start, d, objective, opts);
+        TrainingResult r;
+        try (StderrProgress progress = common.progress(spec.commandLine().getErr())) {
+            r = Trainer.train(start, d, objective, opts, progress);
+        }
         if (!Double.isFinite(r.objective()) || !Double.isFinite(r.gradNorm())) {
             throw new CommandFailedException("training diverged: the objective is " + r.objective() + " and the gradient norm "
                     + r.gradNorm() + " after " + r.iterations()
@@ -201,9 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
                 + (d.isClassification() ? d.classes() + " classes" : d.targetDim() + " target" + (d.targetDim() == 1 ? "" : "s")));
         o.println("optimizer     " + optimizer.id() + (optimizer == Optimizer.LBFGS ? "" : ", lr " + Fmt.num(opts.learningRate()))
                 + ", " + r.iterations() + " iterations" + (r.converged() ? " (converged)" : ""));
-        o.println("loss          " + Fmt.full(r.loss()) + " (" + lossFn.id() + ")");
-        o.println("objective     " + Fmt.full(r.objective()) + (penalty.isZero() ? "" : " (penalty " + penalty.id() + ")"));
-        o.println("gradient norm " + Fmt.full(r.gradNorm()));
+        o.println("loss          " + Num.show(r.loss()) + " (" + lossFn.id() + ")");
+        o.println("objective     " + Num.show(r.objective()) + (penalty.isZero() ? "" : " (penalty " + penalty.id() + ")"));
+        o.println("gradient norm " + Num.show(r.gradNorm()));
         if (out != null) {
             o.println("model         " + out);
         }

@@ -5,8 +5,10 @@ import io.nngeom.report.FigureWriter;
 import io.nngeom.report.Fmt;
 import io.nngeom.report.HtmlReport;
 import io.nngeom.report.ReportInfo;
+import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
+import io.nngeom.run.StderrProgress;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentRegistry;
@@ -41,8 +43,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "Prints one row per experiment and ends with 'N passed, M failed'; exit status 1 if any failed."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Run the quick versions (seconds each; what CI runs).")
-    boolean quick;
+    @Option(names = "--quick", description = "Run the quick versions (the default: about a minute in all; what CI runs).")
+    boolean quickFlag;
+
+    @Option(names = "--full", description = "Run the full versions (minutes; the protocols of docs/theory/).")
+    boolean full;
 
     @Option(names = "--only", paramLabel = "PATTERN",
             description = "Only experiments whose name matches the glob ('*' any run, '?' one character); "
@@ -62,7 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Path knownFailures;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
@@ -71,6 +76,10 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (quickFlag && full) {
+            throw InputException.of("--full", "cannot be combined with --quick (quick is the default)");
+        }
+        boolean quick = !full;
         List<Experiment> experiments = select(only);
         if (list) {
             int w = nameWidth(experiments);
@@ -89,38 +98,33 @@ public final class ValidateCommand implements Callable<Integer> {
         out.println(pad("experiment", w) + "  " + pad("verdict", 8) + padLeft("seconds", 8) + "  key measurements");
         out.flush();
         List<ExperimentResult> results = new ArrayList<>();
-        // on a terminal, a transient "running …" line on stderr while an experiment runs (erased before its row)
-        boolean live = !common.quiet() && System.console() != null;
-        int position = 0;
-        for (Experiment e : experiments) {
-            String running = "running " + e.name() + " (" + (++position) + "/" + experiments.size() + ") …";
-            if (live) {
-                err.print(running + "\r");
-                err.flush();
+        Path index;
+        try (StderrProgress progress = common.progress(err)) {
+            int position = 0;
+            for (Experiment e : experiments) {
+                String label = "[" + (++position) + "/" + experiments.size() + "] " + e.name();
+                ExperimentResult r;
+                try (Heartbeat beat = Heartbeat.start(progress, label)) {
+                    r = runOne(e, new ExperimentContext(common.seed(), quick, beat.prefixed(label)));
+                }
+                progress.clear();
+                results.add(r);
+                out.println(pad(r.name(), w) + "  " + pad(verdictText(r.verdict()), 8)
+                        + padLeft(String.format(Locale.ROOT, "%.2f", r.seconds()), 8) + "  " + keyMeasurements(r));
+                out.flush();
             }
-            ExperimentResult r = runOne(e, new ExperimentContext(common.seed(), quick));
-            if (live) {
-                err.print(" ".repeat(running.length()) + "\r");
-                err.flush();
+            ReportInfo info = new ReportInfo(RunInfo.currentVersion(), jvm(), date, common.seed(), quick, only,
+                    result.seconds()).withKnownFailures(known);
+            try (Heartbeat beat = Heartbeat.start(progress, "writing the report into " + this.out)) {
+                index = HtmlReport.write(this.out, info, results);
+                writePlots(results);
             }
-            results.add(r);
-            out.println(pad(r.name(), w) + "  " + pad(verdictText(r.verdict()), 8)
-                    + padLeft(String.format(Locale.ROOT, "%.2f", r.seconds()), 8) + "  " + keyMeasurements(r));
-            out.flush();
+            progress.clear();
         }
         int passed = count(results, Verdict.PASS);
         int failed = count(results, Verdict.FAIL);
         int reported = count(results, Verdict.REPORT);
 
-        Path index = HtmlReport.write(this.out, new ReportInfo(RunInfo.currentVersion(), jvm(), date, common.seed(),
-                quick, only, result.seconds()).withKnownFailures(known), results);
-        if (common.plot() != null) {
-            for (ExperimentResult r : results) {
-                for (Figure f : r.figures()) {
-                    FigureWriter.write(f, common.plot().resolve(FigureWriter.fileStem(r.name())));
-                }
-            }
-        }
         result.put("quick", quick)
                 .put("only", only)
                 .put("report", index.toString())
@@ -133,6 +137,29 @@ public final class ValidateCommand implements Callable<Integer> {
         if (reported > 0) {
             out.println(reported + " reported (shown without a pass/fail criterion; counted in neither total)");
         }
+        List<String> unexpected = reportKnownFailures(results, known, out, err);
+        out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+        if (!common.quiet()) {
+            err.println("report: " + index);
+            err.flush();
+        }
+        return unexpected.isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private void writePlots(List<ExperimentResult> results) {
+        if (common.plot() != null) {
+            for (ExperimentResult r : results) {
+                for (Figure f : r.figures()) {
+                    FigureWriter.write(f, common.plot().resolve(FigureWriter.fileStem(r.name())));
+                }
+            }
+        }
+    }
+
+    /** Prints each known failure with its reason (and a listed one that passed); returns the unexpected failures. */
+    private List<String> reportKnownFailures(List<ExperimentResult> results, Map<String, String> known, PrintWriter out,
+                                             PrintWriter err) {
         List<String> unexpected = new ArrayList<>();
         for (ExperimentResult r : results) {
             if (r.verdict() == Verdict.FAIL && !known.containsKey(r.name())) {
@@ -148,13 +175,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println(passed + " passed, " + failed + " failed");
-        out.flush();
-        if (!common.quiet()) {
-            err.println("report: " + index);
-            err.flush();
-        }
-        return unexpected.isEmpty() ? Main.OK : Main.FAILED;
+        return unexpected;
     }
 
     /** The experiments selected by the comma-separated globs (all when null), in registry order. */

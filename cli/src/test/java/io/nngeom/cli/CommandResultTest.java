@@ -23,7 +23,7 @@ class CommandResultTest {
     Path tmp;
 
     private CommonOptions options(String... args) {
-        CommonOptions o = new CommonOptions();
+        CommonOptions o = new CommonOptions.WithPlot();
         new CommandLine(o).parseArgs(args);
         return o;
     }

@@ -83,6 +83,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void quickIsTheDefaultFullRunsTheFullVersionsAndTheTwoDoNotMix() throws IOException {
+        Path json = tmp.resolve("r.json");
+        assertThat(Cli.run("validate", "--only", "selftest.pass", "--out", tmp.resolve("a").toString(),
+                "--json", json.toString(), "--quiet").code()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("quick").asBoolean()).isTrue();
+
+        assertThat(Cli.run("validate", "--full", "--only", "selftest.pass", "--out", tmp.resolve("b").toString(),
+                "--json", json.toString(), "--quiet").code()).isEqualTo(0);
+        JsonNode full = new ObjectMapper().readTree(json.toFile());
+        assertThat(full.get("quick").asBoolean()).isFalse();
+        assertThat(full.get("experiments").get(0).get("parameters").get("quick").asBoolean()).isFalse();
+
+        Cli both = Cli.run("validate", "--quick", "--full", "--only", "selftest.pass", "--out", tmp.resolve("c").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.errLines()).containsExactly("nngeom: --full: cannot be combined with --quick (quick is the default)");
+        assertThat(tmp.resolve("c")).doesNotExist();
+    }
+
+    @Test
     void severalGlobsSeparatedByCommas() {
         Cli r = Cli.run("validate", "--list", "--only", "selftest.pass, selftest.rep*");
         assertThat(r.outLines()).hasSize(2);

@@ -63,7 +63,16 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     @Override
     public Partition enumerate(Mlp net, Box box) {
+        return search(net, box, SearchLimits.NONE).partition();
+    }
+
+    /**
+     * The regions of {@code net} on {@code box}, searched within {@code limits}: a search that reaches a limit stops
+     * and returns the lower bound it has reached instead of a partition.
+     */
+    public SearchOutcome search(Mlp net, Box box, SearchLimits limits) {
         long t0 = System.nanoTime();
+        SearchLimits.Budget budget = limits.new Budget();
         lps = 0;
         int n = net.inputDim();
         if (box.dim() != n) {
@@ -86,7 +95,8 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             double[] bl = p.b[l];
             double slope = p.offSlope[l];
             List<Node> next = new ArrayList<>();
-            for (Node node : nodes) {
+            for (int ni = 0; ni < nodes.size(); ni++) {
+                Node node = nodes.get(ni);
                 double[] g = new double[out * n];
                 double[] g0 = new double[out];
                 for (int i = 0; i < out; i++) {
@@ -103,6 +113,11 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 List<Cell> cells = new ArrayList<>();
                 cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
                 for (int i = 0; i < out; i++) {
+                    if (budget.exhausted(l, p.layers - 1, ni, nodes.size(),
+                            next.size() + cells.size() + (nodes.size() - ni - 1), lps)) {
+                        return new SearchOutcome(null, false, next.size() + cells.size() + (nodes.size() - ni - 1), l,
+                                lps, (System.nanoTime() - t0) / 1e9, budget.stopReason());
+                    }
                     if (!p.splits[l]) {
                         for (Cell c : cells) {
                             c.bits[i] = true;
@@ -187,7 +202,9 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             }
             regions.add(new LinearRegion(node.cell.bits, a, off, null, x, node.cell.radius * minH));
         }
-        return new Partition(name(), box, regions, new double[0], lps, (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new SearchOutcome(new Partition(name(), box, regions, new double[0], lps, seconds), true,
+                regions.size(), p.layers - 1, lps, seconds, "");
     }
 
     /**

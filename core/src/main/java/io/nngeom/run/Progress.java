@@ -20,4 +20,29 @@ public interface Progress {
      *               or an empty string
      */
     void update(String step, long done, long total, String status);
+
+    /**
+     * Reports the end of an operation with its final numbers. A renderer that has shown anything of this run shows
+     * this line too, whatever its throttling, so the last line on screen carries the numbers the command prints.
+     * By default the same as {@link #update}.
+     */
+    default void finish(String step, long done, long total, String status) {
+        update(step, done, total, status);
+    }
+
+    /** This progress with every step prefixed by {@code prefix + ": "} (for example an experiment's name). */
+    default Progress prefixed(String prefix) {
+        Progress self = this;
+        return new Progress() {
+            @Override
+            public void update(String step, long done, long total, String status) {
+                self.update(prefix + ": " + step, done, total, status);
+            }
+
+            @Override
+            public void finish(String step, long done, long total, String status) {
+                self.finish(prefix + ": " + step, done, total, status);
+            }
+        };
+    }
 }

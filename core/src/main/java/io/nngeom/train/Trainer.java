@@ -2,7 +2,10 @@ package io.nngeom.train;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Num;
+import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
+import io.nngeom.run.StderrProgress;
 import java.util.SplittableRandom;
 
 /**
@@ -32,7 +35,25 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /**
+     * Trains with progress on stderr when {@code opts.progress()} ({@link StderrProgress#onStderr}, a line every
+     * 10 s off a terminal), else silently.
+     */
     public static TrainingResult train(Mlp init, Dataset data, Objective obj, TrainingOptions opts) {
+        if (!opts.progress()) {
+            return train(init, data, obj, opts, Progress.NONE);
+        }
+        try (StderrProgress p = StderrProgress.onStderr(10)) {
+            return train(init, data, obj, opts, p);
+        }
+    }
+
+    /**
+     * Trains, reporting to {@code progress}: step {@code "train OPTIMIZER"}, iterations done of {@code iterations},
+     * status {@code "objective J"}; the last report ({@link Progress#finish}) carries the final objective, shown
+     * as {@link Num#show} shows it.
+     */
+    public static TrainingResult train(Mlp init, Dataset data, Objective obj, TrainingOptions opts, Progress sink) {
         long start = System.nanoTime();
         if (data.inputDim() != init.inputDim()) {
             throw new IllegalArgumentException("data has " + data.inputDim() + " input columns, network expects " + init.inputDim());
@@ -53,31 +74,27 @@ public final class Trainer {
         int[] free = freeRanges(layout, opts);
         double[] theta = init.parameters();
         TrainingHistory.Recorder rec = new TrainingHistory.Recorder(opts.iterations());
-        Progress progress = new Progress(opts.progress(), opts.iterations(), "train " + opts.optimizer().id());
+        Reporter progress = new Reporter(sink, "train " + opts.optimizer().id(), opts.iterations());
         int done;
         boolean converged;
-        try {
-            switch (opts.optimizer()) {
-                case GD, ADAM -> {
-                    int[] out = firstOrder(fn, theta, free, opts, rec, progress);
-                    done = out[0];
-                    converged = out[1] == 1;
-                }
-                case SGD -> {
-                    int[] out = sgd(fn, data.size(), theta, free, opts, rec, progress);
-                    done = out[0];
-                    converged = out[1] == 1;
-                }
-                case LBFGS -> {
-                    OptimResult r = lbfgs(fn, theta, free, opts, rec, progress);
-                    System.arraycopy(r.x(), 0, theta, 0, theta.length);
-                    done = r.iterations();
-                    converged = r.converged();
-                }
-                default -> throw new IllegalStateException();
+        switch (opts.optimizer()) {
+            case GD, ADAM -> {
+                int[] out = firstOrder(fn, theta, free, opts, rec, progress);
+                done = out[0];
+                converged = out[1] == 1;
             }
-        } finally {
-            progress.finish();
+            case SGD -> {
+                int[] out = sgd(fn, data.size(), theta, free, opts, rec, progress);
+                done = out[0];
+                converged = out[1] == 1;
+            }
+            case LBFGS -> {
+                OptimResult r = lbfgs(fn, theta, free, opts, rec, progress);
+                System.arraycopy(r.x(), 0, theta, 0, theta.length);
+                done = r.iterations();
+                converged = r.converged();
+            }
+            default -> throw new IllegalStateException();
         }
         double[] g = new double[theta.length];
         double j = fn.valueAndGradient(theta, g);
@@ -85,13 +102,14 @@ public final class Trainer {
         double gn = maskedNorm(g, free);
         converged = converged || gn <= opts.gradTol();
         rec.record(done, loss, j, gn, true);
+        progress.finish(done, j);
         return new TrainingResult(init.withParameters(theta), rec.build(), loss, j, gn, done,
                 RunInfo.of(opts.seed(), start), converged);
     }
 
     /** GD and Adam; returns {updates, converged?1:0}. */
     private static int[] firstOrder(Objective.NetworkFunction fn, double[] theta, int[] free, TrainingOptions o,
-                                    TrainingHistory.Recorder rec, Progress progress) {
+                                    TrainingHistory.Recorder rec, Reporter progress) {
         int n = theta.length;
         double[] g = new double[n];
         boolean adam = o.optimizer() == Optimizer.ADAM;
@@ -145,7 +163,7 @@ public final class Trainer {
     }
 
     private static int[] sgd(Objective.NetworkFunction fn, int nData, double[] theta, int[] free, TrainingOptions o,
-                             TrainingHistory.Recorder rec, Progress progress) {
+                             TrainingHistory.Recorder rec, Reporter progress) {
         int n = theta.length;
         double[] g = new double[n];
         double[] buf = new double[n];
@@ -202,7 +220,7 @@ public final class Trainer {
     }
 
     private static OptimResult lbfgs(Objective.NetworkFunction fn, double[] theta, int[] free, TrainingOptions o,
-                                     TrainingHistory.Recorder rec, Progress progress) {
+                                     TrainingHistory.Recorder rec, Reporter progress) {
         DiffFunction masked = new DiffFunction() {
             @Override
             public int dimension() {
@@ -222,6 +240,33 @@ public final class Trainer {
             progress.update(k, value);
             return true;
         });
+    }
+
+    /** Passes iterations to a {@link Progress} at most 20 times a second (formatting costs more than a step). */
+    private static final class Reporter {
+        private static final long GAP_NANOS = 50_000_000L;
+        private final Progress sink;
+        private final String step;
+        private final int total;
+        private long last = System.nanoTime();
+
+        Reporter(Progress sink, String step, int total) {
+            this.sink = sink;
+            this.step = step;
+            this.total = total;
+        }
+
+        void update(int done, double objective) {
+            long now = System.nanoTime();
+            if (sink != Progress.NONE && now - last >= GAP_NANOS) {
+                last = now;
+                sink.update(step, done, total, "objective " + Num.show(objective));
+            }
+        }
+
+        void finish(int done, double objective) {
+            sink.finish(step, done, total, "objective " + Num.show(objective));
+        }
     }
 
     /** Trainable parameter ranges as [from0, to0, from1, to1, ...]. */

@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * @param epsilon Adam ε &gt; 0 (added to √v̂)
  * @param frozenLayers indices (0-based) of layers whose weights and biases stay fixed
  * @param seed seed of the SGD shuffling
- * @param progress show a progress bar on stderr for runs longer than a second
+ * @param progress {@link Trainer#train(io.nngeom.net.Mlp, io.nngeom.data.Dataset, Objective, TrainingOptions)} shows progress on
+ *                 stderr ({@link io.nngeom.run.StderrProgress#onStderr}); callers with their own {@link io.nngeom.run.Progress}
+ *                 pass it to the five-argument {@code train} instead
  */
 public record TrainingOptions(Optimizer optimizer, double learningRate, int iterations, double gradTol, int batchSize,
                               double momentum, double beta1, double beta2, double epsilon, Set<Integer> frozenLayers,
@@ -61,7 +63,7 @@ public record TrainingOptions(Optimizer optimizer, double learningRate, int iter
     /**
      * Defaults per optimizer: GD η = 0.01; SGD η = 0.01, μ = 0.9, B = 32; Adam η = 1e-3, β = (0.9, 0.999),
      * ε = 1e-8 (PyTorch's defaults); L-BFGS gradTol = 1e-10. 1000 iterations, gradTol 0 for the first-order
-     * methods, no frozen layers, seed {@link Seeds#DEFAULT}, no progress bar.
+     * methods, no frozen layers, seed {@link Seeds#DEFAULT}, no progress.
      */
     public static TrainingOptions defaults(Optimizer o) {
         return switch (o) {

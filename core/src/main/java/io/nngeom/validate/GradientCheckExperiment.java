@@ -55,6 +55,8 @@ public final class GradientCheckExperiment implements Experiment {
             for (Activation a : acts) {
                 for (Loss l : Loss.values()) {
                     long seed = Seeds.child(ctx.seed(), idx);
+                    ctx.progress().update("cases", idx, (long) shapes.size() * acts.size() * Loss.values().length,
+                            arch(s) + " " + a.id() + " " + l.id());
                     GradientCheck.Case c = GradientCheck.randomCase(s, a, l, n, seed);
                     GradientCheck.Result r = GradientCheck.check(c);
                     maxRel = Math.max(maxRel, r.relativeError());

@@ -77,4 +77,28 @@ class PatternSearchEnumeratorTest extends RegionEnumeratorContract {
         Partition p2 = new PatternSearchEnumerator().enumerate(r, Box.cube(2, -1, 1));
         assertThat(p2.patternKeys()).containsExactlyInAnyOrderElementsOf(p1.patternKeys());
     }
+
+    @Test
+    void boundedSearchStopsWithALowerBoundThatTheFullSearchConfirms() {
+        Mlp net = Mlp.random(new int[] {4, 10, 10, 1}, Activation.RELU, Seeds.rng(31));
+        Box box = Box.cube(4, -1, 1);
+        Partition full = new PatternSearchEnumerator().enumerate(net, box);
+        assertThat(full.count()).isGreaterThan(40);
+
+        SearchOutcome capped = new PatternSearchEnumerator().search(net, box, new SearchLimits(20, 0, null));
+        assertThat(capped.complete()).isFalse();
+        assertThat(capped.partition()).isNull();
+        assertThat(capped.regionsAtLeast()).isGreaterThan(20).isLessThanOrEqualTo(full.count());
+        assertThat(capped.stopReason()).isEqualTo("more than --max-regions 20 regions");
+
+        SearchOutcome timed = new PatternSearchEnumerator().search(net, box, new SearchLimits(0, 1e-9, null));
+        assertThat(timed.complete()).isFalse();
+        assertThat(timed.stopReason()).startsWith("time limit");
+        assertThat(timed.regionsAtLeast()).isBetween(1L, (long) full.count());
+
+        SearchOutcome roomy = new PatternSearchEnumerator().search(net, box, new SearchLimits(full.count(), 600, null));
+        assertThat(roomy.complete()).isTrue();
+        assertThat(roomy.regionsAtLeast()).isEqualTo(full.count());
+        assertThat(roomy.partition().patternKeys()).isEqualTo(full.patternKeys());
+    }
 }

@@ -257,24 +257,22 @@ class TrainerTest {
     }
 
     @Test
-    void progressBarOnlyAfterOneSecondAndWhenEnabled() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        Progress off = new Progress(false, 10, "x", err, false);
-        off.update(5, 1.0);
-        Progress quick = new Progress(true, 10, "x", err, false);
-        quick.update(5, 1.0);
-        assertThat(bytes.size()).isZero();
-        Thread.sleep(1100);
-        quick.update(6, 0.5);
-        quick.finish();
-        String s = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(s).contains("60%").contains("6/10").doesNotContain("\r");
-        bytes.reset();
-        Progress term = new Progress(true, 10, "y", err, true);
-        Thread.sleep(1100);
-        term.update(10, 0.25);
-        term.finish();
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("\r").contains("100%").endsWith("\n");
+    void progressEndsWithTheFinalObjectiveOfTheResult() {
+        java.util.List<String> finals = new java.util.ArrayList<>();
+        io.nngeom.run.Progress sink = new io.nngeom.run.Progress() {
+            @Override
+            public void update(String step, long done, long total, String status) {
+            }
+
+            @Override
+            public void finish(String step, long done, long total, String status) {
+                finals.add(step + "|" + done + "/" + total + "|" + status);
+            }
+        };
+        Dataset d = io.nngeom.data.Synthetic.regression2d("ripple", 40, 0.0, 3);
+        Mlp init = Mlp.random(new int[] {2, 6, 1}, Activation.RELU, Seeds.rng(4));
+        TrainingResult r = Trainer.train(init, d, Objective.of(Loss.MSE, Penalty.NONE),
+                TrainingOptions.defaults(Optimizer.ADAM).withIterations(25), sink);
+        assertThat(finals).containsExactly("train adam|25/25|objective " + io.nngeom.run.Num.show(r.objective()));
     }
 }

@@ -32,6 +32,11 @@ class LowRankExperimentsTest {
         }
         // E6c: both preconditions and both ratios are judged (4 checks)
         assertThat(r.get("lowrank.discrimination").measured()).filteredOn(m -> !m.comparison().isEmpty()).hasSize(4);
+        // E6c and E7 pass on their instance and not on every comparable one: their notes say so
+        for (String dependent : List.of("lowrank.discrimination", "lowrank.hidden")) {
+            assertThat(r.get(dependent).notes()).as(dependent).contains("Instance-dependent");
+        }
+        assertThat(r.get("lowrank.samples").notes()).doesNotContain("Instance-dependent");
         for (String report : List.of("lowrank.negative-control", "lowrank.growth")) {
             assertThat(r.get(report).verdict()).isEqualTo(Verdict.REPORT);
         }

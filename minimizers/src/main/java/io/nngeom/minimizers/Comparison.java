@@ -6,6 +6,7 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import io.nngeom.train.Objective;
@@ -22,7 +23,7 @@ final class Comparison {
     private Comparison() {
     }
 
-    static CompareResult run(Dataset data, CompareOptions opt) {
+    static CompareResult run(Dataset data, CompareOptions opt, Progress progress) {
         long start = System.nanoTime();
         BuildResult built = Minimizers.build(data, BuildOptions.defaults(opt.layers()).withSeed(opt.seed()));
         ClusteredData cd = built.data();
@@ -36,11 +37,12 @@ final class Comparison {
         for (int i = 0; i < opt.seeds(); i++) {
             long s = Seeds.child(opt.seed(), i);
             Mlp init = heNormal(sizes, Seeds.rng(s));
+            Progress run = progress.prefixed("initialisation " + (i + 1) + "/" + opt.seeds());
             TrainingResult adam = Trainer.train(init, train, obj, TrainingOptions.defaults(Optimizer.ADAM)
-                    .withLearningRate(opt.adamRate()).withIterations(opt.adamIterations()).withSeed(s));
+                    .withLearningRate(opt.adamRate()).withIterations(opt.adamIterations()).withSeed(s), run);
             runs.add(new CompareResult.Run("adam", s, adam.loss(), adam.history().iteration(), adam.history().loss()));
             TrainingResult lbfgs = Trainer.train(init, train, obj, TrainingOptions.defaults(Optimizer.LBFGS)
-                    .withIterations(opt.lbfgsIterations()).withSeed(s));
+                    .withIterations(opt.lbfgsIterations()).withSeed(s), run);
             runs.add(new CompareResult.Run("lbfgs", s, lbfgs.loss(), lbfgs.history().iteration(), lbfgs.history().loss()));
         }
         List<Double> plateaus = new ArrayList<>();

@@ -30,6 +30,11 @@ public final class LocalMinima {
     }
 
     public static LocalMinimaResult analyze(Dataset data, LocalMinimaOptions options) {
+        return analyze(data, options, io.nngeom.run.Progress.NONE);
+    }
+
+    /** {@link #analyze(Dataset, LocalMinimaOptions)}, reporting each candidate configuration to {@code progress}. */
+    public static LocalMinimaResult analyze(Dataset data, LocalMinimaOptions options, io.nngeom.run.Progress progress) {
         long start = System.nanoTime();
         ClusteredData cd = ClusteredData.of(data);
         int q = cd.classes();
@@ -42,8 +47,10 @@ public final class LocalMinima {
         BuildOptions bo = BuildOptions.defaults(options.layers()).withSeed(options.seed());
         List<Configuration> rows = new ArrayList<>();
         int idx = 0;
+        long candidates = 2L * (1 << q) - q - 1; // every truncation, and every merge of at least two classes
         for (int mask = 0; mask < (1 << q); mask++) {
             int[] s = members(mask, q);
+            progress.update("candidate configurations", idx, candidates, "truncate " + java.util.Arrays.toString(s));
             List<int[]> steps = new ArrayList<>();
             for (int k : s) {
                 steps.add(new int[] {k});
@@ -60,6 +67,7 @@ public final class LocalMinima {
             if (s.length < 2 || options.layers() < 1 + q - s.length) {
                 continue;
             }
+            progress.update("candidate configurations", idx, candidates, "merge " + java.util.Arrays.toString(s));
             List<int[]> steps = new ArrayList<>();
             steps.add(s);
             for (int k = 0; k < q; k++) {

@@ -52,7 +52,12 @@ public final class Minimizers {
      * {@code options.seeds()} random initialisations (He normal weights, zero biases).
      */
     public static CompareResult compare(Dataset data, CompareOptions options) {
-        return Comparison.run(data, options);
+        return Comparison.run(data, options, io.nngeom.run.Progress.NONE);
+    }
+
+    /** {@link #compare(Dataset, CompareOptions)}, reporting each training run (initialisation i/N, optimizer) to {@code progress}. */
+    public static CompareResult compare(Dataset data, CompareOptions options, io.nngeom.run.Progress progress) {
+        return Comparison.run(data, options, progress);
     }
 
     /** The local-minima study (see {@link LocalMinima}). */

@@ -58,7 +58,14 @@ public final class Piecewise {
     }
 
     public static BuildResult build(PwlSpec spec, BuildOptions opts) {
+        return build(spec, opts, io.nngeom.run.Progress.NONE);
+    }
+
+    /** {@link #build(PwlSpec, BuildOptions)}, reporting its two stages (construction, measurement) to {@code progress}. */
+    public static BuildResult build(PwlSpec spec, BuildOptions opts, io.nngeom.run.Progress progress) {
         long t0 = System.nanoTime();
+        progress.update("construction (" + spec.type() + ", " + opts.depth().name().toLowerCase(java.util.Locale.ROOT) + ")",
+                1, 2, "");
         Construction c;
         boolean representable = true;
         double residual = 0;
@@ -92,6 +99,7 @@ public final class Piecewise {
         } else {
             throw new IllegalStateException("unknown spec " + spec);
         }
+        progress.update("measuring the network against the spec", 2, 2, c.hiddenUnits() + " hidden units");
         double[] err = measure(spec, c.net(), opts.testPoints(), Seeds.child(opts.seed(), "test"));
         return new BuildResult(spec.type(), opts.depth(), c, err[0], err[1], representable, residual, (int) err[2],
                 RunInfo.of(opts.seed(), t0));

@@ -106,7 +106,7 @@ public final class FitCommand implements Callable<Integer> {
     Double timeLimit;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

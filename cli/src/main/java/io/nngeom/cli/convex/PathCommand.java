@@ -60,7 +60,7 @@ public final class PathCommand implements Callable<Integer> {
     long maxColumns;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

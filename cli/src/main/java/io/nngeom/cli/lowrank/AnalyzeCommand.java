@@ -45,7 +45,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     EmbeddingOption embedding;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

@@ -55,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
     int restarts;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
@@ -114,10 +114,10 @@ public final class SweepCommand implements Callable<Integer> {
             }
         } else {
             out.printf(Locale.ROOT, "%-10s %-11s %-11s %-11s %-13s %-11s %-11s %-11s %-8s%n",
-                    "eps", "M1", "M2", "M3", "M4", "M5=Δ/ε³", "M6", "|Δ|/H", "grad");
+                    "eps", "M1", "M2", "M3", "1 - M4", "M5=Δ/ε³", "M6", "|Δ|/H", "grad");
             for (Sweep.Row r : s.rows()) {
                 out.printf(Locale.ROOT, "%-10s %-11s %-11s %-11s %-13s %-11s %-11s %-11.3e %-8.1e%n", Out.g(r.epsilon()), Out.g(r.m1()),
-                        Out.g(r.m2()), Out.g(r.m3()), String.format(Locale.ROOT, "%.9f", r.m4()), Out.g(r.m5()), Out.g(r.m6()),
+                        Out.g(r.m2()), Out.g(r.m3()), Out.g(1 - r.m4()), Out.g(r.m5()), Out.g(r.m6()),
                         r.relativeGap(), r.gradNorm());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("epsilon", r.epsilon());

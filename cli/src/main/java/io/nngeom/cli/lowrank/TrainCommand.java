@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
     EmbeddingOption embedding;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

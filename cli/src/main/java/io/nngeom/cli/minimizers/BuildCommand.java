@@ -54,7 +54,7 @@ public final class BuildCommand implements Callable<Integer> {
     NetworkOut modelOut;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import io.nngeom.minimizers.CompareOptions;
 import io.nngeom.minimizers.CompareResult;
 import io.nngeom.minimizers.Minimizers;
 import io.nngeom.plot.Chart;
+import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
     int lbfgsSteps;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
@@ -58,7 +59,10 @@ public final class CompareCommand implements Callable<Integer> {
         var data = source.load();
         CompareOptions opt = new CompareOptions(layers.layers(), seeds, adamSteps, lr, lbfgsSteps, common.seed());
         CommandResult result = CommandResult.start("minimizers compare", common);
-        CompareResult r = Minimizers.compare(data, opt);
+        CompareResult r;
+        try (StderrProgress progress = common.progress(spec.commandLine().getErr())) {
+            r = Minimizers.compare(data, opt, progress.prefixed("minimizers compare"));
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         Chart chart = Chart.of("minimizers-compare", "Adam training curves against the constructed cost", "iteration", "C2")
                 .withLogY();

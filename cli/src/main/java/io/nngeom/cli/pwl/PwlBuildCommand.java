@@ -7,7 +7,9 @@ import io.nngeom.cli.Main;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.PwlSpec;
 import io.nngeom.piecewise.SpecIo;
+import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
+import io.nngeom.run.StderrProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +62,11 @@ public final class PwlBuildCommand implements Callable<Integer> {
         modelOut.check();
         PwlSpec s = SpecIo.read(specFile);
         CommandResult result = CommandResult.start("pwl build", common);
-        Piecewise.BuildResult r = Piecewise.build(s, new Piecewise.BuildOptions(d, testPoints, common.seed()));
+        Piecewise.BuildResult r;
+        try (StderrProgress progress = common.progress(spec.commandLine().getErr());
+             Heartbeat beat = Heartbeat.start(progress, "pwl build")) {
+            r = Piecewise.build(s, new Piecewise.BuildOptions(d, testPoints, common.seed()), beat.prefixed("pwl build"));
+        }
         if (!allFinite(r.net()) || !Double.isFinite(r.maxError())) {
             throw InputException.of(specFile, "the built network " + (allFinite(r.net()) ? "overflows float64 on the test points"
                     : "has non-finite weights") + ": the spec's values or slopes are too large, or its breakpoints too close");

@@ -7,7 +7,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
 import io.nngeom.piecewise.Interpolation;
-import io.nngeom.piecewise.Piecewise;
+import io.nngeom.piecewise.EvaluationAccuracy;
 import io.nngeom.piecewise.PointSet;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
@@ -17,14 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.nngeom.run.Num;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code nngeom pwl interpolate}: C3, exact interpolation with N hidden units. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Interpolate labelled points exactly with one hidden layer of N units sharing one direction "
-                + "(C3; the activation matrix is lower triangular). All target columns share the hidden layer."})
+        description = {"Interpolate labelled points with one hidden layer of N units sharing one direction "
+                + "(C3; the activation matrix is lower triangular). All target columns share the hidden layer.",
+            "Exact in exact arithmetic; the small print says how exact in floating point: the condition number of the "
+                + "activation matrix and the evaluation error of the written network in float64 and in float32 "
+                + "(PyTorch's default), with a warning on stderr past tolerance."})
 public final class PwlInterpolateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Points and targets (.csv, .npy, .npz).")
@@ -53,19 +57,47 @@ public final class PwlInterpolateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(dataFile + ": " + e.getMessage());
         }
-        double[] err = Piecewise.measure(new PointSet(d.x(), d.y()), r.construction().net(), 0, 0);
+        EvaluationAccuracy acc = EvaluationAccuracy.of(r.construction().net(), d.x(), d.y());
         ModelIo.write(r.construction().net(), outFile);
         result.put("points", d.x().rows()).put("outputs", d.y().cols()).put("hiddenLayers", 1)
-                .put("hiddenUnits", r.construction().hiddenUnits()).put("maxError", err[0])
-                .put("lowerTriangular", r.lowerTriangular()).put("conditionNumber", r.condition()).put("minGap", r.minGap())
+                .put("hiddenUnits", r.construction().hiddenUnits()).put("maxError", acc.float64Error())
+                .put("float32MaxError", acc.float32Error()).put("targetScale", acc.scale())
+                .put("float64Tolerance", EvaluationAccuracy.FLOAT64_TOL * acc.scale())
+                .put("float32Tolerance", EvaluationAccuracy.FLOAT32_TOL * acc.scale())
+                .put("lowerTriangular", r.lowerTriangular()).put("conditionNumber", r.condition())
+                .put("conditionTolerance", EvaluationAccuracy.CONDITION_TOL).put("minGap", r.minGap())
+                .put("withinTolerance", acc.float64WithinTolerance() && acc.float32WithinTolerance()
+                        && r.condition() <= EvaluationAccuracy.CONDITION_TOL)
                 .put("model", outFile.toString());
         result.finish();
-        if (!common.quiet()) {
-            spec.commandLine().getOut().printf(Locale.ROOT,
-                    "C3: %d points, %d outputs -> %d hidden units, max error %.3e, cond(Phi) %.3e, Phi lower triangular: %s%n",
-                    d.x().rows(), d.y().cols(), r.construction().hiddenUnits(), err[0], r.condition(), r.lowerTriangular());
-            spec.commandLine().getOut().flush();
-        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("C3: " + d.x().rows() + " points, " + d.y().cols() + " output" + (d.y().cols() == 1 ? "" : "s")
+                + " -> " + r.construction().hiddenUnits() + " hidden units, Phi lower triangular: " + r.lowerTriangular());
+        out.println("cond(Phi)       " + Num.show(r.condition()) + " (tolerance " + Num.show(EvaluationAccuracy.CONDITION_TOL) + ")");
+        out.println("float64 error   " + Num.show(acc.float64Error()) + " = max |f(x) - y| on the points (tolerance "
+                + Num.show(EvaluationAccuracy.FLOAT64_TOL * acc.scale()) + ")");
+        out.println("float32 error   " + Num.show(acc.float32Error()) + " (tolerance "
+                + Num.show(EvaluationAccuracy.FLOAT32_TOL * acc.scale()) + ")");
+        out.flush();
+        warnings(r.condition(), acc);
         return Main.OK;
+    }
+
+    private void warnings(double condition, EvaluationAccuracy acc) {
+        PrintWriter err = spec.commandLine().getErr();
+        String tail = " (tolerances relative to max(1, max|y|) = " + Num.show(acc.scale()) + ")";
+        if (condition > EvaluationAccuracy.CONDITION_TOL) {
+            err.println("nngeom: warning: cond(Phi) = " + Num.show(condition) + " exceeds " + Num.show(EvaluationAccuracy.CONDITION_TOL)
+                    + ": the construction is exact only in exact arithmetic");
+        }
+        if (!acc.float64WithinTolerance()) {
+            err.println("nngeom: warning: evaluated in float64 the network is off by " + Num.show(acc.float64Error())
+                    + " on the points, more than " + Num.show(EvaluationAccuracy.FLOAT64_TOL * acc.scale()) + tail);
+        }
+        if (!acc.float32WithinTolerance()) {
+            err.println("nngeom: warning: evaluated in float32 (e.g. PyTorch's default dtype) the network is off by "
+                    + Num.show(acc.float32Error()) + ", more than " + Num.show(EvaluationAccuracy.FLOAT32_TOL * acc.scale()) + tail);
+        }
+        err.flush();
     }
 }

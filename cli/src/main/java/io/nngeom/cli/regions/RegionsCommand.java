@@ -1,12 +1,12 @@
 package io.nngeom.cli.regions;
 
-import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
-import io.nngeom.io.AtomicFiles;
+import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
+import io.nngeom.io.AtomicFiles;
 import io.nngeom.io.DataIo;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
@@ -19,14 +19,13 @@ import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.regions.RegionBounds;
 import io.nngeom.regions.RegionEnumerator;
+import io.nngeom.regions.SearchLimits;
+import io.nngeom.regions.SearchOutcome;
 import io.nngeom.regions.Slice;
+import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
+import io.nngeom.run.Num;
+import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +34,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nngeom regions}: the linear regions of any ReLU / leaky-ReLU network on a box. */
 @Command(name = "regions", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -84,21 +88,29 @@ public final class RegionsCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targets;
 
+    @Option(names = "--max-regions", paramLabel = "N", defaultValue = "1000000",
+            description = "lp search: stop once more than N regions are certain and report the lower bound reached, "
+                    + "labelled incomplete (default: ${DEFAULT-VALUE}; 0: no bound).")
+    long maxRegions;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "lp search: stop after this many seconds and report the lower bound reached, labelled "
+                    + "incomplete (default: 0, no limit).")
+    double timeLimit;
+
     @Option(names = "--max-listed", paramLabel = "N", defaultValue = "100000",
             description = "List at most N regions in the JSON (default: ${DEFAULT-VALUE}).")
     int maxListed;
 
     @Mixin
-    CommonOptions common;
+    CommonOptions.WithPlot common;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (maxListed < 0) {
-            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
-        }
+        checkLimits();
         Mlp net = model.requirePiecewiseLinear(model.read());
         CommandResult result = CommandResult.start("regions", common);
         Mlp work = net;
@@ -126,20 +138,28 @@ public final class RegionsCommand implements Callable<Integer> {
             case "lp", "lp-search" -> new PatternSearchEnumerator();
             default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
         };
-        Partition p = main.enumerate(work, box);
-        boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
-        Partition other = null;
-        if (doCheck && dim == 2) {
-            other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box) : new PlanarPartitioner(threshold).enumerate(work, box);
-        }
         int[] hs = RegionBounds.hiddenSizes(net);
         if (slice != null) {
             hs[0] = 2;
         }
         var upper = RegionBounds.serraUpper(hs);
         var lower = RegionBounds.montufarLower(hs);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!common.quiet()) {
+            err.println("regions: " + net.architecture() + " on " + box + " by " + main.name()
+                    + "; Serra et al. upper bound " + upper + " regions"
+                    + (main instanceof PatternSearchEnumerator ? limitsText() : ""));
+            err.flush();
+        }
+        boolean doCheck = check != null ? check : dim == 2 && work.hiddenUnits() <= CHEAP_CHECK_UNITS;
+        Enumerated found = enumerate(main, work, box, doCheck && dim == 2, err);
+        if (!found.outcome().complete()) {
+            return incomplete(result, net, box, found.outcome(), upper);
+        }
+        Partition p = found.outcome().partition();
+        Partition other = found.other();
         result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
-                .put("enumerator", p.enumerator()).put("regions", p.count()).put("upperBound", upper.doubleValue())
+                .put("enumerator", p.enumerator()).put("complete", true).put("regions", p.count()).put("upperBound", upper.doubleValue())
                 .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
                 .put("enumerationSeconds", p.seconds()).put("lpCount", p.lpCount());
         if (net.hiddenLayerCount() == 1) {
@@ -156,25 +176,7 @@ public final class RegionsCommand implements Callable<Integer> {
         if (dim == 2 && p.boundary().length > 0) {
             result.put("decisionBoundarySegments", p.boundarySegments()).put("decisionBoundaryLength", p.boundaryLength());
         }
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (LinearRegion r : p.regions()) {
-            if (list.size() >= maxListed) {
-                break;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pattern", r.patternKey());
-            m.put("map", rows(r.map()));
-            m.put("offset", r.offset());
-            m.put("interior", r.interior());
-            if (r.polygon() != null) {
-                m.put("polygon", r.polygon());
-                m.put("area", r.area());
-            } else {
-                m.put("chebyshevRadius", r.radius());
-            }
-            list.add(m);
-        }
-        result.put("regionList", list);
+        result.put("regionList", regionList(p, maxListed));
         if (dim == 2 && (common.plot() != null || svgFile != null)) {
             Partition drawn = p.boundary().length > 0 || other == null || other.boundary().length == 0 ? p : other;
             if (drawn.regions().get(0).polygon() == null) {
@@ -192,16 +194,104 @@ public final class RegionsCommand implements Callable<Integer> {
         }
         result.finish();
         if (!common.quiet()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
-                    net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
-                    p.lpCount() > 0 ? ", " + p.lpCount() + " LPs" : "", upper);
-            if (other != null) {
-                out.printf(Locale.ROOT, "%s: %d regions (%.3f s) - %s%n", other.enumerator(), other.count(), other.seconds(),
-                        other.patternKeys().equals(p.patternKeys()) ? "same activation patterns" : "DIFFERENT activation patterns");
-            }
-            out.flush();
+            printSummary(net, box, p, other, upper);
         }
+        return Main.OK;
+    }
+
+    private void printSummary(Mlp net, Box box, Partition p, Partition other, java.math.BigInteger upper) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
+                net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
+                p.lpCount() > 0 ? ", " + p.lpCount() + " LPs" : "", upper);
+        if (other != null) {
+            out.printf(Locale.ROOT, "%s: %d regions (%.3f s) - %s%n", other.enumerator(), other.count(), other.seconds(),
+                    other.patternKeys().equals(p.patternKeys()) ? "same activation patterns" : "DIFFERENT activation patterns");
+        }
+        out.flush();
+    }
+
+    private void checkLimits() {
+        if (maxRegions < 0) {
+            throw new InputException("--max-regions: must be ≥ 0 (0: no bound), got " + maxRegions);
+        }
+        if (!(timeLimit >= 0) || Double.isInfinite(timeLimit)) {
+            throw new InputException("--time-limit: must be a finite number of seconds ≥ 0 (0: no limit), got " + timeLimit);
+        }
+        if (maxListed < 0) {
+            throw new InputException("--max-listed: must be ≥ 0, got " + maxListed);
+        }
+    }
+
+    /** The main enumeration (or the point where the bounded LP search stopped) and the cross-check, if any. */
+    private record Enumerated(SearchOutcome outcome, Partition other) {
+    }
+
+    private Enumerated enumerate(RegionEnumerator main, Mlp work, Box box, boolean crossCheck, PrintWriter err) {
+        try (StderrProgress progress = common.progress(err)) {
+            SearchOutcome found;
+            if (main instanceof PatternSearchEnumerator lp) {
+                found = lp.search(work, box, new SearchLimits(maxRegions, timeLimit, progress));
+            } else {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: planar partition")) {
+                    Partition p = main.enumerate(work, box);
+                    found = new SearchOutcome(p, true, p.count(), work.hiddenLayerCount(), p.lpCount(), p.seconds(), "");
+                }
+            }
+            Partition other = null;
+            if (found.complete() && crossCheck) {
+                try (Heartbeat beat = Heartbeat.start(progress, "regions: checking with the other enumerator")) {
+                    other = main instanceof PlanarPartitioner ? new PatternSearchEnumerator().enumerate(work, box)
+                            : new PlanarPartitioner(threshold).enumerate(work, box);
+                }
+            }
+            progress.clear();
+            return new Enumerated(found, other);
+        }
+    }
+
+    /** At most {@code max} regions as JSON objects. */
+    private static List<Map<String, Object>> regionList(Partition p, int max) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LinearRegion r : p.regions()) {
+            if (list.size() >= max) {
+                break;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pattern", r.patternKey());
+            m.put("map", rows(r.map()));
+            m.put("offset", r.offset());
+            m.put("interior", r.interior());
+            if (r.polygon() != null) {
+                m.put("polygon", r.polygon());
+                m.put("area", r.area());
+            } else {
+                m.put("chebyshevRadius", r.radius());
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    private String limitsText() {
+        return "; search bounded by --max-regions " + (maxRegions > 0 ? maxRegions : "none") + " and --time-limit "
+                + (timeLimit > 0 ? Num.show(timeLimit) + " s" : "none");
+    }
+
+    /** A search that stopped early: the lower bound it reached, labelled incomplete, and no region list. */
+    private int incomplete(CommandResult result, Mlp net, Box box, SearchOutcome found, java.math.BigInteger upper) {
+        result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
+                .put("enumerator", "lp-search").put("complete", false).put("regionsAtLeast", found.regionsAtLeast())
+                .put("stopReason", found.stopReason()).put("layersDone", found.layersDone())
+                .put("upperBound", upper.doubleValue()).put("enumerationSeconds", found.seconds())
+                .put("lpCount", found.lpCount());
+        result.finish();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s on %s: at least %d linear regions - INCOMPLETE (%s after %s s, %d of %d hidden layers "
+                        + "searched, %d LPs); Serra et al. upper bound %s%n", net.architecture(), box,
+                found.regionsAtLeast(), found.stopReason(), Num.show(found.seconds()), found.layersDone(),
+                net.hiddenLayerCount(), found.lpCount(), upper);
+        out.flush();
         return Main.OK;
     }
 

@@ -103,6 +103,10 @@ class PwlCommandsTest {
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertThat(j.get("hiddenUnits").asInt()).isEqualTo(30);
         assertThat(j.get("maxError").asDouble()).isLessThan(1e-8);
+        assertThat(j.get("float32MaxError").asDouble()).isLessThan(j.get("float32Tolerance").asDouble());
+        assertThat(j.get("withinTolerance").asBoolean()).isTrue();
+        assertThat(r.out()).contains("cond(Phi)").contains("float64 error").contains("float32 error");
+        assertThat(r.err()).doesNotContain("warning");
         assertThat(j.get("lowerTriangular").asBoolean()).isTrue();
         Path dj = dir.resolve("d.json");
         Run d = run("distinguish", "--model", model.toString(), "--data", data.toString(), "--classes", "--json", dj.toString());
@@ -112,5 +116,29 @@ class PwlCommandsTest {
         assertThat(dd.get("layers").size()).isEqualTo(3);
         Run bad = run("distinguish", "--model", model.toString(), "--data", dir.resolve("nope.csv").toString());
         assertThat(bad.code()).isEqualTo(2);
+    }
+
+    @Test
+    void interpolateWarnsWhenFloatingPointEvaluationIsPastTolerance(@TempDir Path dir) throws Exception {
+        // 400 points on a narrow strip: every direction separates them only by tiny gaps, so Phi is badly conditioned
+        StringBuilder sb = new StringBuilder("x1,x2,y\n");
+        var rng = Seeds.rng(9);
+        for (int i = 0; i < 400; i++) {
+            sb.append(rng.nextDouble()).append(',').append(1e-3 * rng.nextDouble()).append(',').append(rng.nextDouble() * 100)
+                    .append('\n');
+        }
+        Path data = dir.resolve("strip.csv");
+        Files.writeString(data, sb.toString());
+        Path json = dir.resolve("i.json");
+        Run r = run("pwl", "interpolate", "--data", data.toString(), "--out", dir.resolve("m.json").toString(),
+                "--json", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("withinTolerance").asBoolean()).isFalse();
+        assertThat(j.get("float32MaxError").asDouble()).isGreaterThan(j.get("float32Tolerance").asDouble());
+        assertThat(r.err()).contains("nngeom: warning: evaluated in float32");
+        assertThat(r.err().lines().filter(l -> l.startsWith("nngeom: warning:")).count())
+                .isEqualTo((j.get("conditionNumber").asDouble() > j.get("conditionTolerance").asDouble() ? 1 : 0)
+                        + (j.get("maxError").asDouble() > j.get("float64Tolerance").asDouble() ? 1 : 0) + 1);
     }
 }

@@ -142,4 +142,34 @@ class RegionsCommandTest {
         assertThat(run(err, "regions", "--model", model.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("tanh").doesNotContain("Exception");
     }
+
+    @Test
+    void nDimensionalSearchStatesTheBoundUpFrontAndStopsAtMaxRegionsLabelledIncomplete(@TempDir Path dir) throws Exception {
+        Mlp net = Mlp.random(new int[] {4, 10, 10, 1}, Activation.RELU, Seeds.rng(31));
+        Path model = dir.resolve("m.json");
+        ModelIo.write(net, model);
+        Path json = dir.resolve("r.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"regions", "--model", model.toString(), "--max-regions", "20", "--json",
+            json.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        String bound = io.nngeom.regions.RegionBounds.serraUpper(new int[] {4, 10, 10}).toString();
+        assertThat(err.toString().lines().findFirst().orElse("")).startsWith("regions: 4-10-10-1 on ")
+                .contains("Serra et al. upper bound " + bound + " regions").contains("--max-regions 20");
+        assertThat(out.toString()).contains("at least ").contains("INCOMPLETE (more than --max-regions 20 regions");
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("complete").asBoolean()).isFalse();
+        assertThat(j.get("regionsAtLeast").asLong()).isGreaterThan(20);
+        assertThat(j.has("regionList")).isFalse();
+
+        assertThat(run(new StringWriter(), "regions", "--model", model.toString(), "--json", json.toString())).isZero();
+        JsonNode full = new ObjectMapper().readTree(json.toFile());
+        assertThat(full.get("complete").asBoolean()).isTrue();
+        assertThat(full.get("regions").asLong()).isGreaterThanOrEqualTo(j.get("regionsAtLeast").asLong());
+
+        StringWriter bad = new StringWriter();
+        assertThat(run(bad, "regions", "--model", model.toString(), "--time-limit", "-1")).isEqualTo(2);
+        assertThat(bad.toString()).startsWith("nngeom: --time-limit: must be");
+    }
 }

@@ -45,7 +45,7 @@ public final class LocalMinimaExperiment implements Experiment {
             Dataset d = ClusteredData.generate(q, perClass * q, 0.8, Seeds.child(ctx.seed(), "local-minima-" + q));
             LocalMinimaOptions opt = new LocalMinimaOptions(q, base.directions(), base.epsilons(), base.gdSteps(),
                     base.gdRate(), ctx.seed());
-            LocalMinimaResult r = LocalMinima.analyze(d, opt);
+            LocalMinimaResult r = LocalMinima.analyze(d, opt, ctx.progress().prefixed("Q=" + q));
             b.table(Pictures.localMinimaTable(r));
             long partial = r.configurations().stream().filter(c -> c.kind() == Configuration.Kind.TRUNCATE
                     && c.classes().length > 0 && c.classes().length < q).count();

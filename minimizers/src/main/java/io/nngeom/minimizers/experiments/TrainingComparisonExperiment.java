@@ -54,7 +54,7 @@ public final class TrainingComparisonExperiment implements Experiment {
             int l = c[1];
             Dataset d = ClusteredData.generate(q, perClass * q, 0.8, Seeds.child(ctx.seed(), "training-" + q));
             CompareResult r = Minimizers.compare(d, new CompareOptions(l, base.seeds(), base.adamIterations(),
-                    base.adamRate(), base.lbfgsIterations(), ctx.seed()));
+                    base.adamRate(), base.lbfgsIterations(), ctx.seed()), ctx.progress().prefixed("Q=" + q + ", L=" + l));
             worstExcess = Math.max(worstExcess, r.constructedCost() - r.best(null));
             rows.add(List.of("Q=" + q + ", L=" + l, fmt(r.constructedCost()), fmt(r.best("adam")), fmt(r.median("adam")),
                     fmt(r.best("lbfgs")), fmt(r.median("lbfgs")), r.atPlateau(1e-3) + " of " + r.runs().size()));

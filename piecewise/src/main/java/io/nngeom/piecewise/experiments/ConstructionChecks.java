@@ -260,7 +260,10 @@ final class ConstructionChecks {
         int pieceMismatch = 0;
         io.nngeom.plot.Figure partitionFigure = null;
         String regionNote = "";
+        int done = 0;
         for (int interior : sizes) {
+            ctx.progress().update("triangulations", done++, sizes.length,
+                    interior + " interior vertices, " + points + " test points");
             Triangulation f = Triangulation.randomDelaunay(interior, rng);
             Lattice.Family fam = Lattice.cellProbeFamily(f);
             Construction c = Lattice.build(fam.pieces(), fam.sets());
