@@ -265,6 +265,34 @@ public final class Convex {
     public static final double AL_EXACT_GAP = 1e-6;
 
     /**
+     * The verdict on the network a fit returned, as {@link #certify} words it: {@code optimal} when the fit's own
+     * program certifies it (label exact, lower bound within {@link CertifyOptions#DEFAULT_MAX_GAP_PERCENT}); otherwise,
+     * for networks with free biases, the certificate of the recovered network (searching {@code o.maxPatterns()}
+     * patterns within {@code o.budget()}); without biases (a different dual constraint) {@code undecided}. Null for the
+     * gated model, which is not a ReLU network.
+     */
+    public static Certificate verdict(Dataset data, FitOptions o, FitResult r) {
+        long start = System.nanoTime();
+        if (r.model() == null) {
+            return null;
+        }
+        double lb = r.lowerBound();
+        double gap = Double.isNaN(lb) ? Double.NaN : 100 * Math.max(r.nnObjective() - lb, 0) / r.nnObjective();
+        if (r.exactness() == Exactness.EXACT && gap <= CertifyOptions.DEFAULT_MAX_GAP_PERCENT) {
+            return new Certificate(r.nnObjective(), Double.NaN, lb, gap, true, r.dictionary(), Double.NaN, Certificate.Verdict.OPTIMAL,
+                    String.format(java.util.Locale.ROOT, "the fit's program covers every neuron and certifies the network within %.4g %% of "
+                            + "its lower bound %.10g", gap, lb), Double.NaN, null, RunInfo.of(o.seed(), start));
+        }
+        if (!o.bias() && o.depth() == 2) {
+            return new Certificate(r.nnObjective(), Double.NaN, lb, gap, !Double.isNaN(lb), r.dictionary(), Double.NaN,
+                    Certificate.Verdict.UNDECIDED, "the fit is not certified optimal, and the certificate's search covers networks with "
+                            + "free biases only", Double.NaN, null, RunInfo.of(o.seed(), start));
+        }
+        return certify(r.model(), data, new CertifyOptions(o.beta(), o.norm(), o.maxPatterns(), o.maxColumns(),
+                CertifyOptions.DEFAULT_MAX_GAP_PERCENT, o.seed(), o.budget()));
+    }
+
+    /**
      * Certificate of a trained ReLU network: its objective, the dual constraint at its residual (exact where it can be
      * checked over every neuron, searched otherwise), a lower bound where rigorous, and a verdict: optimal within
      * {@code o.maxGapPercent()}, not optimal (with a better network built from a violating neuron), or undecided.

@@ -3,6 +3,7 @@ package io.nngeom.cli.convex;
 import io.nngeom.cli.CliInputs;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
+import io.nngeom.convex.Certificate;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
@@ -178,8 +179,10 @@ public final class FitCommand implements Callable<Integer> {
             System.err.println("convex fit: " + Convex.plan(d.size(), d.inputDim(), o));
         }
         FitResult r;
+        Certificate verdict;
         try {
             r = Convex.fit(d, o);
+            verdict = Convex.verdict(d, o, r);
         } finally {
             if (progress != null) {
                 progress.close();
@@ -200,6 +203,10 @@ public final class FitCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "trainMse      %.6g%s%n", trainMse, testData == null ? "" : String.format(Locale.ROOT, "   testMse %.6g", testMse));
         }
         w.printf(Locale.ROOT, "exactness     %s: %s%n", r.exactness().id(), r.reason());
+        if (verdict != null) {
+            w.printf(Locale.ROOT, "verdict       %s%s: %s%n", verdict.verdict().id(), Double.isNaN(verdict.gapPercent()) ? ""
+                    : String.format(Locale.ROOT, " (gap %.4g %%)", verdict.gapPercent()), verdict.evidence());
+        }
         if (out != null && r.model() != null) {
             w.printf(Locale.ROOT, "model         %s (%s)%n", out, r.model().architecture());
         }
@@ -221,6 +228,9 @@ public final class FitCommand implements Callable<Integer> {
                 .put("testMse", testMse)
                 .put("test", test == null ? null : test.toString())
                 .put("exactness", r.exactness().id())
+                .put("verdict", verdict == null ? null : verdict.verdict().id())
+                .put("gapPercent", verdict == null ? Double.NaN : verdict.gapPercent())
+                .put("verdictEvidence", verdict == null ? null : verdict.evidence())
                 .put("reason", r.reason())
                 .put("stopRule", stopRule.id())
                 .put("columns", r.columns())
