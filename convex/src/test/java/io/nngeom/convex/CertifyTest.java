@@ -91,4 +91,24 @@ class CertifyTest {
         assertTrue(Double.isNaN(c.lowerBound()));
     }
 
+
+    /** The fit's verdict: optimal where its program certifies it, the certificate's search otherwise, none for gated. */
+    @Test
+    void fitVerdicts() {
+        Dataset data = ConvexTest.twoD(30, 5);
+        FitOptions o = FitOptions.defaults(0.05).withTolerance(1e-12);
+        FitResult exact = Convex.fit(data, o);
+        assertEquals(Certificate.Verdict.OPTIMAL, Convex.verdict(data, o, exact).verdict());
+        // the sample-wedge Lasso under l2 is an upper bound; the certificate in 2-D decides it exactly
+        FitOptions lo = o.withMethod(FitOptions.Method.LASSO);
+        FitResult lasso = Convex.fit(data, lo);
+        Certificate v = Convex.verdict(data, lo, lasso);
+        assertNotEquals(Certificate.Verdict.UNDECIDED, v.verdict(), v.evidence());
+        if (v.verdict() == Certificate.Verdict.NOT_OPTIMAL) {
+            assertTrue(v.improvedObjective() < lasso.nnObjective());
+            assertTrue(exact.nnObjective() <= v.improvedObjective() * (1 + 1e-12));
+        }
+        FitOptions go = o.withMethod(FitOptions.Method.GATED).withMaxPatterns(20);
+        assertEquals(null, Convex.verdict(data, go, Convex.fit(data, go)));
+    }
 }
