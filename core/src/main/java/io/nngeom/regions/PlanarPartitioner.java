@@ -175,41 +175,95 @@ public final class PlanarPartitioner implements RegionEnumerator {
             }
         }
 
-        /** Depth first: the regions inside a piece of layers 0..l−1 with layer-l inputs (a, beta), in order. */
-        void descend(int l, double[] poly, double[] a, double[] beta, boolean[] bits, PlanarClip.Clip clip, Sink sink) {
+        /**
+         * Depth first: the regions inside a piece of layers 0..l−1 on which layer l's units are the lines (ax, ay, c)
+         * (for the output layer, its affine maps), in order.
+         */
+        void descend(int l, double[] poly, double[] ax, double[] ay, double[] c, boolean[] bits, PlanarClip.Clip clip,
+                     Sink sink) {
             if (l == p.layers - 1) {
-                sink.region(poly, a, beta, bits);
+                sink.region(poly, ax, ay, c, bits);
                 return;
             }
-            int out = p.sizes[l + 1];
-            double[] ax = new double[out];
-            double[] ay = new double[out];
-            double[] c = new double[out];
-            lines(l, a, beta, ax, ay, c);
             List<double[]> polys = new ArrayList<>();
             List<boolean[]> bitsList = new ArrayList<>();
             cut(l, poly, ax, ay, c, clip, polys, bitsList);
-            for (int k = 0; k < polys.size(); k++) {
-                descendChild(l, polys.get(k), bitsList.get(k), ax, ay, c, bits, clip, sink);
-            }
+            children(l, polys, bitsList, 0, polys.size(), ax, ay, c, bits, clip, sink);
         }
 
-        /** Layer-(l+1) inputs of a part of layer l with unit bits bs, then {@link #descend} into it. */
-        void descendChild(int l, double[] poly, boolean[] bs, double[] ax, double[] ay, double[] c, boolean[] bits,
-                          PlanarClip.Clip clip, Sink sink) {
-            int out = bs.length;
+        /**
+         * {@link #descend}s into the parts from..to−1 of a piece cut by layer l's lines (ax, ay, c), in order. The
+         * lines of layer l+1 on a part, W·diag(f)·(ax, ay, c) + b with f_i = 1 (unit on) or the off-slope, are
+         * computed in full for the first part, and for each next part by adding (f_i − f'_i)·W[:, i]·(ax_i, ay_i, c_i)
+         * for the units i whose bit differs from the previous part's (when at most a quarter differ): O(width) per
+         * flipped unit instead of O(width²). The result depends only on the parts and the range, never on threads.
+         */
+        void children(int l, List<double[]> polys, List<boolean[]> bitsList, int from, int to, double[] ax,
+                      double[] ay, double[] c, boolean[] prefix, PlanarClip.Clip clip, Sink sink) {
+            int in = p.sizes[l + 1];
+            int out = p.sizes[l + 2];
             double slope = p.offSlope[l];
-            double[] na = new double[2 * out];
-            double[] nbeta = new double[out];
-            for (int i = 0; i < out; i++) {
-                double f = bs[i] ? 1.0 : slope;
-                na[2 * i] = f * ax[i];
-                na[2 * i + 1] = f * ay[i];
-                nbeta[i] = f * c[i];
+            double[] w = p.w[l + 1];
+            boolean[] prev = null;
+            double[] px = null;
+            double[] py = null;
+            double[] pc = null;
+            for (int k = from; k < to; k++) {
+                boolean[] bs = bitsList.get(k);
+                double[] nx = new double[out];
+                double[] ny = new double[out];
+                double[] nc = new double[out];
+                int diff = prev == null ? in : differing(prev, bs);
+                if (4 * diff > in) {
+                    double[] na = new double[2 * in];
+                    double[] nbeta = new double[in];
+                    for (int i = 0; i < in; i++) {
+                        double f = bs[i] ? 1.0 : slope;
+                        na[2 * i] = f * ax[i];
+                        na[2 * i + 1] = f * ay[i];
+                        nbeta[i] = f * c[i];
+                    }
+                    lines(l + 1, na, nbeta, nx, ny, nc);
+                } else {
+                    System.arraycopy(px, 0, nx, 0, out);
+                    System.arraycopy(py, 0, ny, 0, out);
+                    System.arraycopy(pc, 0, nc, 0, out);
+                    for (int i = 0; i < in; i++) {
+                        if (bs[i] != prev[i]) {
+                            double d = bs[i] ? 1.0 - slope : slope - 1.0;
+                            flip(w, in, i, d * ax[i], d * ay[i], d * c[i], nx, ny, nc);
+                        }
+                    }
+                }
+                boolean[] all = Arrays.copyOf(prefix, prefix.length + in);
+                System.arraycopy(bs, 0, all, prefix.length, in);
+                descend(l + 1, polys.get(k), nx, ny, nc, all, clip, sink);
+                prev = bs;
+                px = nx;
+                py = ny;
+                pc = nc;
             }
-            boolean[] all = Arrays.copyOf(bits, bits.length + out);
-            System.arraycopy(bs, 0, all, bits.length, out);
-            descend(l + 1, poly, na, nbeta, all, clip, sink);
+        }
+    }
+
+    private static int differing(boolean[] a, boolean[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /** (nx, ny, nc)[o] += W(o, i)·(dx, dy, dc) for every unit o (W row-major with {@code in} columns). */
+    private static void flip(double[] w, int in, int i, double dx, double dy, double dc, double[] nx, double[] ny,
+                             double[] nc) {
+        for (int o = 0; o < nx.length; o++) {
+            double wo = w[o * in + i];
+            nx[o] += wo * dx;
+            ny[o] += wo * dy;
+            nc[o] += wo * dc;
         }
     }
 
@@ -223,14 +277,9 @@ public final class PlanarPartitioner implements RegionEnumerator {
             this.run = run;
         }
 
-        /** The region of a last-hidden-layer piece: the output layer's affine map, polygon, centroid, boundary. */
-        void region(double[] polyU, double[] a, double[] beta, boolean[] bits) {
-            PwlNet p = run.p;
-            int outs = p.sizes[p.layers];
-            double[] ux = new double[outs];
-            double[] uy = new double[outs];
-            double[] u0 = new double[outs];
-            run.lines(p.layers - 1, a, beta, ux, uy, u0);
+        /** The region of a last-hidden-layer piece with output maps (ux, uy, u0) in u: map, polygon, centroid, boundary. */
+        void region(double[] polyU, double[] ux, double[] uy, double[] u0, boolean[] bits) {
+            int outs = ux.length;
             double cx = run.cx;
             double cy = run.cy;
             double hx = run.hx;
@@ -262,10 +311,12 @@ public final class PlanarPartitioner implements RegionEnumerator {
      *
      * <p>Depth first: the box is cut by the first layer's lines, then each of these pieces is followed down the
      * layers on its own, so only the finished regions and one path of pieces per thread are held in memory (the
-     * affine map of a piece, 24 bytes per unit, is never stored for more than one piece per layer). The first
-     * layer's pieces are processed by {@link #THREADS} threads (or those given) in chunks of {@link #CHUNK}, and the chunks' regions
-     * are concatenated in piece order, so the regions, their order and every number are the same for any number
-     * of threads (and as the breadth-first order, each piece's arithmetic being unchanged).
+     * lines of a piece, 24 bytes per unit, are never stored for more than a few pieces per layer). The first
+     * layer's pieces are processed by {@link #THREADS} threads (or those given) in chunks of {@link #CHUNK}, and
+     * the chunks' regions are concatenated in piece order, so the regions, their order and every number are the
+     * same for any number of threads. The lines of a piece are updated from its previous sibling's
+     * ({@link Run#children}), so they differ from a computation from scratch by float64 rounding only; the
+     * regions are the same as the breadth-first partitioner's (tests compare the two).
      */
     @Override
     public Partition enumerate(Mlp net, Box box) {
@@ -280,17 +331,17 @@ public final class PlanarPartitioner implements RegionEnumerator {
         double[] beta0 = {run.cx, run.cy};
         List<LinearRegion> regions;
         double[] segments;
+        int out = run.p.sizes[1];
+        double[] ax = new double[out];
+        double[] ay = new double[out];
+        double[] c = new double[out];
+        run.lines(0, a0, beta0, ax, ay, c);
         if (run.p.layers == 1) {
             Sink sink = new Sink(run);
-            sink.region(square, a0, beta0, new boolean[0]);
+            sink.region(square, ax, ay, c, new boolean[0]);
             regions = sink.regions;
             segments = sink.seg.toArray();
         } else {
-            int out = run.p.sizes[1];
-            double[] ax = new double[out];
-            double[] ay = new double[out];
-            double[] c = new double[out];
-            run.lines(0, a0, beta0, ax, ay, c);
             List<double[]> polys = new ArrayList<>();
             List<boolean[]> bitsList = new ArrayList<>();
             run.cut(0, square, ax, ay, c, new PlanarClip.Clip(), polys, bitsList);
@@ -298,8 +349,10 @@ public final class PlanarPartitioner implements RegionEnumerator {
             inParallel(sinks.length, chunk -> {
                 Sink sink = new Sink(run);
                 PlanarClip.Clip clip = new PlanarClip.Clip();
-                for (int k = chunk * CHUNK; k < Math.min(polys.size(), (chunk + 1) * CHUNK); k++) {
-                    run.descendChild(0, polys.get(k), bitsList.get(k), ax, ay, c, new boolean[0], clip, sink);
+                int from = chunk * CHUNK;
+                int to = Math.min(polys.size(), from + CHUNK);
+                run.children(0, polys, bitsList, from, to, ax, ay, c, new boolean[0], clip, sink);
+                for (int k = from; k < to; k++) {
                     polys.set(k, null);
                     bitsList.set(k, null);
                 }
