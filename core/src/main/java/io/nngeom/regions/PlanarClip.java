@@ -17,7 +17,11 @@ final class PlanarClip {
 
         /** @return 1 all on the positive side, −1 all negative, 0 split (then {@link #pos()}, {@link #neg()}) */
         int split(double[] poly, int nv, double a, double b, double c) {
-            double nrm = Math.hypot(a, b);
+            return split(poly, nv, a, b, c, Math.hypot(a, b));
+        }
+
+        /** As {@link #split(double[], int, double, double, double)} with nrm = hypot(a, b) given. */
+        int split(double[] poly, int nv, double a, double b, double c, double nrm) {
             if (nrm < 1e-300) {
                 return c > 0 ? 1 : -1;
             }

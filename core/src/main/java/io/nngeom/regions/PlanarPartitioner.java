@@ -144,10 +144,16 @@ public final class PlanarPartitioner implements RegionEnumerator {
             }
         }
 
-        /** Cuts the polygon by the lines of layer l's units, in unit order; the parts and their bits go to the lists. */
+        /**
+         * Cuts the polygon by the lines of layer l's units, in unit order; the parts and their bits go to the lists.
+         * A line that keeps the whole polygon more than 2·{@link #SPLIT_TOL} on one side decides every part at once
+         * (each part lies inside the polygon, so {@link PlanarClip.Clip#split} would find every vertex beyond
+         * SPLIT_TOL on that side too; the margin covers the rounding of the parts' vertices).
+         */
         void cut(int l, double[] poly, double[] ax, double[] ay, double[] c, PlanarClip.Clip clip, List<double[]> polys,
                  List<boolean[]> bitsList) {
             int out = ax.length;
+            int nv = poly.length / 2;
             polys.add(poly);
             bitsList.add(new boolean[out]);
             for (int i = 0; i < out; i++) {
@@ -157,10 +163,22 @@ public final class PlanarPartitioner implements RegionEnumerator {
                     }
                     continue;
                 }
+                double nrm = Math.hypot(ax[i], ay[i]);
+                if (nrm >= 1e-300) {
+                    int side = clearSide(poly, nv, ax[i], ay[i], c[i], nrm);
+                    if (side != 0) {
+                        if (side > 0) {
+                            for (boolean[] bs : bitsList) {
+                                bs[i] = true;
+                            }
+                        }
+                        continue;
+                    }
+                }
                 int m = polys.size();
                 for (int k = 0; k < m; k++) {
                     double[] pk = polys.get(k);
-                    int side = clip.split(pk, pk.length / 2, ax[i], ay[i], c[i]);
+                    int side = clip.split(pk, pk.length / 2, ax[i], ay[i], c[i], nrm);
                     if (side > 0) {
                         bitsList.get(k)[i] = true;
                     } else if (side == 0) {
@@ -244,6 +262,21 @@ public final class PlanarPartitioner implements RegionEnumerator {
                 pc = nc;
             }
         }
+    }
+
+    /** 1 (−1) when every vertex is more than 2·SPLIT_TOL on the positive (negative) side of the line, else 0. */
+    private static int clearSide(double[] poly, int nv, double a, double b, double c, double nrm) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < nv; k++) {
+            double v = (a * poly[2 * k] + b * poly[2 * k + 1] + c) / nrm;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (min > 2 * SPLIT_TOL) {
+            return 1;
+        }
+        return max < -2 * SPLIT_TOL ? -1 : 0;
     }
 
     private static int differing(boolean[] a, boolean[] b) {
