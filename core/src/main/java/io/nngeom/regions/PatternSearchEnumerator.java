@@ -29,6 +29,18 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     public static final double RADIUS_TOL = 1e-7;
 
     private long lps;
+    /** False: every LP by Hipparchus' simplex (the slow path, kept for tests); true: by {@link ChebyshevLp}. */
+    private final boolean dedicatedLp;
+    private ChebyshevLp lp;
+    private long fallbacks;
+
+    public PatternSearchEnumerator() {
+        this(true);
+    }
+
+    PatternSearchEnumerator(boolean dedicatedLp) {
+        this.dedicatedLp = dedicatedLp;
+    }
 
     @Override
     public String name() {
@@ -65,6 +77,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     public Partition enumerate(Mlp net, Box box) {
         long t0 = System.nanoTime();
         lps = 0;
+        fallbacks = 0;
         int n = net.inputDim();
         if (box.dim() != n) {
             throw new IllegalArgumentException("box dimension " + box.dim() + " differs from input dimension " + n);
@@ -218,7 +231,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            double[] ball = chebyshev(c.rows, row, n);
+            double[] ball = chebyshev(c.rows, row, n, c.center);
             if (ball == null || ball[n] <= RADIUS_TOL) {
                 c.bits[i] = sigma > 0;
                 return null;
@@ -256,9 +269,27 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         return opposite;
     }
 
-    /** Chebyshev ball (centre, radius) of {|u_j| ≤ 1} ∩ rows ∩ extra; null if the LP fails. */
-    private double[] chebyshev(List<double[]> rows, double[] extra, int n) {
+    /**
+     * Chebyshev ball (centre, radius) of {|u_j| ≤ 1} ∩ rows ∩ extra; null if the LP fails. By {@link ChebyshevLp}
+     * started from {@code start} (the centre of a ball inside the cell of {@code rows}), or by Hipparchus' simplex
+     * when that is not available or this enumerator was made for the slow path.
+     */
+    private double[] chebyshev(List<double[]> rows, double[] extra, int n, double[] start) {
         lps++;
+        if (dedicatedLp) {
+            if (lp == null || lp.dimension() != n) {
+                lp = new ChebyshevLp(n);
+            }
+            double[] ball = lp.solve(rows, extra, start);
+            if (ball != null) {
+                return ball;
+            }
+            fallbacks++;
+        }
+        return hipparchus(rows, extra, n);
+    }
+
+    private double[] hipparchus(List<double[]> rows, double[] extra, int n) {
         LinearProgram lp = new LinearProgram(n + 1);
         double[] obj = new double[n + 1];
         obj[n] = 1;
@@ -286,6 +317,11 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             return null;
         }
         return res.x();
+    }
+
+    /** LPs of the last {@link #enumerate} call that {@link ChebyshevLp} left to Hipparchus (did not converge). */
+    long lastFallbackCount() {
+        return fallbacks;
     }
 
     /** LPs solved by the last {@link #enumerate} call. */
