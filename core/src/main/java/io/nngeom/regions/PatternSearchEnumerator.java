@@ -19,7 +19,9 @@ import java.util.List;
  * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
  * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
  * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
- * the box. Not thread-safe (the LP counter); use one instance per thread.
+ * the box. The nodes of a layer are expanded on {@link #THREADS} threads in chunks, each with its own LP
+ * workspace, and their children are concatenated in node order, so the regions and their order do not depend on
+ * the number of threads. Not thread-safe (the LP counters); use one instance per thread.
  */
 public final class PatternSearchEnumerator implements RegionEnumerator {
     /**
@@ -28,18 +30,26 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      */
     public static final double RADIUS_TOL = 1e-7;
 
+    /** Threads of the search: 2, or 1 with {@code -Dnngeom.threads=1} (same regions in the same order either way). */
+    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
+    /** Nodes of a layer handed to a thread at a time. */
+    static final int CHUNK = 16;
+
     private long lps;
     /** False: every LP by Hipparchus' simplex (the slow path, kept for tests); true: by {@link ChebyshevLp}. */
     private final boolean dedicatedLp;
-    private ChebyshevLp lp;
     private long fallbacks;
 
+    private final int threads;
+
     public PatternSearchEnumerator() {
-        this(true);
+        this(true, THREADS);
     }
 
-    PatternSearchEnumerator(boolean dedicatedLp) {
+    /** With the slow-path LP (false) or the dedicated one, and a given number of threads (1 or 2). */
+    PatternSearchEnumerator(boolean dedicatedLp, int threads) {
         this.dedicatedLp = dedicatedLp;
+        this.threads = Math.max(1, Math.min(2, threads));
     }
 
     @Override
@@ -93,76 +103,29 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         List<Node> nodes = new ArrayList<>();
         nodes.add(new Node(new Cell(new ArrayList<>(), new double[n], 1.0, new boolean[0]), a0, ctr.clone()));
         for (int l = 0; l < p.layers - 1; l++) {
-            int in = p.sizes[l];
-            int out = p.sizes[l + 1];
-            double[] w = p.w[l];
-            double[] bl = p.b[l];
-            double slope = p.offSlope[l];
+            int layer = l;
+            List<Node> current = nodes;
+            @SuppressWarnings("unchecked")
+            List<Node>[] parts = new List[(current.size() + CHUNK - 1) / CHUNK];
+            Solver[] solvers = new Solver[2];
+            inParallel(threads, parts.length, (thread, chunk) -> {
+                if (solvers[thread] == null) {
+                    solvers[thread] = new Solver(n);
+                }
+                List<Node> out = new ArrayList<>();
+                for (int k = chunk * CHUNK; k < Math.min(current.size(), (chunk + 1) * CHUNK); k++) {
+                    expand(current.get(k), p, layer, n, solvers[thread], out);
+                }
+                parts[chunk] = out;
+            });
             List<Node> next = new ArrayList<>();
-            for (Node node : nodes) {
-                double[] g = new double[out * n];
-                double[] g0 = new double[out];
-                for (int i = 0; i < out; i++) {
-                    double s0 = bl[i];
-                    for (int j = 0; j < in; j++) {
-                        double wij = w[i * in + j];
-                        s0 += wij * node.beta[j];
-                        for (int q = 0; q < n; q++) {
-                            g[i * n + q] += wij * node.a[j * n + q];
-                        }
-                    }
-                    g0[i] = s0;
-                }
-                List<Cell> cells = new ArrayList<>();
-                cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
-                for (int i = 0; i < out; i++) {
-                    if (!p.splits[l]) {
-                        for (Cell c : cells) {
-                            c.bits[i] = true;
-                        }
-                        continue;
-                    }
-                    double[] gi = Arrays.copyOfRange(g, i * n, (i + 1) * n);
-                    double nrm = 0;
-                    double span = 0;
-                    for (int q = 0; q < n; q++) {
-                        nrm += gi[q] * gi[q];
-                        span += Math.abs(gi[q]);
-                    }
-                    nrm = Math.sqrt(nrm);
-                    if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
-                        boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
-                        for (Cell c : cells) {
-                            c.bits[i] = on;
-                        }
-                        continue;
-                    }
-                    for (int q = 0; q < n; q++) {
-                        gi[q] /= nrm;
-                    }
-                    double gc = g0[i] / nrm;
-                    int m = cells.size();
-                    for (int k = 0; k < m; k++) {
-                        Cell c = cells.get(k);
-                        Cell other = split(c, gi, gc, n, i);
-                        if (other != null) {
-                            cells.add(other);
-                        }
-                    }
-                }
-                for (Cell c : cells) {
-                    double[] na = new double[out * n];
-                    double[] nb = new double[out];
-                    for (int i = 0; i < out; i++) {
-                        double f = c.bits[i] ? 1.0 : slope;
-                        for (int q = 0; q < n; q++) {
-                            na[i * n + q] = f * g[i * n + q];
-                        }
-                        nb[i] = f * g0[i];
-                    }
-                    boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
-                    System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
-                    next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+            for (List<Node> part : parts) {
+                next.addAll(part);
+            }
+            for (Solver sv : solvers) {
+                if (sv != null) {
+                    lps += sv.lps;
+                    fallbacks += sv.fallbacks;
                 }
             }
             nodes = next;
@@ -203,11 +166,84 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         return new Partition(name(), box, regions, new double[0], lps, (System.nanoTime() - t0) / 1e9);
     }
 
+    /** The children of one node at layer l (its cell cut by layer l's units), appended to {@code next} in order. */
+    private void expand(Node node, PwlNet p, int l, int n, Solver solver, List<Node> next) {
+        int in = p.sizes[l];
+        int out = p.sizes[l + 1];
+        double[] w = p.w[l];
+        double[] bl = p.b[l];
+        double slope = p.offSlope[l];
+        double[] g = new double[out * n];
+        double[] g0 = new double[out];
+        for (int i = 0; i < out; i++) {
+            double s0 = bl[i];
+            for (int j = 0; j < in; j++) {
+                double wij = w[i * in + j];
+                s0 += wij * node.beta[j];
+                for (int q = 0; q < n; q++) {
+                    g[i * n + q] += wij * node.a[j * n + q];
+                }
+            }
+            g0[i] = s0;
+        }
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
+        for (int i = 0; i < out; i++) {
+            if (!p.splits[l]) {
+                for (Cell c : cells) {
+                    c.bits[i] = true;
+                }
+                continue;
+            }
+            double[] gi = Arrays.copyOfRange(g, i * n, (i + 1) * n);
+            double nrm = 0;
+            double span = 0;
+            for (int q = 0; q < n; q++) {
+                nrm += gi[q] * gi[q];
+                span += Math.abs(gi[q]);
+            }
+            nrm = Math.sqrt(nrm);
+            if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
+                boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
+                for (Cell c : cells) {
+                    c.bits[i] = on;
+                }
+                continue;
+            }
+            for (int q = 0; q < n; q++) {
+                gi[q] /= nrm;
+            }
+            double gc = g0[i] / nrm;
+            int m = cells.size();
+            for (int k = 0; k < m; k++) {
+                Cell c = cells.get(k);
+                Cell other = split(c, gi, gc, n, i, solver);
+                if (other != null) {
+                    cells.add(other);
+                }
+            }
+        }
+        for (Cell c : cells) {
+            double[] na = new double[out * n];
+            double[] nb = new double[out];
+            for (int i = 0; i < out; i++) {
+                double f = c.bits[i] ? 1.0 : slope;
+                for (int q = 0; q < n; q++) {
+                    na[i * n + q] = f * g[i * n + q];
+                }
+                nb[i] = f * g0[i];
+            }
+            boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
+            System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
+            next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+        }
+    }
+
     /**
      * Decides unit i (hyperplane gi·u + gc = 0, ‖gi‖ = 1) on cell c: sets c's bit, and when the hyperplane
      * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
      */
-    private Cell split(Cell c, double[] gi, double gc, int n, int i) {
+    private Cell split(Cell c, double[] gi, double gc, int n, int i, Solver solver) {
         double d = gc;
         for (int q = 0; q < n; q++) {
             d += gi[q] * c.center[q];
@@ -231,7 +267,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            double[] ball = chebyshev(c.rows, row, n, c.center);
+            double[] ball = chebyshev(c.rows, row, n, c.center, solver);
             if (ball == null || ball[n] <= RADIUS_TOL) {
                 c.bits[i] = sigma > 0;
                 return null;
@@ -274,19 +310,81 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      * started from {@code start} (the centre of a ball inside the cell of {@code rows}), or by Hipparchus' simplex
      * when that is not available or this enumerator was made for the slow path.
      */
-    private double[] chebyshev(List<double[]> rows, double[] extra, int n, double[] start) {
-        lps++;
+    private double[] chebyshev(List<double[]> rows, double[] extra, int n, double[] start, Solver solver) {
+        solver.lps++;
         if (dedicatedLp) {
-            if (lp == null || lp.dimension() != n) {
-                lp = new ChebyshevLp(n);
-            }
-            double[] ball = lp.solve(rows, extra, start);
+            double[] ball = solver.lp.solve(rows, extra, start);
             if (ball != null) {
                 return ball;
             }
-            fallbacks++;
+            solver.fallbacks++;
         }
         return hipparchus(rows, extra, n);
+    }
+
+    /** One thread's LP workspace and counters. */
+    private static final class Solver {
+        final ChebyshevLp lp;
+        long lps;
+        long fallbacks;
+
+        Solver(int n) {
+            lp = new ChebyshevLp(n);
+        }
+    }
+
+    /**
+     * Runs task(thread, 0..count−1) on {@code threads} (1 or 2) threads, each taking the next chunk index; thread is 0 or 1
+     * (for per-thread workspaces). Rethrows the first failure.
+     */
+    private static void inParallel(int threads, int count, java.util.function.BiConsumer<Integer, Integer> task) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.IntConsumer worker = thread -> {
+            for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
+                task.accept(thread, k);
+            }
+        };
+        Thread helper = null;
+        if (threads > 1 && count > 1) {
+            helper = new Thread(() -> {
+                try {
+                    worker.accept(1);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    next.set(count);
+                }
+            }, "nngeom-lp-search");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        try {
+            worker.accept(0);
+        } catch (RuntimeException | Error e) {
+            next.set(count);
+            join(helper);
+            throw e;
+        }
+        join(helper);
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error er) {
+            throw er;
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the LP pattern search", e);
+        }
     }
 
     private double[] hipparchus(List<double[]> rows, double[] extra, int n) {

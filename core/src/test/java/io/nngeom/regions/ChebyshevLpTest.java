@@ -56,7 +56,7 @@ class ChebyshevLpTest {
     }
 
     @Test
-    void sameRegionsAsTheSlowPathInThreeAndFourDimensions() {
+    void sameRegionsAsTheSlowPathInThreeAndFourDimensionsAndOnOneAndTwoThreads() {
         int[][] archs = {{3, 10, 10, 1}, {4, 8, 8, 2}, {3, 12, 1}, {5, 6, 6, 6, 1}};
         for (int s = 0; s < archs.length; s++) {
             Mlp net = Mlp.random(archs[s], s % 2 == 0 ? Activation.RELU : Activation.leakyRelu(0.1), Seeds.rng(60 + s));
@@ -64,7 +64,18 @@ class ChebyshevLpTest {
             PatternSearchEnumerator dedicated = new PatternSearchEnumerator();
             Partition fast = dedicated.enumerate(net, box);
             assertThat(dedicated.lastFallbackCount()).isZero();
-            Partition slow = new PatternSearchEnumerator(false).enumerate(net, box);
+            Partition slow = new PatternSearchEnumerator(false, 1).enumerate(net, box);
+            Partition oneThread = new PatternSearchEnumerator(true, 1).enumerate(net, box);
+            Partition twoThreads = new PatternSearchEnumerator(true, 2).enumerate(net, box);
+            assertThat(twoThreads.count()).isEqualTo(oneThread.count());
+            for (int k = 0; k < oneThread.count(); k++) {
+                LinearRegion a = oneThread.regions().get(k);
+                LinearRegion b = twoThreads.regions().get(k);
+                assertThat(b.pattern()).containsExactly(a.pattern());
+                assertThat(b.interior()).containsExactly(a.interior());
+                assertThat(b.radius()).isEqualTo(a.radius());
+                assertThat(b.map().data()).containsExactly(a.map().data());
+            }
             assertThat(fast.patternKeys()).containsExactlyInAnyOrderElementsOf(slow.patternKeys());
             assertThat(fast.count()).isGreaterThan(10);
             assertThat(fast.lpCount()).isPositive();
