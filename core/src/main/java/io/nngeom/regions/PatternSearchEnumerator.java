@@ -31,7 +31,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     public static final double RADIUS_TOL = 1e-7;
 
     /** Threads of the search: 2, or 1 with {@code -Dnngeom.threads=1} (same regions in the same order either way). */
-    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
+    static final int THREADS = Chunks.THREADS;
     /** Nodes of a layer handed to a thread at a time. */
     static final int CHUNK = 16;
 
@@ -108,7 +108,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             @SuppressWarnings("unchecked")
             List<Node>[] parts = new List[(current.size() + CHUNK - 1) / CHUNK];
             Solver[] solvers = new Solver[2];
-            inParallel(threads, parts.length, (thread, chunk) -> {
+            Chunks.run(threads, parts.length, (thread, chunk) -> {
                 if (solvers[thread] == null) {
                     solvers[thread] = new Solver(n);
                 }
@@ -330,60 +330,6 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
         Solver(int n) {
             lp = new ChebyshevLp(n);
-        }
-    }
-
-    /**
-     * Runs task(thread, 0..count−1) on {@code threads} (1 or 2) threads, each taking the next chunk index; thread is 0 or 1
-     * (for per-thread workspaces). Rethrows the first failure.
-     */
-    private static void inParallel(int threads, int count, java.util.function.BiConsumer<Integer, Integer> task) {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.function.IntConsumer worker = thread -> {
-            for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                task.accept(thread, k);
-            }
-        };
-        Thread helper = null;
-        if (threads > 1 && count > 1) {
-            helper = new Thread(() -> {
-                try {
-                    worker.accept(1);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                    next.set(count);
-                }
-            }, "nngeom-lp-search");
-            helper.setDaemon(true);
-            helper.start();
-        }
-        try {
-            worker.accept(0);
-        } catch (RuntimeException | Error e) {
-            next.set(count);
-            join(helper);
-            throw e;
-        }
-        join(helper);
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error er) {
-            throw er;
-        }
-    }
-
-    private static void join(Thread t) {
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the LP pattern search", e);
         }
     }
 

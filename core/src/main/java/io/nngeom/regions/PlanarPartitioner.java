@@ -55,7 +55,7 @@ public final class PlanarPartitioner implements RegionEnumerator {
     }
 
     /** Threads of the partition: 2, or 1 with {@code -Dnngeom.threads=1} (same regions either way). */
-    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
+    static final int THREADS = Chunks.THREADS;
     /** The first layer's pieces are handed to the threads in chunks of this many, in order. */
     static final int CHUNK = 64;
 
@@ -328,7 +328,7 @@ public final class PlanarPartitioner implements RegionEnumerator {
                 off[o] = u0[o] - gx * cx - gy * cy;
             }
             int nv = polyU.length / 2;
-            boundary(polyU, nv, ux, uy, u0, seg, cx, cy, hx, hy);
+            boundary(polyU, nv, ux, uy, u0, threshold, seg, cx, cy, hx, hy);
             double[] polyX = new double[2 * nv];
             for (int k = 0; k < nv; k++) {
                 polyX[2 * k] = cx + hx * polyU[2 * k];
@@ -379,7 +379,7 @@ public final class PlanarPartitioner implements RegionEnumerator {
             List<boolean[]> bitsList = new ArrayList<>();
             run.cut(0, square, ax, ay, c, new PlanarClip.Clip(), polys, bitsList);
             Sink[] sinks = new Sink[(polys.size() + CHUNK - 1) / CHUNK];
-            inParallel(sinks.length, chunk -> {
+            Chunks.run(threads, sinks.length, (thread, chunk) -> {
                 Sink sink = new Sink(run);
                 PlanarClip.Clip clip = new PlanarClip.Clip();
                 int from = chunk * CHUNK;
@@ -402,59 +402,9 @@ public final class PlanarPartitioner implements RegionEnumerator {
         return new Partition(name(), box, regions, segments, 0, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Runs task(0..count−1) on two threads at most (the partitioner's count), each taking the next index; rethrows the first failure. */
-    private void inParallel(int count, java.util.function.IntConsumer task) {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable worker = () -> {
-            for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                task.accept(k);
-            }
-        };
-        int n = Math.min(threads, count);
-        if (n <= 1) {
-            worker.run();
-            return;
-        }
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread helper = new Thread(() -> {
-            try {
-                worker.run();
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-                next.set(count);
-            }
-        }, "nngeom-partition");
-        helper.setDaemon(true);
-        helper.start();
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            next.set(count);
-            joinQuietly(helper);
-            throw e;
-        }
-        joinQuietly(helper);
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error er) {
-            throw er;
-        }
-    }
-
-    private static void joinQuietly(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the planar partition", e);
-        }
-    }
-
     /** Decision-boundary pieces of one region (u coordinates in, x coordinates out). */
-    private void boundary(double[] poly, int nv, double[] ux, double[] uy, double[] u0, PlanarClip.Growable seg,
-                          double cx, double cy, double hx, double hy) {
+    static void boundary(double[] poly, int nv, double[] ux, double[] uy, double[] u0, double threshold,
+                         PlanarClip.Growable seg, double cx, double cy, double hx, double hy) {
         int outs = ux.length;
         double[] s = new double[4];
         if (outs == 1) {

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The slow path: {@link PlanarPartitioner} as it was before it went depth-first and parallel (breadth-first, every
- * intermediate piece holding its affine map). {@code PlanarPartitionerTest} checks that the current partitioner
- * gives the same regions in the same order, bit for bit.
+ * intermediate piece holding its affine map, every line computed from scratch; the clipping and the decision
+ * boundary are shared with it). {@code PlanarPartitionerParallelTest} checks that the current partitioner gives the
+ * same regions in the same order.
  */
 final class ReferencePlanarPartitioner implements RegionEnumerator {
     /**
@@ -68,7 +69,7 @@ final class ReferencePlanarPartitioner implements RegionEnumerator {
         List<Piece> pieces = new ArrayList<>();
         pieces.add(new Piece(new double[] {-1, -1, 1, -1, 1, 1, -1, 1}, 4, new double[] {hx, 0, 0, hy},
                 new double[] {cx, cy}, new boolean[0]));
-        Clip clip = new Clip();
+        PlanarClip.Clip clip = new PlanarClip.Clip();
         for (int l = 0; l < p.layers - 1; l++) {
             int in = p.sizes[l];
             int out = p.sizes[l + 1];
@@ -147,7 +148,7 @@ final class ReferencePlanarPartitioner implements RegionEnumerator {
         double[] w = p.w[L];
         double[] bl = p.b[L];
         List<LinearRegion> regions = new ArrayList<>(pieces.size());
-        Growable seg = new Growable();
+        PlanarClip.Growable seg = new PlanarClip.Growable();
         for (Piece pc : pieces) {
             double[] ux = new double[outs];
             double[] uy = new double[outs];
@@ -177,7 +178,7 @@ final class ReferencePlanarPartitioner implements RegionEnumerator {
                 off[o] = u0[o] - gx * cx - gy * cy;
             }
             double[] polyU = pc.poly;
-            boundary(polyU, pc.nv, ux, uy, u0, seg, cx, cy, hx, hy);
+            PlanarPartitioner.boundary(polyU, pc.nv, ux, uy, u0, threshold, seg, cx, cy, hx, hy);
             double[] polyX = new double[2 * pc.nv];
             for (int k = 0; k < pc.nv; k++) {
                 polyX[2 * k] = cx + hx * polyU[2 * k];
@@ -187,213 +188,5 @@ final class ReferencePlanarPartitioner implements RegionEnumerator {
             regions.add(new LinearRegion(pc.bits, a, off, polyX, ctr, Double.NaN));
         }
         return new Partition(name(), box, regions, seg.toArray(), 0, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** Decision-boundary pieces of one region (u coordinates in, x coordinates out). */
-    private void boundary(double[] poly, int nv, double[] ux, double[] uy, double[] u0, Growable seg,
-                          double cx, double cy, double hx, double hy) {
-        int outs = ux.length;
-        double[] s = new double[4];
-        if (outs == 1) {
-            if (lineSegment(poly, nv, ux[0], uy[0], u0[0] - threshold, s)) {
-                seg.add(cx + hx * s[0], cy + hy * s[1], cx + hx * s[2], cy + hy * s[3]);
-            }
-            return;
-        }
-        for (int j = 0; j < outs; j++) {
-            for (int k = j + 1; k < outs; k++) {
-                if (!lineSegment(poly, nv, ux[j] - ux[k], uy[j] - uy[k], u0[j] - u0[k], s)) {
-                    continue;
-                }
-                // keep the part where j (and k) is at least every other output
-                double t0 = 0;
-                double t1 = 1;
-                for (int m = 0; m < outs && t0 <= t1; m++) {
-                    if (m == j || m == k) {
-                        continue;
-                    }
-                    double v0 = (ux[j] - ux[m]) * s[0] + (uy[j] - uy[m]) * s[1] + u0[j] - u0[m];
-                    double v1 = (ux[j] - ux[m]) * s[2] + (uy[j] - uy[m]) * s[3] + u0[j] - u0[m];
-                    // v(t) = v0 + t (v1 - v0) >= 0
-                    double dv = v1 - v0;
-                    if (Math.abs(dv) < 1e-300) {
-                        if (v0 < 0) {
-                            t1 = -1;
-                        }
-                    } else if (dv > 0) {
-                        t0 = Math.max(t0, -v0 / dv);
-                    } else {
-                        t1 = Math.min(t1, -v0 / dv);
-                    }
-                }
-                if (t1 > t0) {
-                    double x0 = s[0] + t0 * (s[2] - s[0]);
-                    double y0 = s[1] + t0 * (s[3] - s[1]);
-                    double x1 = s[0] + t1 * (s[2] - s[0]);
-                    double y1 = s[1] + t1 * (s[3] - s[1]);
-                    seg.add(cx + hx * x0, cy + hy * y0, cx + hx * x1, cy + hy * y1);
-                }
-            }
-        }
-    }
-
-    /** The part of the line a x + b y + c = 0 inside the convex polygon, into s; false if none. */
-    static boolean lineSegment(double[] poly, int nv, double a, double b, double c, double[] s) {
-        double nrm = Math.hypot(a, b);
-        if (nrm < 1e-300) {
-            return false;
-        }
-        int found = 0;
-        for (int k = 0; k < nv && found < 2; k++) {
-            int j = k + 1 == nv ? 0 : k + 1;
-            double dk = (a * poly[2 * k] + b * poly[2 * k + 1] + c) / nrm;
-            double dj = (a * poly[2 * j] + b * poly[2 * j + 1] + c) / nrm;
-            if ((dk > 0 && dj <= 0) || (dk <= 0 && dj > 0)) {
-                double t = dk / (dk - dj);
-                s[2 * found] = poly[2 * k] + t * (poly[2 * j] - poly[2 * k]);
-                s[2 * found + 1] = poly[2 * k + 1] + t * (poly[2 * j + 1] - poly[2 * k + 1]);
-                found++;
-            }
-        }
-        return found == 2 && Math.hypot(s[2] - s[0], s[3] - s[1]) > SPLIT_TOL;
-    }
-
-    /** Splits a convex polygon by a line; reusable scratch state. */
-    static final class Clip {
-        private double[] d = new double[16];
-        private double[] pos = new double[32];
-        private double[] neg = new double[32];
-        private int np;
-        private int nn;
-
-        /** @return 1 all on the positive side, −1 all negative, 0 split (then {@link #pos()}, {@link #neg()}) */
-        int split(double[] poly, int nv, double a, double b, double c) {
-            double nrm = Math.hypot(a, b);
-            if (nrm < 1e-300) {
-                return c > 0 ? 1 : -1;
-            }
-            if (d.length < nv) {
-                d = new double[2 * nv];
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < nv; k++) {
-                double v = (a * poly[2 * k] + b * poly[2 * k + 1] + c) / nrm;
-                d[k] = v;
-                max = Math.max(max, v);
-                min = Math.min(min, v);
-            }
-            if (max <= SPLIT_TOL && min >= -SPLIT_TOL) {
-                double s = 0;
-                for (int k = 0; k < nv; k++) {
-                    s += d[k];
-                }
-                return s > 0 ? 1 : -1;
-            }
-            if (max <= SPLIT_TOL) {
-                return -1;
-            }
-            if (min >= -SPLIT_TOL) {
-                return 1;
-            }
-            if (pos.length < 4 * nv + 8) {
-                pos = new double[4 * nv + 8];
-                neg = new double[4 * nv + 8];
-            }
-            np = 0;
-            nn = 0;
-            for (int k = 0; k < nv; k++) {
-                int j = k + 1 == nv ? 0 : k + 1;
-                double dk = d[k];
-                double dj = d[j];
-                int sk = dk > SPLIT_TOL ? 1 : (dk < -SPLIT_TOL ? -1 : 0);
-                int sj = dj > SPLIT_TOL ? 1 : (dj < -SPLIT_TOL ? -1 : 0);
-                double xk = poly[2 * k];
-                double yk = poly[2 * k + 1];
-                if (sk >= 0) {
-                    pos[2 * np] = xk;
-                    pos[2 * np + 1] = yk;
-                    np++;
-                }
-                if (sk <= 0) {
-                    neg[2 * nn] = xk;
-                    neg[2 * nn + 1] = yk;
-                    nn++;
-                }
-                if (sk * sj < 0) {
-                    double t = dk / (dk - dj);
-                    double xi = xk + t * (poly[2 * j] - xk);
-                    double yi = yk + t * (poly[2 * j + 1] - yk);
-                    pos[2 * np] = xi;
-                    pos[2 * np + 1] = yi;
-                    np++;
-                    neg[2 * nn] = xi;
-                    neg[2 * nn + 1] = yi;
-                    nn++;
-                }
-            }
-            // a part whose inscribed circle has radius ≤ RADIUS_TOL is not a region (the LP enumerator's rule)
-            boolean posThin = thin(pos, np);
-            boolean negThin = thin(neg, nn);
-            if (posThin || negThin) {
-                if (posThin && negThin) {
-                    return Math.abs(Polygons.area(pos, np)) >= Math.abs(Polygons.area(neg, nn)) ? 1 : -1;
-                }
-                return posThin ? -1 : 1;
-            }
-            return 0;
-        }
-
-        /**
-         * Whether the convex polygon's inradius r is at most RADIUS_TOL, using A/P ≤ r ≤ 2A/P (convex bodies) and an
-         * exact Chebyshev-centre LP only in the band between.
-         */
-        private static boolean thin(double[] p, int n) {
-            if (n < 3) {
-                return true;
-            }
-            double a = Math.abs(Polygons.area(p, n));
-            double per = 0;
-            for (int k = 0; k < n; k++) {
-                int j = k + 1 == n ? 0 : k + 1;
-                per += Math.hypot(p[2 * j] - p[2 * k], p[2 * j + 1] - p[2 * k + 1]);
-            }
-            double tol = PatternSearchEnumerator.RADIUS_TOL;
-            if (2 * a <= tol * per) {
-                return true;
-            }
-            if (a > tol * per) {
-                return false;
-            }
-            return Polygons.inradius(p, n) <= tol;
-        }
-
-        double[] pos() {
-            return Arrays.copyOf(pos, 2 * np);
-        }
-
-        double[] neg() {
-            return Arrays.copyOf(neg, 2 * nn);
-        }
-    }
-
-    /** Growable flat double list. */
-    static final class Growable {
-        private double[] v = new double[64];
-        private int n;
-
-        void add(double a, double b, double c, double d) {
-            if (n + 4 > v.length) {
-                v = Arrays.copyOf(v, 2 * v.length);
-            }
-            v[n++] = a;
-            v[n++] = b;
-            v[n++] = c;
-            v[n++] = d;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(v, n);
-        }
     }
 }
