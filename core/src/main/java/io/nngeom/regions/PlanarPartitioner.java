@@ -58,6 +58,8 @@ public final class PlanarPartitioner implements RegionEnumerator {
     static final int THREADS = Chunks.THREADS;
     /** The first layer's pieces are handed to the threads in chunks of this many, in order. */
     static final int CHUNK = 64;
+    /** A part's lines are updated from the closest of this many parts done before it (see {@link Run#children}). */
+    static final int BASES = 8;
 
     /** The whole computation of one {@link #enumerate} call: the network, the box and the output layer. */
     private final class Run {
@@ -213,8 +215,8 @@ public final class PlanarPartitioner implements RegionEnumerator {
          * {@link #descend}s into the parts from..to−1 of a piece cut by layer l's lines (ax, ay, c), in order. The
          * lines of layer l+1 on a part, W·diag(f)·(ax, ay, c) + b with f_i = 1 (unit on) or the off-slope, are
          * computed in full for the first part, and for each next part by adding (f_i − f'_i)·W[:, i]·(ax_i, ay_i, c_i)
-         * for the units i whose bit differs from the previous part's (when at most a quarter differ): O(width) per
-         * flipped unit instead of O(width²). The result depends only on the parts and the range, never on threads.
+         * for the units i whose bit differs from the closest of the last {@link #BASES} parts (when at most a quarter
+         * differ): O(width) per flipped unit instead of O(width²). The result depends only on the parts and the range, never on threads.
          */
         void children(int l, List<double[]> polys, List<boolean[]> bitsList, int from, int to, double[] ax,
                       double[] ay, double[] c, boolean[] prefix, PlanarClip.Clip clip, Sink sink) {
@@ -222,16 +224,23 @@ public final class PlanarPartitioner implements RegionEnumerator {
             int out = p.sizes[l + 2];
             double slope = p.offSlope[l];
             double[] w = p.w[l + 1];
-            boolean[] prev = null;
-            double[] px = null;
-            double[] py = null;
-            double[] pc = null;
+            // the last BASES parts done (ring): each next part starts from the one differing in the fewest units
+            boolean[][] baseBits = new boolean[BASES][];
+            double[][][] baseLines = new double[BASES][][];
             for (int k = from; k < to; k++) {
                 boolean[] bs = bitsList.get(k);
                 double[] nx = new double[out];
                 double[] ny = new double[out];
                 double[] nc = new double[out];
-                int diff = prev == null ? in : differing(prev, bs);
+                int diff = in;
+                int base = -1;
+                for (int b = 0; b < BASES && baseBits[b] != null; b++) {
+                    int d = differing(baseBits[b], bs);
+                    if (d < diff) {
+                        diff = d;
+                        base = b;
+                    }
+                }
                 if (4 * diff > in) {
                     double[] na = new double[2 * in];
                     double[] nbeta = new double[in];
@@ -243,9 +252,10 @@ public final class PlanarPartitioner implements RegionEnumerator {
                     }
                     lines(l + 1, na, nbeta, nx, ny, nc);
                 } else {
-                    System.arraycopy(px, 0, nx, 0, out);
-                    System.arraycopy(py, 0, ny, 0, out);
-                    System.arraycopy(pc, 0, nc, 0, out);
+                    boolean[] prev = baseBits[base];
+                    System.arraycopy(baseLines[base][0], 0, nx, 0, out);
+                    System.arraycopy(baseLines[base][1], 0, ny, 0, out);
+                    System.arraycopy(baseLines[base][2], 0, nc, 0, out);
                     for (int i = 0; i < in; i++) {
                         if (bs[i] != prev[i]) {
                             double d = bs[i] ? 1.0 - slope : slope - 1.0;
@@ -256,10 +266,9 @@ public final class PlanarPartitioner implements RegionEnumerator {
                 boolean[] all = Arrays.copyOf(prefix, prefix.length + in);
                 System.arraycopy(bs, 0, all, prefix.length, in);
                 descend(l + 1, polys.get(k), nx, ny, nc, all, clip, sink);
-                prev = bs;
-                px = nx;
-                py = ny;
-                pc = nc;
+                int slot = (k - from) % BASES;
+                baseBits[slot] = bs;
+                baseLines[slot] = new double[][] {nx, ny, nc};
             }
         }
     }
