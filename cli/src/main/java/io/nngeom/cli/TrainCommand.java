@@ -65,10 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
     Double lr;
 
     @Option(names = "--iters", paramLabel = "N", defaultValue = "1000",
-            description = "Parameter updates (sgd: mini-batch steps) (default: ${DEFAULT-VALUE}).")
+            description = "Parameter updates (sgd, adam with --batch: mini-batch steps) (default: ${DEFAULT-VALUE}).")
     int iters;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size for sgd (default: 32).")
+    @Option(names = "--batch", paramLabel = "N", description = "Mini-batch size for sgd (default: 32) and adam (default: the whole data set).")
     Integer batch;
 
     @Option(names = "--momentum", paramLabel = "M", description = "Momentum for sgd, in [0, 1) (default: 0.9).")

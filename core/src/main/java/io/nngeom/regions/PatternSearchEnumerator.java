@@ -19,7 +19,9 @@ import java.util.List;
  * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
  * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
  * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
- * the box. Not thread-safe (the LP counter); use one instance per thread.
+ * the box. The nodes of a layer are expanded on {@link #THREADS} threads in chunks, each with its own LP
+ * workspace, and their children are concatenated in node order, so the regions and their order do not depend on
+ * the number of threads. Not thread-safe (the LP counters); use one instance per thread.
  */
 public final class PatternSearchEnumerator implements RegionEnumerator {
     /**
@@ -28,7 +30,29 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      */
     public static final double RADIUS_TOL = 1e-7;
 
+    /** Threads of the search: 2, or 1 with {@code -Dnngeom.threads=1} (same regions in the same order either way). */
+    static final int THREADS = Chunks.THREADS;
+    /** Nodes of a layer handed to a thread at a time. */
+    static final int CHUNK = 16;
+    /** Chunks expanded between two checks of the search's limits (and progress reports). */
+    static final int GROUP_CHUNKS = 16;
+
     private long lps;
+    /** False: every LP by Hipparchus' simplex (the slow path, kept for tests); true: by {@link ChebyshevLp}. */
+    private final boolean dedicatedLp;
+    private long fallbacks;
+
+    private final int threads;
+
+    public PatternSearchEnumerator() {
+        this(true, THREADS);
+    }
+
+    /** With the slow-path LP (false) or the dedicated one, and a given number of threads (1 or 2). */
+    PatternSearchEnumerator(boolean dedicatedLp, int threads) {
+        this.dedicatedLp = dedicatedLp;
+        this.threads = Math.max(1, Math.min(2, threads));
+    }
 
     @Override
     public String name() {
@@ -68,12 +92,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     /**
      * The regions of {@code net} on {@code box}, searched within {@code limits}: a search that reaches a limit stops
-     * and returns the lower bound it has reached instead of a partition.
+     * and returns the lower bound it has reached instead of a partition. The limits are checked between groups of
+     * {@link #GROUP_CHUNKS} chunks, so the threads' results are combined in the same order either way.
      */
     public SearchOutcome search(Mlp net, Box box, SearchLimits limits) {
         long t0 = System.nanoTime();
         SearchLimits.Budget budget = limits.new Budget();
         lps = 0;
+        fallbacks = 0;
         int n = net.inputDim();
         if (box.dim() != n) {
             throw new IllegalArgumentException("box dimension " + box.dim() + " differs from input dimension " + n);
@@ -89,82 +115,39 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         List<Node> nodes = new ArrayList<>();
         nodes.add(new Node(new Cell(new ArrayList<>(), new double[n], 1.0, new boolean[0]), a0, ctr.clone()));
         for (int l = 0; l < p.layers - 1; l++) {
-            int in = p.sizes[l];
-            int out = p.sizes[l + 1];
-            double[] w = p.w[l];
-            double[] bl = p.b[l];
-            double slope = p.offSlope[l];
+            int layer = l;
+            List<Node> current = nodes;
             List<Node> next = new ArrayList<>();
-            for (int ni = 0; ni < nodes.size(); ni++) {
-                Node node = nodes.get(ni);
-                double[] g = new double[out * n];
-                double[] g0 = new double[out];
-                for (int i = 0; i < out; i++) {
-                    double s0 = bl[i];
-                    for (int j = 0; j < in; j++) {
-                        double wij = w[i * in + j];
-                        s0 += wij * node.beta[j];
-                        for (int q = 0; q < n; q++) {
-                            g[i * n + q] += wij * node.a[j * n + q];
-                        }
-                    }
-                    g0[i] = s0;
+            Solver[] solvers = new Solver[2];
+            int group = GROUP_CHUNKS * CHUNK;
+            for (int from = 0; from < current.size(); from += group) {
+                long lpsNow = lps + solverLps(solvers);
+                long atLeast = next.size() + (current.size() - from);
+                if (budget.exhausted(l, p.layers - 1, from, current.size(), atLeast, lpsNow)) {
+                    return new SearchOutcome(null, false, atLeast, l, lpsNow, (System.nanoTime() - t0) / 1e9, budget.stopReason());
                 }
-                List<Cell> cells = new ArrayList<>();
-                cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
-                for (int i = 0; i < out; i++) {
-                    if (budget.exhausted(l, p.layers - 1, ni, nodes.size(),
-                            next.size() + cells.size() + (nodes.size() - ni - 1), lps)) {
-                        return new SearchOutcome(null, false, next.size() + cells.size() + (nodes.size() - ni - 1), l,
-                                lps, (System.nanoTime() - t0) / 1e9, budget.stopReason());
+                int start = from;
+                int to = Math.min(current.size(), from + group);
+                @SuppressWarnings("unchecked")
+                List<Node>[] parts = new List[(to - start + CHUNK - 1) / CHUNK];
+                Chunks.run(threads, parts.length, (thread, chunk) -> {
+                    if (solvers[thread] == null) {
+                        solvers[thread] = new Solver(n);
                     }
-                    if (!p.splits[l]) {
-                        for (Cell c : cells) {
-                            c.bits[i] = true;
-                        }
-                        continue;
+                    List<Node> out = new ArrayList<>();
+                    for (int k = start + chunk * CHUNK; k < Math.min(to, start + (chunk + 1) * CHUNK); k++) {
+                        expand(current.get(k), p, layer, n, solvers[thread], out);
                     }
-                    double[] gi = Arrays.copyOfRange(g, i * n, (i + 1) * n);
-                    double nrm = 0;
-                    double span = 0;
-                    for (int q = 0; q < n; q++) {
-                        nrm += gi[q] * gi[q];
-                        span += Math.abs(gi[q]);
-                    }
-                    nrm = Math.sqrt(nrm);
-                    if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
-                        boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
-                        for (Cell c : cells) {
-                            c.bits[i] = on;
-                        }
-                        continue;
-                    }
-                    for (int q = 0; q < n; q++) {
-                        gi[q] /= nrm;
-                    }
-                    double gc = g0[i] / nrm;
-                    int m = cells.size();
-                    for (int k = 0; k < m; k++) {
-                        Cell c = cells.get(k);
-                        Cell other = split(c, gi, gc, n, i);
-                        if (other != null) {
-                            cells.add(other);
-                        }
-                    }
+                    parts[chunk] = out;
+                });
+                for (List<Node> part : parts) {
+                    next.addAll(part);
                 }
-                for (Cell c : cells) {
-                    double[] na = new double[out * n];
-                    double[] nb = new double[out];
-                    for (int i = 0; i < out; i++) {
-                        double f = c.bits[i] ? 1.0 : slope;
-                        for (int q = 0; q < n; q++) {
-                            na[i * n + q] = f * g[i * n + q];
-                        }
-                        nb[i] = f * g0[i];
-                    }
-                    boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
-                    System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
-                    next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+            }
+            for (Solver sv : solvers) {
+                if (sv != null) {
+                    lps += sv.lps;
+                    fallbacks += sv.fallbacks;
                 }
             }
             nodes = next;
@@ -207,11 +190,94 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 regions.size(), p.layers - 1, lps, seconds, "");
     }
 
+    private static long solverLps(Solver[] solvers) {
+        long s = 0;
+        for (Solver sv : solvers) {
+            if (sv != null) {
+                s += sv.lps;
+            }
+        }
+        return s;
+    }
+
+    /** The children of one node at layer l (its cell cut by layer l's units), appended to {@code next} in order. */
+    private void expand(Node node, PwlNet p, int l, int n, Solver solver, List<Node> next) {
+        int in = p.sizes[l];
+        int out = p.sizes[l + 1];
+        double[] w = p.w[l];
+        double[] bl = p.b[l];
+        double slope = p.offSlope[l];
+        double[] g = new double[out * n];
+        double[] g0 = new double[out];
+        for (int i = 0; i < out; i++) {
+            double s0 = bl[i];
+            for (int j = 0; j < in; j++) {
+                double wij = w[i * in + j];
+                s0 += wij * node.beta[j];
+                for (int q = 0; q < n; q++) {
+                    g[i * n + q] += wij * node.a[j * n + q];
+                }
+            }
+            g0[i] = s0;
+        }
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
+        for (int i = 0; i < out; i++) {
+            if (!p.splits[l]) {
+                for (Cell c : cells) {
+                    c.bits[i] = true;
+                }
+                continue;
+            }
+            double[] gi = Arrays.copyOfRange(g, i * n, (i + 1) * n);
+            double nrm = 0;
+            double span = 0;
+            for (int q = 0; q < n; q++) {
+                nrm += gi[q] * gi[q];
+                span += Math.abs(gi[q]);
+            }
+            nrm = Math.sqrt(nrm);
+            if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
+                boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
+                for (Cell c : cells) {
+                    c.bits[i] = on;
+                }
+                continue;
+            }
+            for (int q = 0; q < n; q++) {
+                gi[q] /= nrm;
+            }
+            double gc = g0[i] / nrm;
+            int m = cells.size();
+            for (int k = 0; k < m; k++) {
+                Cell c = cells.get(k);
+                Cell other = split(c, gi, gc, n, i, solver);
+                if (other != null) {
+                    cells.add(other);
+                }
+            }
+        }
+        for (Cell c : cells) {
+            double[] na = new double[out * n];
+            double[] nb = new double[out];
+            for (int i = 0; i < out; i++) {
+                double f = c.bits[i] ? 1.0 : slope;
+                for (int q = 0; q < n; q++) {
+                    na[i * n + q] = f * g[i * n + q];
+                }
+                nb[i] = f * g0[i];
+            }
+            boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
+            System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
+            next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+        }
+    }
+
     /**
      * Decides unit i (hyperplane gi·u + gc = 0, ‖gi‖ = 1) on cell c: sets c's bit, and when the hyperplane
      * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
      */
-    private Cell split(Cell c, double[] gi, double gc, int n, int i) {
+    private Cell split(Cell c, double[] gi, double gc, int n, int i, Solver solver) {
         double d = gc;
         for (int q = 0; q < n; q++) {
             d += gi[q] * c.center[q];
@@ -235,7 +301,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            double[] ball = chebyshev(c.rows, row, n);
+            double[] ball = chebyshev(c.rows, row, n, c.center, solver);
             if (ball == null || ball[n] <= RADIUS_TOL) {
                 c.bits[i] = sigma > 0;
                 return null;
@@ -273,9 +339,35 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         return opposite;
     }
 
-    /** Chebyshev ball (centre, radius) of {|u_j| ≤ 1} ∩ rows ∩ extra; null if the LP fails. */
-    private double[] chebyshev(List<double[]> rows, double[] extra, int n) {
-        lps++;
+    /**
+     * Chebyshev ball (centre, radius) of {|u_j| ≤ 1} ∩ rows ∩ extra; null if the LP fails. By {@link ChebyshevLp}
+     * started from {@code start} (the centre of a ball inside the cell of {@code rows}), or by Hipparchus' simplex
+     * when that is not available or this enumerator was made for the slow path.
+     */
+    private double[] chebyshev(List<double[]> rows, double[] extra, int n, double[] start, Solver solver) {
+        solver.lps++;
+        if (dedicatedLp) {
+            double[] ball = solver.lp.solve(rows, extra, start);
+            if (ball != null) {
+                return ball;
+            }
+            solver.fallbacks++;
+        }
+        return hipparchus(rows, extra, n);
+    }
+
+    /** One thread's LP workspace and counters. */
+    private static final class Solver {
+        final ChebyshevLp lp;
+        long lps;
+        long fallbacks;
+
+        Solver(int n) {
+            lp = new ChebyshevLp(n);
+        }
+    }
+
+    private double[] hipparchus(List<double[]> rows, double[] extra, int n) {
         LinearProgram lp = new LinearProgram(n + 1);
         double[] obj = new double[n + 1];
         obj[n] = 1;
@@ -303,6 +395,11 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             return null;
         }
         return res.x();
+    }
+
+    /** LPs of the last {@link #enumerate} call that {@link ChebyshevLp} left to Hipparchus (did not converge). */
+    long lastFallbackCount() {
+        return fallbacks;
     }
 
     /** LPs solved by the last {@link #enumerate} call. */

@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  *       m ← m + (1−β₁)(g − m); v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε), with PyTorch's
  *       operation order: m = fma(1−β₁, g − m, m) (its vectorised {@code lerp}; for 1−β₁ ≥ 0.5 the form
  *       g − (g − m)β₁), v = fma((1−β₂)g, g, β₂v) (its vectorised {@code addcmul}), θ ← θ + ((−η/(1−β₁ᵗ))·m)/d,
- *       d = √v/√(1−β₂ᵗ) + ε ({@code addcdiv}).</li>
+ *       d = √v/√(1−β₂ᵗ) + ε ({@code addcdiv}). With a batch size 0 &lt; B &lt; N, g is the mini-batch gradient
+ *       of the same shuffled batches as SGD (the gradient-norm test then runs on the full batch at the end of
+ *       every epoch); otherwise the full batch.</li>
  *   <li>LBFGS: {@link Lbfgs} with memory 10 on the full batch, iterations and gradTol from the options.</li>
  * </ul>
  * Stops after {@code iterations} updates, when ‖g‖₂ ≤ gradTol, or when the objective or its gradient is no
@@ -79,7 +81,7 @@ public final class Trainer {
         boolean converged;
         switch (opts.optimizer()) {
             case GD, ADAM -> {
-                int[] out = firstOrder(fn, theta, free, opts, rec, progress);
+                int[] out = firstOrder(fn, data.size(), theta, free, opts, rec, progress);
                 done = out[0];
                 converged = out[1] == 1;
             }
@@ -107,50 +109,42 @@ public final class Trainer {
                 RunInfo.of(opts.seed(), start), converged);
     }
 
-    /** GD and Adam; returns {updates, converged?1:0}. */
-    private static int[] firstOrder(Objective.NetworkFunction fn, double[] theta, int[] free, TrainingOptions o,
-                                    TrainingHistory.Recorder rec, Reporter progress) {
-        int n = theta.length;
-        double[] g = new double[n];
-        boolean adam = o.optimizer() == Optimizer.ADAM;
-        double[] m = adam ? new double[n] : null;
-        double[] v = adam ? new double[n] : null;
-        double lr = o.learningRate();
-        double b1 = o.beta1();
-        double b2 = o.beta2();
-        double oneMinusB1 = 1 - b1;
-        double oneMinusB2 = 1 - b2;
-        double eps = o.epsilon();
-        boolean lerpLow = oneMinusB1 < 0.5;
+    /**
+     * GD and Adam; returns {updates, converged?1:0}. Adam with a batch size 0 &lt; B &lt; N takes mini-batches
+     * ({@link MiniBatches}, as SGD); otherwise every step uses the full batch.
+     */
+    private static int[] firstOrder(Objective.NetworkFunction fn, int nData, double[] theta, int[] free,
+                                    TrainingOptions o, TrainingHistory.Recorder rec, Reporter progress) {
+        double[] g = new double[theta.length];
+        Adam adam = o.optimizer() == Optimizer.ADAM ? new Adam(o, theta.length) : null;
+        MiniBatches batches = adam != null && o.batchSize() > 0 && o.batchSize() < nData
+                ? new MiniBatches(nData, o.batchSize(), o.seed()) : null;
         for (int k = 0; k < o.iterations(); k++) {
-            double j = fn.valueAndGradient(theta, g);
-            double gn = maskedNorm(g, free);
-            rec.record(k, fn.lastLoss(), j, gn, false);
-            if (gn <= o.gradTol()) {
-                return new int[] {k, 1};
+            double j;
+            double gn;
+            if (batches == null) {
+                j = fn.valueAndGradient(theta, g);
+                gn = maskedNorm(g, free);
+                rec.record(k, fn.lastLoss(), j, gn, false);
+                if (gn <= o.gradTol()) {
+                    return new int[] {k, 1};
+                }
+            } else {
+                if (k > 0 && batches.atEpochBoundary() && fullGradientConverged(fn, theta, g, free, o)) {
+                    return new int[] {k, 1};
+                }
+                int count = batches.next();
+                j = fn.batchValueAndGradient(theta, batches.rows(), count, g);
+                gn = maskedNorm(g, free);
+                rec.record(k, fn.lastLoss(), j, gn, false);
             }
             if (!(Double.isFinite(j) && Double.isFinite(gn))) {
                 return new int[] {k, 0};
             }
-            if (adam) {
-                int t = k + 1;
-                double bc1 = 1 - Math.pow(b1, t);
-                double bc2 = 1 - Math.pow(b2, t);
-                double stepSize = lr / bc1;
-                double bc2Sqrt = Math.sqrt(bc2);
-                for (int r = 0; r < free.length; r += 2) {
-                    for (int i = free[r]; i < free[r + 1]; i++) {
-                        double gi = g[i];
-                        double mi = lerpLow ? Math.fma(oneMinusB1, gi - m[i], m[i])
-                                : Math.fma(-(gi - m[i]), 1 - oneMinusB1, gi);
-                        double vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
-                        m[i] = mi;
-                        v[i] = vi;
-                        double denom = Math.sqrt(vi) / bc2Sqrt + eps;
-                        theta[i] += (-stepSize * mi) / denom;
-                    }
-                }
+            if (adam != null) {
+                adam.step(k + 1, theta, g, free);
             } else {
+                double lr = o.learningRate();
                 for (int r = 0; r < free.length; r += 2) {
                     for (int i = free[r]; i < free[r + 1]; i++) {
                         theta[i] -= lr * g[i];
@@ -162,42 +156,75 @@ public final class Trainer {
         return new int[] {o.iterations(), 0};
     }
 
+    /** The gradient-norm test of the mini-batch methods: on the full batch, only if gradTol &gt; 0. */
+    private static boolean fullGradientConverged(Objective.NetworkFunction fn, double[] theta, double[] g, int[] free,
+                                                 TrainingOptions o) {
+        if (o.gradTol() <= 0) {
+            return false;
+        }
+        fn.valueAndGradient(theta, g);
+        return maskedNorm(g, free) <= o.gradTol();
+    }
+
+    /** PyTorch's Adam update with its operation order (see the class comment). */
+    private static final class Adam {
+        private final double[] m;
+        private final double[] v;
+        private final double lr;
+        private final double b1;
+        private final double b2;
+        private final double oneMinusB1;
+        private final double oneMinusB2;
+        private final double eps;
+        private final boolean lerpLow;
+
+        Adam(TrainingOptions o, int n) {
+            m = new double[n];
+            v = new double[n];
+            lr = o.learningRate();
+            b1 = o.beta1();
+            b2 = o.beta2();
+            oneMinusB1 = 1 - b1;
+            oneMinusB2 = 1 - b2;
+            eps = o.epsilon();
+            lerpLow = oneMinusB1 < 0.5;
+        }
+
+        void step(int t, double[] theta, double[] g, int[] free) {
+            double bc1 = 1 - Math.pow(b1, t);
+            double bc2 = 1 - Math.pow(b2, t);
+            double stepSize = lr / bc1;
+            double bc2Sqrt = Math.sqrt(bc2);
+            for (int r = 0; r < free.length; r += 2) {
+                for (int i = free[r]; i < free[r + 1]; i++) {
+                    double gi = g[i];
+                    double mi = lerpLow ? Math.fma(oneMinusB1, gi - m[i], m[i])
+                            : Math.fma(-(gi - m[i]), 1 - oneMinusB1, gi);
+                    double vi = Math.fma(oneMinusB2 * gi, gi, v[i] * b2);
+                    m[i] = mi;
+                    v[i] = vi;
+                    double denom = Math.sqrt(vi) / bc2Sqrt + eps;
+                    theta[i] += (-stepSize * mi) / denom;
+                }
+            }
+        }
+    }
+
     private static int[] sgd(Objective.NetworkFunction fn, int nData, double[] theta, int[] free, TrainingOptions o,
                              TrainingHistory.Recorder rec, Reporter progress) {
         int n = theta.length;
         double[] g = new double[n];
         double[] buf = new double[n];
-        int batch = o.batchSize() == 0 || o.batchSize() > nData ? nData : o.batchSize();
-        SplittableRandom rng = new SplittableRandom(o.seed());
-        int[] perm = new int[nData];
-        for (int i = 0; i < nData; i++) {
-            perm[i] = i;
-        }
-        int[] rows = new int[batch];
-        int pos = nData;
+        MiniBatches batches = new MiniBatches(nData, o.batchSize(), o.seed());
         double lr = o.learningRate();
         double mu = o.momentum();
         boolean first = true;
         for (int k = 0; k < o.iterations(); k++) {
-            if (pos >= nData) {
-                if (k > 0 && o.gradTol() > 0) {
-                    fn.valueAndGradient(theta, g);
-                    if (maskedNorm(g, free) <= o.gradTol()) {
-                        return new int[] {k, 1};
-                    }
-                }
-                for (int i = nData - 1; i > 0; i--) {
-                    int r = rng.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[r];
-                    perm[r] = t;
-                }
-                pos = 0;
+            if (k > 0 && batches.atEpochBoundary() && fullGradientConverged(fn, theta, g, free, o)) {
+                return new int[] {k, 1};
             }
-            int count = Math.min(batch, nData - pos);
-            System.arraycopy(perm, pos, rows, 0, count);
-            pos += count;
-            double j = fn.batchValueAndGradient(theta, rows, count, g);
+            int count = batches.next();
+            double j = fn.batchValueAndGradient(theta, batches.rows(), count, g);
             double gn = maskedNorm(g, free);
             rec.record(k, fn.lastLoss(), j, gn, false);
             if (!(Double.isFinite(j) && Double.isFinite(gn))) {
@@ -242,33 +269,6 @@ public final class Trainer {
         });
     }
 
-    /** Passes iterations to a {@link Progress} at most 20 times a second (formatting costs more than a step). */
-    private static final class Reporter {
-        private static final long GAP_NANOS = 50_000_000L;
-        private final Progress sink;
-        private final String step;
-        private final int total;
-        private long last = System.nanoTime();
-
-        Reporter(Progress sink, String step, int total) {
-            this.sink = sink;
-            this.step = step;
-            this.total = total;
-        }
-
-        void update(int done, double objective) {
-            long now = System.nanoTime();
-            if (sink != Progress.NONE && now - last >= GAP_NANOS) {
-                last = now;
-                sink.update(step, done, total, "objective " + Num.show(objective));
-            }
-        }
-
-        void finish(int done, double objective) {
-            sink.finish(step, done, total, "objective " + Num.show(objective));
-        }
-    }
-
     /** Trainable parameter ranges as [from0, to0, from1, to1, ...]. */
     static int[] freeRanges(ParameterLayout layout, TrainingOptions o) {
         int[] r = new int[2 * layout.layerCount()];
@@ -299,5 +299,32 @@ public final class Trainer {
             }
         }
         return Math.sqrt(s);
+    }
+
+    /** Passes iterations to a {@link Progress} at most 20 times a second (formatting costs more than a step). */
+    private static final class Reporter {
+        private static final long GAP_NANOS = 50_000_000L;
+        private final Progress sink;
+        private final String step;
+        private final int total;
+        private long last = System.nanoTime();
+
+        Reporter(Progress sink, String step, int total) {
+            this.sink = sink;
+            this.step = step;
+            this.total = total;
+        }
+
+        void update(int done, double objective) {
+            long now = System.nanoTime();
+            if (sink != Progress.NONE && now - last >= GAP_NANOS) {
+                last = now;
+                sink.update(step, done, total, "objective " + Num.show(objective));
+            }
+        }
+
+        void finish(int done, double objective) {
+            sink.finish(step, done, total, "objective " + Num.show(objective));
+        }
     }
 }

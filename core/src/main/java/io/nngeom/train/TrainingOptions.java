@@ -12,13 +12,14 @@ import java.util.TreeSet;
  * @param iterations maximal number of parameter updates (for SGD: mini-batch steps, not epochs)
  * @param gradTol stop when ‖∇J(θ)‖₂ over the trainable parameters is ≤ gradTol (0: never; for SGD checked
  *        on the full batch at the end of every epoch)
- * @param batchSize SGD mini-batch size B (0 or ≥ N: full batch); ignored by the other optimizers
+ * @param batchSize mini-batch size B of SGD and Adam (0 or ≥ N: full batch; SGD still shuffles); ignored by GD
+ *        and L-BFGS
  * @param momentum SGD momentum μ ∈ [0, 1)
  * @param beta1 Adam β₁ ∈ [0, 1)
  * @param beta2 Adam β₂ ∈ [0, 1)
  * @param epsilon Adam ε &gt; 0 (added to √v̂)
  * @param frozenLayers indices (0-based) of layers whose weights and biases stay fixed
- * @param seed seed of the SGD shuffling
+ * @param seed seed of the mini-batch shuffling (SGD, Adam)
  * @param progress {@link Trainer#train(io.nngeom.net.Mlp, io.nngeom.data.Dataset, Objective, TrainingOptions)} shows progress on
  *                 stderr ({@link io.nngeom.run.StderrProgress#onStderr}); callers with their own {@link io.nngeom.run.Progress}
  *                 pass it to the five-argument {@code train} instead

@@ -153,8 +153,8 @@ class BackpropTest {
             g1[k] = Seeds.gaussian(rng);
             g2[k] = g1[k];
         }
-        Backprop.weightGradient(d, a, n, in, out, g1, go, bo);
-        Backprop.weightGradientWide(d, a, n, in, out, g2, go, bo, new double[Backprop.WIDE_TILE][in + 1],
+        Kernels.weightGradient(d, a, n, in, out, g1, go, bo);
+        Kernels.weightGradientWide(d, a, n, in, out, g2, go, bo, new double[Kernels.WIDE_TILE][in + 1],
                 new double[out][in + 1]);
         for (int k = 0; k < g1.length; k++) {
             scale = Math.max(scale, Math.abs(g1[k]));
@@ -170,7 +170,7 @@ class BackpropTest {
                 Double.NEGATIVE_INFINITY};
         double[] d = new double[z.length];
         java.util.Arrays.fill(d, -2.5);
-        Backprop.scaleByDerivative(Activation.RELU, z, d, 0, z.length);
+        Kernels.scaleByDerivative(Activation.RELU, z, d, 0, z.length);
         for (int k = 0; k < z.length; k++) {
             assertThat(d[k]).as("z = %s", z[k]).isEqualTo(-2.5 * Activation.RELU.derivative(z[k]));
         }
