@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 + "one-hidden-layer net with 2^k units; pieces counted exactly on the dyadic grid."})
 public final class PwlSawtoothCommand implements Callable<Integer> {
 
-    @Option(names = "--k", required = true, paramLabel = "K", description = "Number of compositions (1..20).")
+    @Option(names = "--k", required = true, paramLabel = "K", description = "Number of compositions (1..14).")
     int k;
 
     @Option(names = "--shallow", description = "Write the shallow net to --out instead of the deep one.")
@@ -37,17 +37,27 @@ public final class PwlSawtoothCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Largest --k: the shallow side's work grows as 4^k (k = 14: about 30 s on a loaded 2-core machine). */
+    static final int MAX_K = 14;
+
     @Override
     public Integer call() {
-        if (k < 1 || k > 20) {
-            throw new InputException("--k: must lie in 1..20, got " + k);
+        if (k < 1 || k > MAX_K) {
+            throw new InputException("--k: must lie in 1.." + MAX_K + " (the shallow network has 2^k units and is evaluated on "
+                    + "2^(k+1) grid points, so the work grows as 4^k; k = 14 takes about 30 s), got " + k);
         }
         modelOut.check();
         CommandResult result = CommandResult.start("pwl sawtooth", common);
         Construction deep = Sawtooth.deep(k);
-        Construction flat = Sawtooth.shallow(k);
-        int pd = Sawtooth.countPieces(deep.net(), k);
-        int ps = Sawtooth.countPieces(flat.net(), k);
+        Construction flat;
+        int pd;
+        int ps;
+        try (io.nngeom.run.StderrProgress progress = common.progress(spec.commandLine().getErr());
+             io.nngeom.run.Heartbeat beat = io.nngeom.run.Heartbeat.start(progress, "pwl sawtooth k=" + k + ": counting pieces")) {
+            flat = Sawtooth.shallow(k);
+            pd = Sawtooth.countPieces(deep.net(), k);
+            ps = Sawtooth.countPieces(flat.net(), k);
+        }
         modelOut.write((shallow ? flat : deep).net());
         result.put("k", k).put("pieces", pd).put("deepHiddenLayers", deep.hiddenLayers()).put("deepHiddenUnits", deep.hiddenUnits())
                 .put("shallowHiddenUnits", flat.hiddenUnits()).put("shallowPieces", ps)
