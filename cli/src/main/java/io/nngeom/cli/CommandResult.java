@@ -1,7 +1,7 @@
 package io.nngeom.cli;
 
-import io.nngeom.plot.Figure;
 import io.nngeom.io.Json;
+import io.nngeom.plot.Figure;
 import io.nngeom.report.FigureWriter;
 import io.nngeom.run.RunInfo;
 import java.nio.file.Path;

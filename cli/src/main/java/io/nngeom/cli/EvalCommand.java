@@ -1,16 +1,16 @@
 package io.nngeom.cli;
 
-import io.nngeom.cli.options.TargetOptions;
-import io.nngeom.cli.options.SafetensorsActivation;
 import io.nngeom.cli.options.LossOption;
+import io.nngeom.cli.options.SafetensorsActivation;
+import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.AtomicFiles;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.run.InputException;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
+import io.nngeom.run.InputException;
 import io.nngeom.run.Num;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.nngeom.cli;
 
-import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.cli.options.SafetensorsActivation;
+import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;

@@ -2,9 +2,9 @@ package io.nngeom.cli;
 
 import io.nngeom.net.Activation;
 import io.nngeom.net.Loss;
+import io.nngeom.run.InputException;
 import io.nngeom.train.Optimizer;
 import io.nngeom.train.Penalty;
-import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

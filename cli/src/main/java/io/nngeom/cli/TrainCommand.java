@@ -1,7 +1,7 @@
 package io.nngeom.cli;
 
-import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.cli.options.LossOption;
+import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.net.Activation;

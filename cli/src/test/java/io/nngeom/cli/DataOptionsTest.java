@@ -3,8 +3,8 @@ package io.nngeom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.io.ModelIo;
-import io.nngeom.io.Npz;
 import io.nngeom.io.NpyArray;
+import io.nngeom.io.Npz;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;

@@ -1,9 +1,8 @@
 package io.nngeom.convex;
 
-import io.nngeom.run.Budget;
-
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Budget;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;

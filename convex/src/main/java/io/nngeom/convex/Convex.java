@@ -3,15 +3,15 @@ package io.nngeom.convex;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.InputException;
+import io.nngeom.run.RunInfo;
 import io.nngeom.solvers.ActiveSetLasso;
 import io.nngeom.solvers.ColumnProvider;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
-import io.nngeom.run.RunInfo;
 import io.nngeom.solvers.LassoSolver;
 import io.nngeom.solvers.StopRule;
-import io.nngeom.run.InputException;
 import java.math.BigInteger;
 
 /**

@@ -1,8 +1,7 @@
 package io.nngeom.convex;
 
-import io.nngeom.run.Budget;
-
 import io.nngeom.linalg.Matrix;
+import io.nngeom.run.Budget;
 import io.nngeom.solvers.Fista;
 import java.util.ArrayList;
 import java.util.BitSet;

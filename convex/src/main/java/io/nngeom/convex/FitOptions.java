@@ -1,10 +1,10 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
-import io.nngeom.solvers.StopRule;
 import io.nngeom.run.Budget;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
+import io.nngeom.solvers.StopRule;
 import java.util.Locale;
 import java.util.Objects;
 

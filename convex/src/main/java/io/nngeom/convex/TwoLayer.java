@@ -1,11 +1,11 @@
 package io.nngeom.convex;
 
+import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
-import io.nngeom.net.Mlp;
-import io.nngeom.data.Dataset;
 import io.nngeom.net.Loss;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
 import io.nngeom.train.Objective;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nngeom.convex.experiments.Toy;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.RealData;
 import io.nngeom.net.Mlp;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.solvers.NonNegativeLeastSquares;
 import io.nngeom.run.Seeds;
+import io.nngeom.solvers.NonNegativeLeastSquares;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;

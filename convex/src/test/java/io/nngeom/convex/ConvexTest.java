@@ -8,13 +8,13 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.InputException;
 import io.nngeom.solvers.BlockCoordinateGroupLasso;
 import io.nngeom.solvers.BlockProvider;
 import io.nngeom.solvers.DenseColumns;
 import io.nngeom.solvers.GroupLassoProblem;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.StopRule;
-import io.nngeom.run.InputException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.nngeom.run.Seeds;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Linalg against closed forms and algebraic identities (not against itself). */
 class LinalgTest {

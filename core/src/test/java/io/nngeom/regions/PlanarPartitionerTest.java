@@ -1,12 +1,12 @@
 package io.nngeom.regions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class PlanarPartitionerTest extends RegionEnumeratorContract {
 

@@ -1,18 +1,17 @@
 package io.nngeom.regions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Contract every {@link RegionEnumerator} meets; subclasses supply the implementation. */
 abstract class RegionEnumeratorContract {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 /**
  * The validation experiments E0–E9 of the local-geometry digest (§4.4) and the real-data analysis, as

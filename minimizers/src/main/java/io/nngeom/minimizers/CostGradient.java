@@ -2,9 +2,8 @@ package io.nngeom.minimizers;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.net.Loss;
-import io.nngeom.train.Objective;
-
 import io.nngeom.net.Mlp;
+import io.nngeom.train.Objective;
 
 /**
  * Gradient of C2 = (1/N) Σ |f(x) − y|² with respect to all network parameters (flat order of

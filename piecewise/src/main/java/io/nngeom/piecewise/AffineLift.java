@@ -2,7 +2,6 @@ package io.nngeom.piecewise;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;

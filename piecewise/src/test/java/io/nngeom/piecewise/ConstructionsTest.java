@@ -1,17 +1,16 @@
 package io.nngeom.piecewise;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConstructionsTest {
 

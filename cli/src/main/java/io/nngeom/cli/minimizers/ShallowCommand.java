@@ -1,9 +1,9 @@
 package io.nngeom.cli.minimizers;
 
-import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.minimizers.Minimizers;
 import io.nngeom.minimizers.ShallowOptions;
 import io.nngeom.minimizers.ShallowResult;

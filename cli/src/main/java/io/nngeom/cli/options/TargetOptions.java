@@ -1,8 +1,8 @@
 package io.nngeom.cli.options;
 
+import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.run.InputException;
-import io.nngeom.data.Dataset;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

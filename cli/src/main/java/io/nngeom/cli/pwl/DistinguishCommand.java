@@ -1,20 +1,14 @@
 package io.nngeom.cli.pwl;
 
-import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
+import io.nngeom.cli.options.PiecewiseLinearModel;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.Distinguishability;
 import io.nngeom.run.InputException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nngeom distinguish}: distinguishability of labelled data at every layer of a model. */
 @Command(name = "distinguish", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -1,25 +1,24 @@
 package io.nngeom.cli.pwl;
 
-import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.PwlSpec;
 import io.nngeom.piecewise.SpecIo;
 import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
 import io.nngeom.run.StderrProgress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code nngeom pwl build}: the network a PL spec calls for, measured against the spec. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -6,21 +6,20 @@ import io.nngeom.cli.Main;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
-import io.nngeom.piecewise.Interpolation;
 import io.nngeom.piecewise.EvaluationAccuracy;
+import io.nngeom.piecewise.Interpolation;
 import io.nngeom.piecewise.PointSet;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Num;
 import io.nngeom.run.Seeds;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import io.nngeom.run.Num;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code nngeom pwl interpolate}: C3, exact interpolation with N hidden units. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

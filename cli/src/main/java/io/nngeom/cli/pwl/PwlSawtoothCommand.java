@@ -1,20 +1,19 @@
 package io.nngeom.cli.pwl;
 
-import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
+import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.Sawtooth;
 import io.nngeom.run.InputException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code nngeom pwl sawtooth}: Telgarsky's sawtooth, deep (2k units) against shallow (2^k units). */
 @Command(name = "sawtooth", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

@@ -1,5 +1,7 @@
 package io.nngeom.cli.pwl;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
@@ -8,15 +10,12 @@ import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.SpecIo;
 import io.nngeom.piecewise.Triangulation;
 import io.nngeom.run.Seeds;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PwlCommandsTest {
 

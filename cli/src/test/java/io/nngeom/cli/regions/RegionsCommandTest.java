@@ -1,5 +1,7 @@
 package io.nngeom.cli.regions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
@@ -7,15 +9,12 @@ import io.nngeom.io.ModelIo;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegionsCommandTest {
 

@@ -1,12 +1,12 @@
 package io.nngeom.convex.experiments;
 
-import io.nngeom.convex.TwoLayer;
 import io.nngeom.convex.Certificate;
 import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.PenaltyNorm;
+import io.nngeom.convex.TwoLayer;
 import io.nngeom.data.Dataset;
 import io.nngeom.run.Seeds;
 import io.nngeom.train.TrainingResult;

@@ -1,6 +1,5 @@
 package io.nngeom.convex.experiments;
 
-import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.Certificate;
 import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
@@ -10,15 +9,16 @@ import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.PenaltyNorm;
+import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.plot.Chart;
+import io.nngeom.run.Seeds;
 import io.nngeom.solvers.ColumnProvider;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
-import io.nngeom.plot.Chart;
-import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;

@@ -1,11 +1,11 @@
 package io.nngeom.convex.experiments;
 
-import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.Exactness;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.PenaltyNorm;
+import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.data.Dataset;
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;

@@ -1,7 +1,5 @@
 package io.nngeom.convex.experiments;
 
-import io.nngeom.convex.figures.PlaneFigure;
-import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.DualConstraint;
 import io.nngeom.convex.Exactness;
@@ -9,8 +7,10 @@ import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.convex.TwoLayer;
-import io.nngeom.net.Mlp;
+import io.nngeom.convex.figures.FitFigures;
+import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.data.Dataset;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;

@@ -1,7 +1,5 @@
 package io.nngeom.convex.figures;
 
-import io.nngeom.convex.experiments.Toy;
-import io.nngeom.convex.figures.PlaneFigure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
+import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.experiments.Toy;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
-import io.nngeom.convex.TwoLayer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;

@@ -7,8 +7,8 @@ import io.nngeom.net.Layer;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
-import io.nngeom.regions.PartitionSvg;
 import io.nngeom.regions.Partition;
+import io.nngeom.regions.PartitionSvg;
 import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.regions.RegionBounds;
@@ -21,7 +21,6 @@ import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,19 +1,18 @@
 package io.nngeom.piecewise.experiments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentRegistry;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Verdict;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PiecewiseExperimentsTest {
 
