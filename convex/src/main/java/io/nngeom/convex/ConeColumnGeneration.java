@@ -3,6 +3,7 @@ package io.nngeom.convex;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
+import io.nngeom.run.Chunks;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
@@ -47,6 +48,8 @@ import java.util.List;
  */
 public final class ConeColumnGeneration {
     // The round tolerances are ColumnGeneration's: DUAL_TOL, LASSO_FRACTION, LASSO_TOL_MAX and DUPLICATE_TOL.
+    /** Patterns priced between two checks of the deadline (and progress reports). */
+    static final int PRICING_GROUP = 64;
     /** Upper limit of pricing rounds. */
     public static final int MAX_ROUNDS = 500;
     /**
@@ -93,6 +96,12 @@ public final class ConeColumnGeneration {
 
     /** As {@link #solve(Matrix, double[], double, boolean, List, double)}, stopping at the budget's deadline (not converged). */
     public static Result solve(Matrix x, double[] y, double beta, boolean bias, List<BitSet> patterns, double tol, Budget budget) {
+        return solve(x, y, beta, bias, patterns, tol, budget, Chunks.THREADS);
+    }
+
+    /** As above, pricing on {@code threads} (1 or 2) threads; the result is the same bit for bit either way. */
+    static Result solve(Matrix x, double[] y, double beta, boolean bias, List<BitSet> patterns, double tol, Budget budget,
+                        int threads) {
         int n = x.rows();
         int d = x.cols();
         int pc = patterns.size();
@@ -137,37 +146,43 @@ public final class ConeColumnGeneration {
             }
             double h = 0;
             List<Priced> viol = new ArrayList<>();
-            double[] sgn = new double[n];
-            for (int k = 0; k < pc; k++) {
-                if (k % 64 == 0) {
-                    budget.report("convex fit: round " + (round + 1) + ", pricing patterns", k, pc, "network objective %.6g", ub);
-                    if (budget.expired()) {
-                        // a partly priced round bounds nothing: stop with this round's network and the earlier bound
-                        break;
+            // pricing is independent per pattern: two threads fill one slot per (pattern, sign), read back in order,
+            // so the round's result does not depend on the threads' timing
+            Priced[] priced = new Priced[2 * pc];
+            double[] thetaR = theta;
+            for (int from = 0; from < pc && !budget.expired(); from += PRICING_GROUP) {
+                budget.report("convex fit: round " + (round + 1) + ", pricing patterns", from, pc, "network objective %.6g", ub);
+                int first = from;
+                Chunks.run(threads, Math.min(PRICING_GROUP, pc - from), (thread, c) -> {
+                    int k = first + c;
+                    // built per pattern (O(n d), like one NNLS gradient) rather than kept: memory stays O(n) for any pattern count
+                    BitSet pat = patterns.get(k);
+                    double[] sgn = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        sgn[i] = pat.get(i) ? 1 : -1;
                     }
-                }
-                // built per pattern (O(n d), like one NNLS gradient) rather than kept: memory stays O(n) for any pattern count
-                BitSet pat = patterns.get(k);
-                for (int i = 0; i < n; i++) {
-                    sgn[i] = pat.get(i) ? 1 : -1;
-                }
-                boolean all = pat.cardinality() == n;
-                NonNegativeLeastSquares nnls = new NonNegativeLeastSquares(x.data(), sgn, d);
-                for (int sg = 0; sg < 2; sg++) {
-                    Priced pr = price(x, theta, sgn, all, bias, sg == 0 ? 1 : -1, nnls, warmPass[2 * k + sg]);
-                    warmPass[2 * k + sg] = pr.passive();
-                    h = Math.max(h, pr.bound());
-                    if (pr.bound() > beta * (1 + ColumnGeneration.DUAL_TOL) && pr.value() > beta * (1 + ColumnGeneration.DUAL_TOL)) {
-                        if (pr.feasible()) {
-                            viol.add(pr);
-                        } else {
-                            rejected++;
-                        }
+                    boolean all = pat.cardinality() == n;
+                    NonNegativeLeastSquares nnls = new NonNegativeLeastSquares(x.data(), sgn, d);
+                    for (int sg = 0; sg < 2; sg++) {
+                        Priced pr = price(x, thetaR, sgn, all, bias, sg == 0 ? 1 : -1, nnls, warmPass[2 * k + sg]);
+                        warmPass[2 * k + sg] = pr.passive();
+                        priced[2 * k + sg] = pr;
                     }
-                }
+                });
             }
             if (budget.expired()) {
+                // a partly priced round bounds nothing: stop with this round's network and the earlier bound
                 break;
+            }
+            for (Priced pr : priced) {
+                h = Math.max(h, pr.bound());
+                if (pr.bound() > beta * (1 + ColumnGeneration.DUAL_TOL) && pr.value() > beta * (1 + ColumnGeneration.DUAL_TOL)) {
+                    if (pr.feasible()) {
+                        viol.add(pr);
+                    } else {
+                        rejected++;
+                    }
+                }
             }
             ratio = h / beta;
             bestLb = Math.max(bestLb, Convex.dualValue(y, theta, h, beta));

@@ -198,4 +198,18 @@ class ConeColumnGenerationTest {
         assertEquals(ref.nnObjective(), r.nnObjective(), 1e-9 * ref.nnObjective());
         assertTrue(r.reason().contains("30 given gates"), r.reason());
     }
+
+    /** Pricing on two threads gives the same solve, bit for bit, as on one (slots read back in pattern order). */
+    @Test
+    void twoThreadsGiveTheSameSolveBitForBit() {
+        Dataset data = threeD(40, 81);
+        List<BitSet> pats = ArrangementPatterns.of(data.x(), true, 300, 82).patterns();
+        double[] y = data.y().colArray(0);
+        ConeColumnGeneration.Result one = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, io.nngeom.run.Budget.NONE, 1);
+        ConeColumnGeneration.Result two = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, io.nngeom.run.Budget.NONE, 2);
+        assertEquals(one.rounds(), two.rounds());
+        assertEquals(one.nnObjective(), two.nnObjective(), 0.0);
+        assertEquals(one.lowerBound(), two.lowerBound(), 0.0);
+        assertTrue(java.util.Arrays.equals(one.network().parameters(), two.network().parameters()));
+    }
 }

@@ -3,7 +3,7 @@ package io.nngeom.regions;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.LinearProgram;
-
+import io.nngeom.run.Chunks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

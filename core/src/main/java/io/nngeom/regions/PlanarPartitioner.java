@@ -2,7 +2,7 @@ package io.nngeom.regions;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
-
+import io.nngeom.run.Chunks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,17 +1,17 @@
-package io.nngeom.regions;
+package io.nngeom.run;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * Runs numbered chunks of work on one or two threads (the calling thread and a helper), each thread taking the next
+ * Runs numbered chunks of work on one or two threads (region enumerators, convex pricing) (the calling thread and a helper), each thread taking the next
  * chunk number. Callers store each chunk's result under its number and combine them in number order, so what they
  * compute does not depend on the threads' timing.
  */
-final class Chunks {
-    /** Threads of the region enumerators: 2, or 1 with {@code -Dnngeom.threads=1}. */
-    static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
+public final class Chunks {
+    /** Threads of the parallel kernels (region enumerators, conic pricing): 2, or 1 with {@code -Dnngeom.threads=1}. */
+    public static final int THREADS = Math.max(1, Math.min(2, Integer.getInteger("nngeom.threads", 2)));
 
     private Chunks() {
     }
@@ -20,7 +20,7 @@ final class Chunks {
      * task(thread, chunk) for chunk = 0..count−1 on {@code threads} (1 or 2) threads; thread is 0 (the caller) or 1
      * (for per-thread workspaces). Rethrows the first failure after both threads have stopped.
      */
-    static void run(int threads, int count, BiConsumer<Integer, Integer> task) {
+    public static void run(int threads, int count, BiConsumer<Integer, Integer> task) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         java.util.function.IntConsumer worker = thread -> {
