@@ -1,6 +1,5 @@
 package io.nngeom.solvers;
 
-import io.nngeom.run.Budget;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -229,14 +228,14 @@ public final class FistaGroupLasso implements GroupLassoSolver {
                 System.arraycopy(u, off[ws[q]], us, subOff[q], subOff[q + 1] - subOff[q]);
             }
             double innerTol = ws.length == groups ? tol : Math.max(0.5 * tol, INNER_FRACTION * gap);
-            Run run = run(sub, yc, icpt, beta, us, innerTol, opt.maxIterations() - used, hist, used, grad, correctDual, opt.budget());
-            used += run.iterations;
+            GroupFistaRun.Run run = GroupFistaRun.run(sub, yc, icpt, beta, us, innerTol, opt.maxIterations() - used, hist, used, grad, correctDual, opt.budget());
+            used += run.iterations();
             ran = true;
-            stationary = run.stationary;
+            stationary = run.stationary();
             for (int q = 0; q < ws.length; q++) {
-                System.arraycopy(run.w, subOff[q], u, off[ws[q]], subOff[q + 1] - subOff[q]);
+                System.arraycopy(run.w(), subOff[q], u, off[ws[q]], subOff[q + 1] - subOff[q]);
             }
-            thetaBest = run.thetaBest;
+            thetaBest = run.thetaBest();
         }
         double gap = relative(primal, dBest);
         double xi = 0;
@@ -316,176 +315,8 @@ public final class FistaGroupLasso implements GroupLassoSolver {
         return ws;
     }
 
-    /** Result of one FISTA run: iterate, iterations, and the residual whose scaled version gave the best dual value. */
-    private record Run(double[] w, int iterations, double[] thetaBest, boolean stationary) {
-    }
-
-    /**
-     * FISTA on the given blocks from w0 until the relative gap (against the best dual value) is at most tol, or
-     * with gradStop until the {@link #stationarity} of an iterate is at most tol.
-     */
-    private static Run run(BlockProvider b, double[] yc, boolean icpt, double beta, double[] w0, double tol, int maxIter,
-                           List<double[]> hist, int iterOffset, boolean gradStop, boolean correct, Budget budget) {
-        int n = b.rows();
-        int[] off = b.offsets();
-        int groups = b.groups();
-        int dim = off[groups];
-        double[] w = w0.clone();
-        double[] v = w.clone();
-        double[] wn = new double[dim];
-        double[] grad = new double[dim];
-        double[] pw = new double[n];
-        predict(b, w, icpt, pw);
-        double[] pv = pw.clone();
-        double[] pn = new double[n];
-        double[] rv = new double[n];
-        double step = 1 / Math.max(initialCurvature(b, icpt, dim), Double.MIN_NORMAL);
-        double t = 1;
-        // correlations Aᵀr at the current iterate (cw) and a buffer for the next one (cn); Aᵀr_v follows from them
-        double[] cw = new double[dim];
-        double[] cn = new double[dim];
-        for (int i = 0; i < n; i++) {
-            rv[i] = yc[i] - pw[i];
-        }
-        b.transposeTimesAll(rv, cw);
-        double dBest = SolverHelpers.dualValue(rv, yc, SolverHelpers.maxGroupNorm(cw, off), beta);
-        double[] thetaBest = rv.clone();
-        if (gradStop && stationarity(w, cw, off, beta, n) <= tol) {
-            return new Run(w, 0, thetaBest, true);
-        }
-        System.arraycopy(cw, 0, grad, 0, dim);
-        boolean parallel = Runtime.getRuntime().availableProcessors() >= 2;
-        // primal values of the last iterations, for the schedule of the dual corrections (gap rule only)
-        double[] pHist = new double[HISTORY_RING];
-        pHist[0] = 0.5 * Fista.dot(rv, rv) + beta * penalty(w, off);
-        int lastCorrection = 0;
-        boolean stationary = false;
-        int k = 0;
-        for (; k < maxIter; k++) {
-            if (!gradStop) {
-                // the residual at the extrapolated point, whose correlations are the gradient: a free dual candidate
-                for (int i = 0; i < n; i++) {
-                    rv[i] = yc[i] - pv[i];
-                }
-                double dv = SolverHelpers.dualValue(rv, yc, SolverHelpers.maxGroupNorm(grad, off), beta);
-                if (dv > dBest) {
-                    dBest = dv;
-                    thetaBest = rv.clone();
-                }
-            }
-            double dd;
-            double dp;
-            while (true) {
-                for (int i = 0; i < dim; i++) {
-                    wn[i] = v[i] + step * grad[i];
-                }
-                for (int g = 0; g < groups; g++) {
-                    GroupLassoSolver.groupShrink(wn, beta * step, wn, off[g], off[g + 1]);
-                }
-                predict(b, wn, icpt, pn);
-                dd = 0;
-                for (int i = 0; i < dim; i++) {
-                    double e = wn[i] - v[i];
-                    dd += e * e;
-                }
-                dp = 0;
-                for (int i = 0; i < n; i++) {
-                    double e = pn[i] - pv[i];
-                    dp += e * e;
-                }
-                if (dp * step <= dd || dd == 0) {
-                    break;
-                }
-                step *= BACKTRACK;
-            }
-            if (dd > GROW_THRESHOLD * step * dp) {
-                step *= GROW;
-            }
-            double rr = 0;
-            for (int i = 0; i < n; i++) {
-                double e = yc[i] - pn[i];
-                rv[i] = e;
-                rr += e * e;
-            }
-            double pNew = 0.5 * rr + beta * penalty(wn, off);
-            // correlations at the new iterate: a dual candidate, the stopping measure, and (below) Aᵀr_v
-            b.transposeTimesAll(rv, cn);
-            double dw = SolverHelpers.dualValue(rv, yc, SolverHelpers.maxGroupNorm(cn, off), beta);
-            if (dw > dBest) {
-                dBest = dw;
-                thetaBest = rv.clone();
-            }
-            pHist[(k + 1) % HISTORY_RING] = pNew;
-            if (gradStop) {
-                stationary = stationarity(wn, cn, off, beta, n) <= tol;
-            } else if (correct && relative(pNew, dBest) > tol) {
-                // a dual correction once the primal has (nearly) stopped moving: its objective fell by at most
-                // tol·P over the last s iterations, s = CORRECTION_SPACING times the correction's cost in iterations
-                int sz = DualCorrection.supportSize(wn, cn, off, beta);
-                double ratio = DualCorrection.cost(n, sz) / ((double) n * dim);
-                int spacing = (int) Math.min(HISTORY_RING - 1, Math.max(CORRECTION_MIN_SPACING, CORRECTION_SPACING * ratio));
-                if (k + 1 - lastCorrection >= spacing && pHist[(k + 1 - spacing) % HISTORY_RING] - pNew <= tol * pNew) {
-                    lastCorrection = k + 1;
-                    DualCorrection.Point cp = DualCorrection.correct(b, icpt, beta, yc, wn, rv, cn, CHORD_STEPS, parallel);
-                    if (cp != null && cp.dual() > dBest) {
-                        dBest = cp.dual();
-                        thetaBest = cp.theta();
-                    }
-                }
-            }
-            double gap = relative(pNew, dBest);
-            if (k % HISTORY_EVERY == 0) {
-                hist.add(new double[] {iterOffset + k + 1, gap});
-            }
-            double[] s = w;
-            w = wn;
-            wn = s;
-            if (gradStop ? stationary : gap <= tol) {
-                k++;
-                break;
-            }
-            budget.report("gated group lasso", iterOffset + k + 1, 0, "objective %.6g relative gap %.2e", pNew, gap);
-            if (budget.expired()) {
-                k++;
-                break;
-            }
-            // adaptive restart when (w⁺ − w)ᵀ(v − w⁺) > 0, else momentum with scnn's sequence
-            double rt = 0;
-            for (int i = 0; i < dim; i++) {
-                rt += (w[i] - wn[i]) * (v[i] - w[i]);
-            }
-            if (rt > 0) {
-                t = 1;
-                System.arraycopy(w, 0, v, 0, dim);
-                System.arraycopy(pn, 0, pv, 0, n);
-                System.arraycopy(cn, 0, grad, 0, dim);
-            } else {
-                double tn = 1 + Math.sqrt(1 + 4 * t * t) / 2;
-                double mom = (t - 1) / tn;
-                for (int i = 0; i < dim; i++) {
-                    v[i] = w[i] + mom * (w[i] - wn[i]);
-                }
-                for (int i = 0; i < n; i++) {
-                    pv[i] = pn[i] + mom * (pn[i] - pw[i]);
-                }
-                // Aᵀr_v = Aᵀr_w + μ(Aᵀr_w − Aᵀr_{w₋}), r being affine in the coefficients
-                for (int i = 0; i < dim; i++) {
-                    grad[i] = cn[i] + mom * (cn[i] - cw[i]);
-                }
-                t = tn;
-            }
-            double[] q = cw;
-            cw = cn;
-            cn = q;
-            s = pw;
-            pw = pn;
-            pn = s;
-        }
-        return new Run(w, k, thetaBest, stationary);
-    }
-
     /** Capacity of the ring buffer of recent primal values. */
-    private static final int HISTORY_RING = 4096;
+    static final int HISTORY_RING = 4096;
     /** Fewest iterations between two dual corrections. */
     public static final int CORRECTION_MIN_SPACING = 10;
     /**
@@ -509,14 +340,14 @@ public final class FistaGroupLasso implements GroupLassoSolver {
         }
     }
 
-    private static double meanUncentred(BlockProvider b, double[] u, int n) {
+    static double meanUncentred(BlockProvider b, double[] u, int n) {
         double[] p = new double[n];
         b.timesAll(u, p);
         return LassoCertificate.mean(p);
     }
 
     /** Rayleigh quotient ‖A z‖²/‖z‖² of a seeded random z: a lower estimate of the curvature to start the step from. */
-    private static double initialCurvature(BlockProvider b, boolean icpt, int dim) {
+    static double initialCurvature(BlockProvider b, boolean icpt, int dim) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(12345L);
         double[] z = new double[dim];
         for (int i = 0; i < dim; i++) {

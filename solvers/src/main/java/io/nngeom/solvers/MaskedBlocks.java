@@ -28,10 +28,10 @@ import java.util.concurrent.ForkJoinTask;
  * the sums need not start from scratch: the rows are put in a greedy nearest-neighbour order in Hamming distance
  * of their sets S_k, and the forward product keeps the running sum Σ_{g∈S_k} u_g, adding the groups that enter
  * and subtracting those that leave from one row of the order to the next; the transposed product does the same
- * over an order of the groups with their row sets R_g. The sums restart from zero every {@link Chain#BLOCK}
+ * over an order of the groups with their row sets R_g. The sums restart from zero every {@link MaskChain#BLOCK}
  * positions (which bounds the accumulated rounding, about ε times the sum of the magnitudes over one block, and
  * puts the two-thread split at a block start, so one or two threads still give bit-identical results). A chain
- * is used only when it needs at most {@link Chain#MAX_WORK_FRACTION} of the direct kernel's additions. On the
+ * is used only when it needs at most {@link MaskChain#MAX_WORK_FRACTION} of the direct kernel's additions. On the
  * gated benchmark (2000 rows, 10 columns, 1000 Gaussian gates) the chains need 0.39 (forward) and 0.42
  * (transposed) of the additions, and in a microbenchmark (one thread, load 3–5) a product took 1.3–2.0 ms instead
  * of 3.0–3.6 ms.
@@ -48,8 +48,8 @@ public final class MaskedBlocks implements BlockProvider {
     private final long work;
     private final boolean parallel;
     /** Chained kernels (see the class comment), or null where they would not save enough work. */
-    private final Chain rowChain;
-    private final Chain groupChain;
+    private final MaskChain rowChain;
+    private final MaskChain groupChain;
 
     private MaskedBlocks(Matrix xm, int[][] rowsOf, boolean parallel, boolean chained) {
         this(xm.rows(), xm.cols(), xm.data().clone(), rowsOf, parallel, chained);
@@ -83,8 +83,8 @@ public final class MaskedBlocks implements BlockProvider {
         }
         this.work = nnz * d;
         this.parallel = parallel;
-        this.rowChain = chained ? Chain.of(groupsOf, rowsOf.length, nnz) : null;
-        this.groupChain = chained ? Chain.of(rowsOf, n, nnz) : null;
+        this.rowChain = chained ? MaskChain.of(groupsOf, rowsOf.length, nnz) : null;
+        this.groupChain = chained ? MaskChain.of(rowsOf, n, nnz) : null;
     }
 
     /**
@@ -222,7 +222,7 @@ public final class MaskedBlocks implements BlockProvider {
     }
 
     /**
-     * Forward product along the row chain, positions [from, to) (both multiples of {@link Chain#BLOCK} or n): the
+     * Forward product along the row chain, positions [from, to) (both multiples of {@link MaskChain#BLOCK} or n): the
      * running sum a = Σ_{g∈S_k} u_g is updated by the groups entering and leaving between consecutive rows of the
      * chain and restarted from zero at every block start; out[k] = x_kᵀ a. Column chunks of at most four are
      * kept in registers, one pass over the chain per chunk, the chunks' partial products added in column order.
@@ -237,7 +237,7 @@ public final class MaskedBlocks implements BlockProvider {
             if (width == 4) {
                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
                 for (int p = from; p < to; p++) {
-                    if (p % Chain.BLOCK == 0) {
+                    if (p % MaskChain.BLOCK == 0) {
                         a0 = 0;
                         a1 = 0;
                         a2 = 0;
@@ -264,7 +264,7 @@ public final class MaskedBlocks implements BlockProvider {
             } else {
                 double a0 = 0;
                 for (int p = from; p < to; p++) {
-                    if (p % Chain.BLOCK == 0) {
+                    if (p % MaskChain.BLOCK == 0) {
                         a0 = 0;
                     }
                     for (int g : rowChain.plus[p]) {
@@ -298,7 +298,7 @@ public final class MaskedBlocks implements BlockProvider {
             if (width == 4) {
                 double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
                 for (int p = from; p < to; p++) {
-                    if (p % Chain.BLOCK == 0) {
+                    if (p % MaskChain.BLOCK == 0) {
                         b0 = 0;
                         b1 = 0;
                         b2 = 0;
@@ -330,7 +330,7 @@ public final class MaskedBlocks implements BlockProvider {
             } else {
                 double b0 = 0;
                 for (int p = from; p < to; p++) {
-                    if (p % Chain.BLOCK == 0) {
+                    if (p % MaskChain.BLOCK == 0) {
                         b0 = 0;
                     }
                     for (int k : groupChain.plus[p]) {
@@ -346,114 +346,6 @@ public final class MaskedBlocks implements BlockProvider {
         }
         for (int p = from; p < to; p++) {
             System.arraycopy(acc, (p - from) * d, out, order[p] * d, d);
-        }
-    }
-
-    /**
-     * An order of sets (the rows' group sets S_k, or the groups' row sets R_g) in which consecutive sets differ
-     * little, with the differences: position p holds set order[p]; plus[p] and minus[p] are the elements entering
-     * and leaving after position p − 1, or the whole set at a block start (p a multiple of {@link #BLOCK}). The
-     * order is a greedy nearest-neighbour chain in Hamming distance (from set 0, the nearest unvisited set next,
-     * ties to the lowest index), so it depends on the sets only.
-     */
-    static final class Chain {
-        /** Running sums restart every BLOCK positions, which bounds the accumulated rounding and fixes the thread split. */
-        static final int BLOCK = 64;
-        /** Chains are used only when they need at most this fraction of the direct kernel's additions. */
-        static final double MAX_WORK_FRACTION = 0.75;
-        /** Above this many word operations (sets² · words / 2) the greedy ordering is not attempted. */
-        static final long MAX_ORDER_WORK = 400_000_000L;
-
-        final int[] order;
-        final int[][] plus;
-        final int[][] minus;
-
-        private Chain(int[] order, int[][] plus, int[][] minus) {
-            this.order = order;
-            this.plus = plus;
-            this.minus = minus;
-        }
-
-        /** Block-aligned split position for two threads. */
-        int split() {
-            int blocks = (order.length + BLOCK - 1) / BLOCK;
-            return Math.min(order.length, blocks / 2 * BLOCK);
-        }
-
-        /**
-         * The chain of the given sorted sets over {@code 0..universe-1}, or null when ordering would cost too much
-         * or the chain would not need at most {@link #MAX_WORK_FRACTION} of {@code direct} element visits.
-         */
-        static Chain of(int[][] sets, int universe, long direct) {
-            int m = sets.length;
-            int words = (universe + 63) / 64;
-            if (m < 2 || (double) m * m * words / 2 > MAX_ORDER_WORK) {
-                return null;
-            }
-            long[][] bits = new long[m][words];
-            for (int i = 0; i < m; i++) {
-                for (int e : sets[i]) {
-                    bits[i][e >>> 6] |= 1L << (e & 63);
-                }
-            }
-            int[] order = new int[m];
-            boolean[] used = new boolean[m];
-            int cur = 0;
-            used[0] = true;
-            for (int p = 1; p < m; p++) {
-                int best = -1;
-                int bestDist = Integer.MAX_VALUE;
-                long[] a = bits[cur];
-                for (int j = 0; j < m; j++) {
-                    if (used[j]) {
-                        continue;
-                    }
-                    long[] b = bits[j];
-                    int dist = 0;
-                    for (int w = 0; w < words && dist < bestDist; w++) {
-                        dist += Long.bitCount(a[w] ^ b[w]);
-                    }
-                    if (dist < bestDist) {
-                        bestDist = dist;
-                        best = j;
-                    }
-                }
-                order[p] = best;
-                used[best] = true;
-                cur = best;
-            }
-            int[][] plus = new int[m][];
-            int[][] minus = new int[m][];
-            long chained = 0;
-            for (int p = 0; p < m; p++) {
-                int[] now = sets[order[p]];
-                if (p % BLOCK == 0) {
-                    plus[p] = now.clone();
-                    minus[p] = new int[0];
-                } else {
-                    int[] prev = sets[order[p - 1]];
-                    plus[p] = difference(now, prev);
-                    minus[p] = difference(prev, now);
-                }
-                chained += plus[p].length + minus[p].length;
-            }
-            return chained <= MAX_WORK_FRACTION * direct ? new Chain(order, plus, minus) : null;
-        }
-
-        /** Elements of sorted a not in sorted b, in increasing order. */
-        private static int[] difference(int[] a, int[] b) {
-            int[] o = new int[a.length];
-            int k = 0;
-            int j = 0;
-            for (int e : a) {
-                while (j < b.length && b[j] < e) {
-                    j++;
-                }
-                if (j >= b.length || b[j] != e) {
-                    o[k++] = e;
-                }
-            }
-            return Arrays.copyOf(o, k);
         }
     }
 
