@@ -4,6 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Chunks;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
@@ -118,18 +119,29 @@ final class Certify {
         double hBound = 0;
         boolean all = true;
         double[] sgn = new double[n];
-        for (int k = 0; k < pats.patterns().size(); k++) {
+        int pc = pats.patterns().size();
+        // pricing is independent per pattern: two threads fill one slot per (pattern, sign), read back in order
+        ConeColumnGeneration.Priced[] priced = new ConeColumnGeneration.Priced[2 * pc];
+        int done = 0;
+        for (int from = 0; from < pc; from += ConeColumnGeneration.PRICING_GROUP) {
             if (o.budget().expired()) {
                 all = false;
                 break;
             }
-            o.budget().report("convex certify: conic pricing", k, pats.patterns().size(), "best ratio %.6f", hBound / o.beta());
-            for (int sg = 0; sg < 2; sg++) {
-                ConeColumnGeneration.Priced pr = price(x, theta, pats.patterns().get(k), sg == 0 ? 1 : -1, sgn);
-                hBound = Math.max(hBound, pr.bound());
-                if (pr.w() != null) {
-                    found.add(unit(x, theta, pr.w(), pr.b(), o.norm(), "conic pricing over arrangement patterns"));
+            o.budget().report("convex certify: conic pricing", from, pc, "");
+            int first = from;
+            Chunks.run(Chunks.THREADS, Math.min(ConeColumnGeneration.PRICING_GROUP, pc - from), (thread, c) -> {
+                for (int sg = 0; sg < 2; sg++) {
+                    priced[2 * (first + c) + sg] = price(x, theta, pats.patterns().get(first + c), sg == 0 ? 1 : -1, new double[n]);
                 }
+            });
+            done = Math.min(pc, from + ConeColumnGeneration.PRICING_GROUP);
+        }
+        for (int k = 0; k < 2 * done; k++) {
+            ConeColumnGeneration.Priced pr = priced[k];
+            hBound = Math.max(hBound, pr.bound());
+            if (pr.w() != null) {
+                found.add(unit(x, theta, pr.w(), pr.b(), o.norm(), "conic pricing over arrangement patterns"));
             }
         }
         for (Neuron c : modelNeurons(model, x, theta, o.norm())) {
