@@ -129,13 +129,8 @@ final class Certify {
                 break;
             }
             o.budget().report("convex certify: conic pricing", from, pc, "");
-            int first = from;
-            Chunks.run(Chunks.THREADS, Math.min(ConeColumnGeneration.PRICING_GROUP, pc - from), (thread, c) -> {
-                for (int sg = 0; sg < 2; sg++) {
-                    priced[2 * (first + c) + sg] = price(x, theta, pats.patterns().get(first + c), sg == 0 ? 1 : -1, new double[n]);
-                }
-            });
             done = Math.min(pc, from + ConeColumnGeneration.PRICING_GROUP);
+            ConeColumnGeneration.pricePatterns(x, theta, true, pats.patterns(), from, done, null, priced, Chunks.THREADS);
         }
         for (int k = 0; k < 2 * done; k++) {
             ConeColumnGeneration.Priced pr = priced[k];

@@ -152,23 +152,7 @@ public final class ConeColumnGeneration {
             double[] thetaR = theta;
             for (int from = 0; from < pc && !budget.expired(); from += PRICING_GROUP) {
                 budget.report("convex fit: round " + (round + 1) + ", pricing patterns", from, pc, "network objective %.6g", ub);
-                int first = from;
-                Chunks.run(threads, Math.min(PRICING_GROUP, pc - from), (thread, c) -> {
-                    int k = first + c;
-                    // built per pattern (O(n d), like one NNLS gradient) rather than kept: memory stays O(n) for any pattern count
-                    BitSet pat = patterns.get(k);
-                    double[] sgn = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        sgn[i] = pat.get(i) ? 1 : -1;
-                    }
-                    boolean all = pat.cardinality() == n;
-                    NonNegativeLeastSquares nnls = new NonNegativeLeastSquares(x.data(), sgn, d);
-                    for (int sg = 0; sg < 2; sg++) {
-                        Priced pr = price(x, thetaR, sgn, all, bias, sg == 0 ? 1 : -1, nnls, warmPass[2 * k + sg]);
-                        warmPass[2 * k + sg] = pr.passive();
-                        priced[2 * k + sg] = pr;
-                    }
-                });
+                pricePatterns(x, thetaR, bias, patterns, from, Math.min(pc, from + PRICING_GROUP), warmPass, priced, threads);
             }
             if (budget.expired()) {
                 // a partly priced round bounds nothing: stop with this round's network and the earlier bound
@@ -224,6 +208,35 @@ public final class ConeColumnGeneration {
         }
         double gap = Math.max(ub - bestLb, 0) / ub;
         return new Result(dict, s, net, obj, ub, bestLb, gap, ratio, Math.min(round + 1, MAX_ROUNDS), converged, rejected, hist);
+    }
+
+    /**
+     * Prices patterns {@code from..to−1} of the list, both signs, on {@code threads} threads: pattern k's results go
+     * to {@code priced[2k]} (σ = +1) and {@code priced[2k + 1]} (σ = −1), so they do not depend on the threads'
+     * timing. {@code warmPass} (the same slots; null for none) holds the NNLS passive sets to start from and is
+     * updated. The per-pattern signs and NNLS are built on the fly (O(n d), like one NNLS gradient), so memory stays
+     * O(n) whatever the pattern count.
+     */
+    static void pricePatterns(Matrix x, double[] theta, boolean bias, List<BitSet> patterns, int from, int to, int[][] warmPass,
+                              Priced[] priced, int threads) {
+        int n = x.rows();
+        Chunks.run(threads, to - from, (thread, c) -> {
+            int k = from + c;
+            BitSet pat = patterns.get(k);
+            double[] sgn = new double[n];
+            for (int i = 0; i < n; i++) {
+                sgn[i] = pat.get(i) ? 1 : -1;
+            }
+            NonNegativeLeastSquares nnls = new NonNegativeLeastSquares(x.data(), sgn, x.cols());
+            for (int sg = 0; sg < 2; sg++) {
+                Priced pr = price(x, theta, sgn, pat.cardinality() == n, bias, sg == 0 ? 1 : -1, nnls,
+                        warmPass == null ? null : warmPass[2 * k + sg]);
+                if (warmPass != null) {
+                    warmPass[2 * k + sg] = pr.passive();
+                }
+                priced[2 * k + sg] = pr;
+            }
+        });
     }
 
     /**
