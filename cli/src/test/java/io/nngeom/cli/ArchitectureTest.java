@@ -54,9 +54,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void convexCommandsUseTheAreasApiNotItsExperiments() {
-        noClasses().that().resideInAPackage("io.nngeom.cli.convex..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.nngeom.convex.experiments..")
+    void commandsUseTheAreasApisNotTheirExperiments() {
+        noClasses().that().resideInAPackage("io.nngeom.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nngeom..experiments..")
                 .check(classes);
+    }
+
+    @Test
+    void experimentsAreFoundAsServicesNotReferenced() {
+        for (String t : THEORIES) {
+            noClasses().that().resideOutsideOfPackage("io.nngeom." + t + ".experiments..")
+                    .should().dependOnClassesThat().resideInAPackage("io.nngeom." + t + ".experiments..")
+                    .check(classes);
+        }
     }
 }

@@ -157,7 +157,7 @@ public final class Bottleneck {
         return new Mlp(List.of(f, out));
     }
 
-    static Matrix gaussian(int rows, int cols, double scale, SplittableRandom rng) {
+    public static Matrix gaussian(int rows, int cols, double scale, SplittableRandom rng) {
         Matrix w = Matrix.zeros(rows, cols);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {

@@ -4,7 +4,7 @@ import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 
 /** Small matrix helpers of the lowrank module (weighted centring, symmetric inverse square roots). */
-final class Ops {
+public final class Ops {
     private Ops() {
     }
 
@@ -26,7 +26,7 @@ final class Ops {
         return r;
     }
 
-    static double[] weightedMean(Matrix f, double[] p) {
+    public static double[] weightedMean(Matrix f, double[] p) {
         double[] mu = new double[f.cols()];
         for (int i = 0; i < f.rows(); i++) {
             for (int j = 0; j < f.cols(); j++) {
@@ -37,7 +37,7 @@ final class Ops {
     }
 
     /** diag(d) a. */
-    static Matrix scaleRows(Matrix a, double[] d) {
+    public static Matrix scaleRows(Matrix a, double[] d) {
         Matrix r = a.copy();
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < a.cols(); j++) {
@@ -58,7 +58,7 @@ final class Ops {
         return r;
     }
 
-    static double[] sqrt(double[] v) {
+    public static double[] sqrt(double[] v) {
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             r[i] = Math.sqrt(v[i]);

@@ -163,6 +163,11 @@ public final class Tables {
         return JointDistribution.ofTable(counts, new ArrayList<>(xs.keySet()), new ArrayList<>(ys.keySet()), file.toString());
     }
 
+    /** The shipped hair × eye colour table of 592 students (Snee 1974; classpath resource). */
+    public static JointDistribution hairEye() {
+        return resource("/io/nngeom/lowrank/data/hair_eye.csv");
+    }
+
     /** Reads a joint table shipped as a classpath resource (CSV, same format as {@link #readJoint}). */
     public static JointDistribution resource(String name) {
         try (var in = Tables.class.getResourceAsStream(name)) {

@@ -29,31 +29,4 @@ class LocalGeneratorTest {
         assertThatThrownBy(() -> LocalGenerator.random(8, 3, LocalGenerator.DEFAULT_SPECTRUM, new double[]{0.5, 0.6, -0.1}, 1))
                 .isInstanceOf(InputException.class).hasMessageContaining("p_y");
     }
-
-    @Test
-    void discriminationInstanceIsTheDigestsGeneratorMeetingBothPreconditions() {
-        long[] design = LowRankExperiments.designedDiscriminationSeed(io.nngeom.run.Seeds.DEFAULT);
-        LocalGenerator g = LowRankExperiments.discriminationGenerator(design[1]);
-        // the digest's §4.1 generator (the one E4 uses): Dirichlet(5) marginals, not a prescribed p_y
-        assertThat(g.py()).isEqualTo(LocalGenerator.standard(design[1]).py());
-        assertThat(LowRankExperiments.separation(g.at(0.01), 2)).isGreaterThanOrEqualTo(LowRankExperiments.SEPARATION_MIN);
-        assertThat(LowRankExperiments.DISCRIMINATION_EPS / g.maxEpsilon()).isLessThanOrEqualTo(LowRankExperiments.LOCALITY_MAX);
-        // the context seed's own instance misses the separation precondition (0.035), so the next child is used
-        LocalGenerator first = LowRankExperiments.discriminationGenerator(io.nngeom.run.Seeds.DEFAULT);
-        assertThat(LowRankExperiments.separation(first.at(0.01), 2)).isLessThan(LowRankExperiments.SEPARATION_MIN);
-        assertThat(design[0]).isEqualTo(1);
-        // every earlier candidate misses a precondition: the rule is "first candidate that meets both"
-        for (int i = 0; i < design[0]; i++) {
-            long s = i == 0 ? io.nngeom.run.Seeds.DEFAULT : io.nngeom.run.Seeds.child(io.nngeom.run.Seeds.DEFAULT, "lowrank.e6c.design." + i);
-            assertThat(LowRankExperiments.meetsPreconditions(LowRankExperiments.discriminationGenerator(s), 2)).isFalse();
-        }
-    }
-
-    @Test
-    void stressInstanceHasTheGeometricMarginal() {
-        long[] design = LowRankExperiments.designedSeed(io.nngeom.run.Seeds.DEFAULT, LowRankExperiments::stressGenerator);
-        LocalGenerator g = LowRankExperiments.stressGenerator(design[1]);
-        assertThat(g.py()[0] / g.py()[5]).isCloseTo(32, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(LowRankExperiments.meetsPreconditions(g, 2)).isTrue();
-    }
 }

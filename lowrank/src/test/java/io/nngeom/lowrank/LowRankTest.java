@@ -13,7 +13,7 @@ class LowRankTest {
 
     @Test
     void softmaxAnalysisOfTheHairEyeTable() {
-        JointDistribution d = LowRankExperiments.hairEyeTable();
+        JointDistribution d = Tables.hairEye();
         AnalyzeResult r = LowRank.analyze(d, AnalyzeOptions.defaults(2));
         assertThat(r.singularValues()).hasSize(3);
         assertThat(r.features().cols()).isEqualTo(2);
@@ -26,7 +26,7 @@ class LowRankTest {
 
     @Test
     void mseAnalysisIsExactAndUsesTheScaledMatrix() {
-        JointDistribution d = LowRankExperiments.hairEyeTable();
+        JointDistribution d = Tables.hairEye();
         AnalyzeResult r = LowRank.analyze(d, AnalyzeOptions.defaults(1).withLoss(LossKind.MSE).withTraining(true));
         Matrix m = Ops.scaleRows(LocalGeometry.centredDtm(d), Ops.sqrt(d.py()));
         assertThat(r.singularValues()[0]).isCloseTo(Linalg.singularValues(m)[0], within(1e-15));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nngeom.lowrank.PopulationObjective.LossKind;
+import io.nngeom.lowrank.experiments.LowRankExperiments;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
 import java.util.List;

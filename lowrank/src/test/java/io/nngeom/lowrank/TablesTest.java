@@ -15,7 +15,7 @@ class TablesTest {
 
     @Test
     void hairEyeResourceHasTheSnee1974Margins() {
-        JointDistribution d = LowRankExperiments.hairEyeTable();
+        JointDistribution d = Tables.hairEye();
         assertThat(d.xNames()).containsExactly("Black", "Brown", "Red", "Blond");
         assertThat(d.yNames()).containsExactly("Brown", "Blue", "Hazel", "Green");
         double[] px = d.px();

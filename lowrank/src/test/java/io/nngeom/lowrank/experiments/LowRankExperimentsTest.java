@@ -1,4 +1,4 @@
-package io.nngeom.lowrank;
+package io.nngeom.lowrank.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
