@@ -10,6 +10,7 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -172,14 +173,42 @@ public final class Safetensors {
 
     /** Parses and validates the container (header, dtypes, shapes, offsets, finite values); no model mapping. */
     public static Contents decodeContents(byte[] bytes, String source) {
+        JsonNode header = readHeader(bytes, source);
+        int dataStart = (int) (8 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0));
+        long dataLen = bytes.length - dataStart;
+        Map<String, String> meta = new LinkedHashMap<>();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        TreeMap<Long, long[]> ranges = new TreeMap<>();
+        Map<Long, String> rangeNames = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode v = e.getValue();
+            if (name.equals("__metadata__")) {
+                readMetadata(v, source, meta);
+                continue;
+            }
+            Entry t = readEntry(name, v, dataLen, source);
+            if (ranges.containsKey(t.begin()) && t.end() > t.begin()) {
+                throw InputException.of(source, "tensor '" + name + "' overlaps tensor '" + rangeNames.get(t.begin()) + "'");
+            }
+            ranges.put(t.begin(), new long[] {t.begin(), t.end()});
+            rangeNames.put(t.begin(), name);
+            tensors.put(name, readData(name, t, bytes, dataStart, source));
+        }
+        checkTiling(ranges, rangeNames, dataLen, source);
+        return new Contents(tensors, meta);
+    }
+
+    /** The 8-byte length and the JSON header object, validated. */
+    private static JsonNode readHeader(byte[] bytes, String source) {
         if (bytes.length == 0) {
             throw InputException.of(source, "empty file, expected safetensors");
         }
         if (bytes.length < 8) {
             throw InputException.of(source, "not a safetensors file (shorter than the 8-byte header length)");
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long n = buf.getLong(0);
+        long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
         if (n < 2 || n > MAX_HEADER) {
             throw InputException.of(source, "not a safetensors file (header length " + Long.toUnsignedString(n) + " is implausible)");
         }
@@ -193,7 +222,7 @@ public final class Safetensors {
         String headerText;
         try {
             headerText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw InputException.of(source, "malformed safetensors header: not valid UTF-8");
         }
         JsonNode header;
@@ -205,89 +234,94 @@ public final class Safetensors {
         if (header == null || !header.isObject()) {
             throw InputException.of(source, "malformed safetensors header: expected a JSON object");
         }
-        int dataStart = (int) (8 + n);
-        long dataLen = bytes.length - dataStart;
-        Map<String, String> meta = new LinkedHashMap<>();
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        TreeMap<Long, long[]> ranges = new TreeMap<>();
-        Map<Long, String> rangeNames = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey();
-            JsonNode v = e.getValue();
-            if (name.equals("__metadata__")) {
-                if (!v.isObject()) {
-                    throw InputException.of(source, "__metadata__ must be an object of strings");
-                }
-                for (Iterator<Map.Entry<String, JsonNode>> mi = v.fields(); mi.hasNext(); ) {
-                    Map.Entry<String, JsonNode> me = mi.next();
-                    if (!me.getValue().isTextual()) {
-                        throw InputException.of(source, "__metadata__ value of '" + me.getKey() + "' must be a string");
-                    }
-                    meta.put(me.getKey(), me.getValue().asText());
-                }
-                continue;
-            }
-            String where = "tensor '" + name + "'";
-            if (!v.isObject()) {
-                throw InputException.of(source, where + ": header entry must be an object");
-            }
-            JsonNode dt = v.get("dtype");
-            JsonNode sh = v.get("shape");
-            JsonNode off = v.get("data_offsets");
-            if (dt == null || !dt.isTextual() || sh == null || !sh.isArray() || off == null || !off.isArray()) {
-                throw InputException.of(source, where + ": header entry needs \"dtype\", \"shape\" and \"data_offsets\"");
-            }
-            String dtype = dt.asText();
-            int item = TensorDtype.size(dtype);
-            if (item == 0) {
-                throw InputException.of(source, where + ": dtype " + dtype + " is not supported (" + TensorDtype.NAMES + ")");
-            }
-            int[] shape = new int[sh.size()];
-            long count = 1;
-            for (int i = 0; i < shape.length; i++) {
-                JsonNode d = sh.get(i);
-                if (!d.isIntegralNumber() || d.asLong() < 0 || d.asLong() > Integer.MAX_VALUE) {
-                    throw InputException.of(source, where + ": bad shape " + sh);
-                }
-                shape[i] = d.asInt();
-                count *= shape[i];
-                if (count > Integer.MAX_VALUE - 8) {
-                    throw InputException.of(source, where + ": shape " + sh + " is too large");
-                }
-            }
-            if (off.size() != 2 || !off.get(0).isIntegralNumber() || !off.get(1).isIntegralNumber()) {
-                throw InputException.of(source, where + ": data_offsets must be [begin, end]");
-            }
-            long begin = off.get(0).asLong();
-            long end = off.get(1).asLong();
-            if (begin < 0 || end < begin) {
-                throw InputException.of(source, where + ": bad data_offsets " + off);
-            }
-            if (end > dataLen) {
-                throw InputException.of(source, where + ": data_offsets " + off + " reach beyond the data section ("
-                        + dataLen + " bytes; the file may be truncated)");
-            }
-            if (end - begin != count * item) {
-                throw InputException.of(source, where + ": data_offsets " + off + " span " + (end - begin) + " bytes but shape "
-                        + sh + " of " + dtype + " needs " + count * item);
-            }
-            if (ranges.containsKey(begin) && end > begin) {
-                throw InputException.of(source, where + " overlaps tensor '" + rangeNames.get(begin) + "'");
-            }
-            ranges.put(begin, new long[] {begin, end});
-            rangeNames.put(begin, name);
-            ByteBuffer tb = ByteBuffer.wrap(bytes, dataStart + (int) begin, (int) (end - begin)).slice().order(ByteOrder.LITTLE_ENDIAN);
-            double[] data = new double[(int) count];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = TensorDtype.get(tb, dtype);
-                if (!Double.isFinite(data[i])) {
-                    throw InputException.of(source, where + ": element " + i + " is " + (dtype.equals("I64")
-                            ? "an integer beyond ±2^53 (not exact in float64)" : Npy.name(data[i]) + "; weights must be finite"));
-                }
-            }
-            tensors.put(name, new Tensor(dtype, shape, data));
+        return header;
+    }
+
+    /** The __metadata__ entry: an object of strings, copied into meta. */
+    private static void readMetadata(JsonNode v, String source, Map<String, String> meta) {
+        if (!v.isObject()) {
+            throw InputException.of(source, "__metadata__ must be an object of strings");
         }
+        for (Iterator<Map.Entry<String, JsonNode>> mi = v.fields(); mi.hasNext(); ) {
+            Map.Entry<String, JsonNode> me = mi.next();
+            if (!me.getValue().isTextual()) {
+                throw InputException.of(source, "__metadata__ value of '" + me.getKey() + "' must be a string");
+            }
+            meta.put(me.getKey(), me.getValue().asText());
+        }
+    }
+
+    /** A tensor's header entry: dtype, shape, element count and its bytes [begin, end) in the data section. */
+    private record Entry(String dtype, int[] shape, long count, long begin, long end) {
+    }
+
+    /** One tensor's header entry, validated against the data section's length. */
+    private static Entry readEntry(String name, JsonNode v, long dataLen, String source) {
+        String where = "tensor '" + name + "'";
+        if (!v.isObject()) {
+            throw InputException.of(source, where + ": header entry must be an object");
+        }
+        JsonNode dt = v.get("dtype");
+        JsonNode sh = v.get("shape");
+        JsonNode off = v.get("data_offsets");
+        if (dt == null || !dt.isTextual() || sh == null || !sh.isArray() || off == null || !off.isArray()) {
+            throw InputException.of(source, where + ": header entry needs \"dtype\", \"shape\" and \"data_offsets\"");
+        }
+        String dtype = dt.asText();
+        int item = TensorDtype.size(dtype);
+        if (item == 0) {
+            throw InputException.of(source, where + ": dtype " + dtype + " is not supported (" + TensorDtype.NAMES + ")");
+        }
+        int[] shape = new int[sh.size()];
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            JsonNode d = sh.get(i);
+            if (!d.isIntegralNumber() || d.asLong() < 0 || d.asLong() > Integer.MAX_VALUE) {
+                throw InputException.of(source, where + ": bad shape " + sh);
+            }
+            shape[i] = d.asInt();
+            count *= shape[i];
+            if (count > Integer.MAX_VALUE - 8) {
+                throw InputException.of(source, where + ": shape " + sh + " is too large");
+            }
+        }
+        if (off.size() != 2 || !off.get(0).isIntegralNumber() || !off.get(1).isIntegralNumber()) {
+            throw InputException.of(source, where + ": data_offsets must be [begin, end]");
+        }
+        long begin = off.get(0).asLong();
+        long end = off.get(1).asLong();
+        if (begin < 0 || end < begin) {
+            throw InputException.of(source, where + ": bad data_offsets " + off);
+        }
+        if (end > dataLen) {
+            throw InputException.of(source, where + ": data_offsets " + off + " reach beyond the data section ("
+                    + dataLen + " bytes; the file may be truncated)");
+        }
+        if (end - begin != count * item) {
+            throw InputException.of(source, where + ": data_offsets " + off + " span " + (end - begin) + " bytes but shape "
+                    + sh + " of " + dtype + " needs " + count * item);
+        }
+        return new Entry(dtype, shape, count, begin, end);
+    }
+
+    /** A tensor's values as float64; every value must be finite (and an I64 exact in float64). */
+    private static Tensor readData(String name, Entry t, byte[] bytes, int dataStart, String source) {
+        String where = "tensor '" + name + "'";
+        String dtype = t.dtype();
+        ByteBuffer tb = ByteBuffer.wrap(bytes, dataStart + (int) t.begin(), (int) (t.end() - t.begin())).slice().order(ByteOrder.LITTLE_ENDIAN);
+        double[] data = new double[(int) t.count()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = TensorDtype.get(tb, dtype);
+            if (!Double.isFinite(data[i])) {
+                throw InputException.of(source, where + ": element " + i + " is " + (dtype.equals("I64")
+                        ? "an integer beyond ±2^53 (not exact in float64)" : Npy.name(data[i]) + "; weights must be finite"));
+            }
+        }
+        return new Tensor(dtype, t.shape(), data);
+    }
+
+    /** The tensors' data must tile the data section: no overlap, no gap, nothing after the last tensor. */
+    private static void checkTiling(TreeMap<Long, long[]> ranges, Map<Long, String> rangeNames, long dataLen, String source) {
         long expected = 0;
         for (long[] r : ranges.values()) {
             if (r[0] == r[1]) {
@@ -304,7 +338,6 @@ public final class Safetensors {
         if (expected != dataLen) {
             throw InputException.of(source, (dataLen - expected) + " bytes after the last tensor's data");
         }
-        return new Contents(tensors, meta);
     }
 
     /** Parses a model (see {@link TorchModel} for the accepted files). */

@@ -57,12 +57,7 @@ public final class Lbfgs {
         if (listener != null && !listener.iteration(0, x, fx, gn)) {
             return new OptimResult(x, fx, gn, 0, gn <= opts.gradTol(), Arrays.copyOf(history, 1));
         }
-        double[][] s = new double[m][n];
-        double[][] y = new double[m][n];
-        double[] rho = new double[m];
-        double[] alpha = new double[m];
-        int stored = 0;
-        int newest = -1;
+        Pairs pairs = new Pairs(m, n);
         double[] p = new double[n];
         double[] xNew = new double[n];
         double[] gNew = new double[n];
@@ -73,8 +68,67 @@ public final class Lbfgs {
             if (!(Double.isFinite(fx) && Double.isFinite(gn))) {
                 break;
             }
-            // two-loop recursion: p = −H g
-            for (int i = 0; i < n; i++) {
+            pairs.direction(g, p);
+            double dphi0 = dot(g, p);
+            if (!(dphi0 < 0)) {
+                // not a descent direction (rounding): restart from steepest descent
+                pairs.clear();
+                for (int i = 0; i < n; i++) {
+                    p[i] = -g[i];
+                }
+                dphi0 = -gn * gn;
+            }
+            double a0 = pairs.stored == 0 ? Math.min(1.0, 1.0 / gn) : 1.0;
+            double step = ls.search(x, fx, g, p, dphi0, a0, xNew, gNew);
+            if (Double.isNaN(step)) {
+                if (failedOnce || pairs.stored == 0) {
+                    break;
+                }
+                failedOnce = true;
+                pairs.clear();
+                continue;
+            }
+            failedOnce = false;
+            pairs.add(x, xNew, g, gNew);
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            fx = ls.value;
+            gn = norm(g);
+            k++;
+            history[k] = fx;
+            if (listener != null && !listener.iteration(k, x, fx, gn)) {
+                break;
+            }
+        }
+        return new OptimResult(x, fx, gn, k, gn <= opts.gradTol(), Arrays.copyOf(history, k + 1));
+    }
+
+    /** The last m correction pairs (s, y) with ρ = 1/sᵀy, in a ring; the two-loop recursion over them. */
+    private static final class Pairs {
+        private final double[][] s;
+        private final double[][] y;
+        private final double[] rho;
+        private final double[] alpha;
+        private final int m;
+        int stored;
+        private int newest = -1;
+
+        Pairs(int m, int n) {
+            this.m = m;
+            this.s = new double[m][n];
+            this.y = new double[m][n];
+            this.rho = new double[m];
+            this.alpha = new double[m];
+        }
+
+        /** Forgets the pairs (the next direction is steepest descent). */
+        void clear() {
+            stored = 0;
+        }
+
+        /** The two-loop recursion: p = −H g with H the L-BFGS inverse-Hessian approximation. */
+        void direction(double[] g, double[] p) {
+            for (int i = 0; i < p.length; i++) {
                 p[i] = -g[i];
             }
             for (int t = 0; t < stored; t++) {
@@ -85,7 +139,7 @@ public final class Lbfgs {
             }
             if (stored > 0) {
                 double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < p.length; i++) {
                     p[i] *= gamma;
                 }
             }
@@ -94,31 +148,13 @@ public final class Lbfgs {
                 double b = rho[idx] * dot(y[idx], p);
                 axpy(alpha[idx] - b, s[idx], p);
             }
-            double dphi0 = dot(g, p);
-            if (!(dphi0 < 0)) {
-                // not a descent direction (rounding): restart from steepest descent
-                stored = 0;
-                for (int i = 0; i < n; i++) {
-                    p[i] = -g[i];
-                }
-                dphi0 = -gn * gn;
-            }
-            double a0 = stored == 0 ? Math.min(1.0, 1.0 / gn) : 1.0;
-            double step = ls.search(x, fx, g, p, dphi0, a0, xNew, gNew);
-            if (Double.isNaN(step)) {
-                if (failedOnce || stored == 0) {
-                    break;
-                }
-                failedOnce = true;
-                stored = 0;
-                continue;
-            }
-            failedOnce = false;
-            double fNew = ls.value;
-            // new correction pair
+        }
+
+        /** Stores the pair of a step x → xNew (gradients g → gNew), kept only when sᵀy > 0 (curvature condition). */
+        void add(double[] x, double[] xNew, double[] g, double[] gNew) {
             int slot = (newest + 1) % m;
             double sy = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < x.length; i++) {
                 double si = xNew[i] - x[i];
                 double yi = gNew[i] - g[i];
                 s[slot][i] = si;
@@ -130,17 +166,7 @@ public final class Lbfgs {
                 newest = slot;
                 stored = Math.min(stored + 1, m);
             }
-            System.arraycopy(xNew, 0, x, 0, n);
-            System.arraycopy(gNew, 0, g, 0, n);
-            fx = fNew;
-            gn = norm(g);
-            k++;
-            history[k] = fx;
-            if (listener != null && !listener.iteration(k, x, fx, gn)) {
-                break;
-            }
         }
-        return new OptimResult(x, fx, gn, k, gn <= opts.gradTol(), Arrays.copyOf(history, k + 1));
     }
 
     /** Strong-Wolfe line search; holds the accepted point's value in {@link #value}. */

@@ -59,14 +59,7 @@ public final class LbfgsExperiment implements Experiment {
 
         // 1. ridge regression
         Matrix x = gaussian(n, d, rng);
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0.5;
-            for (int j = 0; j < d; j++) {
-                s += (j + 1) * 0.3 * x.get(i, j);
-            }
-            y[i] = s + 0.2 * Seeds.gaussian(rng);
-        }
+        double[] y = linearTargets(x, rng);
         Dataset ridgeData = Dataset.regression(x, new Matrix(n, 1, y));
         Mlp linear = new Mlp(List.of(new Layer(Matrix.zeros(1, d), new double[1], Activation.IDENTITY)));
         Objective ridge = Objective.of(Loss.HALF_SSE, Penalty.l2(beta));
@@ -90,20 +83,7 @@ public final class LbfgsExperiment implements Experiment {
         // 2. softmax regression against Newton
         int k = 3;
         Matrix xs = gaussian(n, d, rng);
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            double best = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double score = Seeds.gaussian(rng);
-                for (int j = 0; j < d; j++) {
-                    score += ((c + j) % 3 - 1) * xs.get(i, j);
-                }
-                if (score > best) {
-                    best = score;
-                    labels[i] = c;
-                }
-            }
-        }
+        int[] labels = noisyArgmaxLabels(xs, k, rng);
         Dataset cls = Dataset.classification(xs, labels, k);
         Mlp softmax = new Mlp(List.of(new Layer(Matrix.zeros(k, d), new double[k], Activation.IDENTITY)));
         Objective ce = Objective.of(Loss.SOFTMAX_CE, Penalty.l2(beta).withBiases(true));
@@ -133,6 +113,38 @@ public final class LbfgsExperiment implements Experiment {
                                 new double[] {GRAD_TOL, GRAD_TOL})
                         .withLogY())
                 .build();
+    }
+
+    /** y_i = 0.5 + Σ_j 0.3(j + 1)·x_ij + 0.2·N(0, 1). */
+    private static double[] linearTargets(Matrix x, SplittableRandom rng) {
+        double[] y = new double[x.rows()];
+        for (int i = 0; i < y.length; i++) {
+            double s = 0.5;
+            for (int j = 0; j < x.cols(); j++) {
+                s += (j + 1) * 0.3 * x.get(i, j);
+            }
+            y[i] = s + 0.2 * Seeds.gaussian(rng);
+        }
+        return y;
+    }
+
+    /** Labels argmax_c (N(0, 1) + Σ_j ((c + j) mod 3 − 1)·x_ij) over k classes. */
+    private static int[] noisyArgmaxLabels(Matrix xs, int k, SplittableRandom rng) {
+        int[] labels = new int[xs.rows()];
+        for (int i = 0; i < labels.length; i++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double score = Seeds.gaussian(rng);
+                for (int j = 0; j < xs.cols(); j++) {
+                    score += ((c + j) % 3 - 1) * xs.get(i, j);
+                }
+                if (score > best) {
+                    best = score;
+                    labels[i] = c;
+                }
+            }
+        }
+        return labels;
     }
 
     /**

@@ -79,22 +79,8 @@ public final class TorchParityExperiment implements Experiment {
                     .withIterations(steps)
                     .withGradTol(0);
             TrainingResult r = Trainer.train(init, data, Objective.of(Loss.MSE), opts);
-            double[] torch = new double[steps + 1];
-            for (int k = 0; k < steps; k++) {
-                torch[k] = rec.get("losses").get(k).asDouble();
-            }
-            torch[steps] = rec.get("final_loss").asDouble();
-            double[] ours = new double[steps + 1];
-            int[] it = r.history().iteration();
-            if (it.length != steps + 1) {
-                throw new IllegalStateException("training history has " + it.length + " entries, expected " + (steps + 1));
-            }
-            for (int k = 0; k <= steps; k++) {
-                if (it[k] != k) {
-                    throw new IllegalStateException("training history entry " + k + " is iteration " + it[k]);
-                }
-                ours[k] = r.history().loss()[k];
-            }
+            double[] torch = torchLosses(rec, steps);
+            double[] ours = ourLosses(r, steps);
             double worst = 0;
             double[] steps01 = new double[steps + 1];
             double[] rel = new double[steps + 1];
@@ -106,18 +92,11 @@ public final class TorchParityExperiment implements Experiment {
                         String.format(Locale.ROOT, "%.2e", rel[k])));
             }
             Mlp torchFinal = TorchFixture.model(rec.get("final_model").asText(), init.layer(0).activation());
-            double[] pt = torchFinal.parameters();
-            double[] pj = r.model().parameters();
-            double dmax = 0;
-            double scale = 0;
-            for (int i = 0; i < pt.length; i++) {
-                dmax = Math.max(dmax, Math.abs(pj[i] - pt[i]));
-                scale = Math.max(scale, Math.abs(pt[i]));
-            }
+            double relParamDiff = maxRelativeDifference(r.model().parameters(), torchFinal.parameters());
             b.atMost(c.name() + ": max relative loss difference over " + (steps + 1) + " losses", worst, LOSS_TOLERANCE);
             b.measure(c.name() + ": initial loss", torch[0]);
             b.measure(c.name() + ": loss after " + steps + " steps", ours[steps]);
-            b.measure(c.name() + ": max |θ_nngeom − θ_torch| / max |θ_torch| after " + steps + " steps", dmax / scale);
+            b.measure(c.name() + ": max |θ_nngeom − θ_torch| / max |θ_torch| after " + steps + " steps", relParamDiff);
             losses = losses.line(c.name() + " PyTorch", steps01, torch)
                     .withSeries(new Chart.Series(c.name() + " nngeom", steps01, ours, Chart.Series.Style.SCATTER));
             double[] floor = rel.clone();
@@ -139,5 +118,42 @@ public final class TorchParityExperiment implements Experiment {
                 .table(new Table("torch-parity-losses", "Loss per Adam step", List.of("network", "step", "PyTorch", "nngeom",
                         "relative difference"), rows))
                 .build();
+    }
+
+    /** PyTorch's losses before each of its steps, then its final loss. */
+    private static double[] torchLosses(JsonNode rec, int steps) {
+        double[] torch = new double[steps + 1];
+        for (int k = 0; k < steps; k++) {
+            torch[k] = rec.get("losses").get(k).asDouble();
+        }
+        torch[steps] = rec.get("final_loss").asDouble();
+        return torch;
+    }
+
+    /** nngeom's losses at iterations 0..steps (the history must hold exactly those). */
+    private static double[] ourLosses(TrainingResult r, int steps) {
+        double[] ours = new double[steps + 1];
+        int[] it = r.history().iteration();
+        if (it.length != steps + 1) {
+            throw new IllegalStateException("training history has " + it.length + " entries, expected " + (steps + 1));
+        }
+        for (int k = 0; k <= steps; k++) {
+            if (it[k] != k) {
+                throw new IllegalStateException("training history entry " + k + " is iteration " + it[k]);
+            }
+            ours[k] = r.history().loss()[k];
+        }
+        return ours;
+    }
+
+    /** max |ours − theirs| / max |theirs|. */
+    private static double maxRelativeDifference(double[] ours, double[] theirs) {
+        double dmax = 0;
+        double scale = 0;
+        for (int i = 0; i < theirs.length; i++) {
+            dmax = Math.max(dmax, Math.abs(ours[i] - theirs[i]));
+            scale = Math.max(scale, Math.abs(theirs[i]));
+        }
+        return dmax / scale;
     }
 }

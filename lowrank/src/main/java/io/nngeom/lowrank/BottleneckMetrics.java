@@ -94,24 +94,31 @@ public record BottleneckMetrics(double epsilon, double m1, double m2, double m3,
         for (int i = 0; i < b.length; i++) {
             biasErr = Math.max(biasErr, Math.abs(b[i] - bs[i]));
         }
-        double m7 = Double.NaN;
-        if (k == 1) {
-            double[] fl = f.colArray(0);
-            double[] fs = modes.features().colArray(0);
-            double mean = 0;
-            for (int x = 0; x < fl.length; x++) {
-                mean += px[x] * fl[x];
-            }
-            double cov = 0;
-            double var = 0;
-            double vs = 0;
-            for (int x = 0; x < fl.length; x++) {
-                cov += px[x] * (fl[x] - mean) * fs[x];
-                var += px[x] * (fl[x] - mean) * (fl[x] - mean);
-                vs += px[x] * fs[x] * fs[x];
-            }
-            m7 = Math.abs(cov) / Math.sqrt(var * vs);
+        double m7 = k == 1 ? correlation(f.colArray(0), modes.features().colArray(0), px) : Double.NaN;
+        double maxPert = maxOutputPerturbation(f, w, muF);
+        return new BottleneckMetrics(eps, m1, m2, m3, hRatio, gap, gap / (eps * eps * eps), biasErr / (eps * eps), m7,
+                predicted, loss, maxPert);
+    }
+
+    /** M7: |corr(f, f*)| under p_x, the learned feature f against the predicted one f* (centred in f). */
+    private static double correlation(double[] fl, double[] fs, double[] px) {
+        double mean = 0;
+        for (int x = 0; x < fl.length; x++) {
+            mean += px[x] * fl[x];
         }
+        double cov = 0;
+        double var = 0;
+        double vs = 0;
+        for (int x = 0; x < fl.length; x++) {
+            cov += px[x] * (fl[x] - mean) * fs[x];
+            var += px[x] * (fl[x] - mean) * (fl[x] - mean);
+            vs += px[x] * fs[x] * fs[x];
+        }
+        return Math.abs(cov) / Math.sqrt(var * vs);
+    }
+
+    /** max_x ‖W(f(x) − μ_f)‖_∞, the locality check (b) of digest §1.4. */
+    private static double maxOutputPerturbation(Matrix f, Matrix w, double[] muF) {
         double maxPert = 0;
         for (int x = 0; x < f.rows(); x++) {
             for (int i = 0; i < w.rows(); i++) {
@@ -122,8 +129,7 @@ public record BottleneckMetrics(double epsilon, double m1, double m2, double m3,
                 maxPert = Math.max(maxPert, Math.abs(s));
             }
         }
-        return new BottleneckMetrics(eps, m1, m2, m3, hRatio, gap, gap / (eps * eps * eps), biasErr / (eps * eps), m7,
-                predicted, loss, maxPert);
+        return maxPert;
     }
 
     private static void centre(double[] b, double[] p) {

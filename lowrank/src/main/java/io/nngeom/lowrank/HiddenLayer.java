@@ -1,5 +1,6 @@
 package io.nngeom.lowrank;
 
+import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.net.Activation;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The hidden-layer setting of digest §4.4 E7: one-hot → frozen tanh features s₁ (k₁ units, random O(1) weights)
@@ -245,10 +247,10 @@ public final class HiddenLayer {
         Matrix aJg = loss == LossKind.SOFTMAX ? LocalGeometry.weightInformation(vTop, law.py()) : vTop.scale(Math.sqrt(2));
         Matrix xi = loss == LossKind.SOFTMAX ? LocalGeometry.centredDtm(law)
                 : LocalGeometry.mmseMatrix(law, Matrix.identity(m)).scale(Math.sqrt(2));
-        io.nngeom.linalg.Linalg.Qr qr = io.nngeom.linalg.Linalg.qr(aJg);
+        Linalg.Qr qr = Linalg.qr(aJg);
         Matrix r = qr.r().selectRows(LocalGenerator.range(k2));
         Matrix xiL = LocalGeometry.hiddenLayerMatrix(xi, aJg);
-        Matrix prod = io.nngeom.linalg.Linalg.multTransB(r.times(Ops.scaleRows(h.weight(), j)), phi);
+        Matrix prod = Linalg.multTransB(r.times(Ops.scaleRows(h.weight(), j)), phi);
         double xiErr = prod.minus(xiL).normF() / xiL.normF();
         return new Result(LocalGeometry.epsilon(law), rel, t.gradNorm(), t.converged(), shift, minSlope, maxC, t.loss(),
                 xiErr, net);
@@ -287,7 +289,6 @@ public final class HiddenLayer {
         int nx = law.nx();
         int k1 = net.layer(1).inputs();
         int k2 = net.layer(1).outputs();
-        int m = law.ny();
         if (k1 < nx - 1) {
             throw new IllegalArgumentException("certificate needs k1 >= n_x - 1, got " + k1);
         }
@@ -296,9 +297,47 @@ public final class HiddenLayer {
         double[] x = net.parameters();
         double[] g = new double[x.length];
         obj.valueAndGradient(x, g);
-        int[] idx = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
+        int[] idx = IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
         Matrix h = GradientPolish.hessian(obj, x, idx);
-        // symmetry tangents in the full parameter vector
+        int nsym = k2 + (loss == LossKind.SOFTMAX ? 1 : 0);
+        Matrix t = symmetryTangents(net, loss, nx, x.length, idx);
+        Bottleneck.Trained c = convexOptimum(law, loss, net.layer(2).weight(), nx, k2);
+        double spread = spread(c.model().layer(0).weight());
+        double gn = Linalg.norm2(g);
+        if (!t.allFinite() || !h.allFinite()) {
+            // a saturated unit (σ' = 0 in double precision): no symmetry tangent, no curvature to report
+            return new Certificate(gn, nsym, Double.NaN, Double.NaN, -1, c.loss(), spread);
+        }
+        Matrix q = Subspaces.firstCols(Linalg.qr(t).q(), nsym);
+        Linalg.EigSym eig = Linalg.eigSym(h);
+        double[] ev = eig.values();
+        double hNorm = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
+        int nearZero = 0;
+        for (double e : ev) {
+            nearZero += Math.abs(e) <= ZERO_EIGENVALUE * hNorm ? 1 : 0;
+        }
+        double nullResidual = h.times(q).normF() / hNorm;
+        double minCurv;
+        try {
+            Matrix n = Linalg.nullSpace(q.transpose());
+            Matrix hc = Linalg.multTransA(n, h.times(n));
+            minCurv = Linalg.eigSym(hc).values()[0] / hNorm;
+        } catch (ArithmeticException ex) {
+            minCurv = Double.NaN; // tangents of wildly different scales (near saturation)
+        }
+        return new Certificate(gn, nsym, nullResidual, minCurv, nearZero, c.loss(), spread);
+    }
+
+    /**
+     * The exact symmetries of the loss at a frozen-top network, as tangent vectors restricted to the trainable
+     * parameters {@code idx}: for each sigmoid unit j, moving its operating point (W, c) along the direction whose
+     * pre-activation change is 1/σ'(a) while the top's bias absorbs it; with softmax, a shift of all output biases.
+     */
+    private static Matrix symmetryTangents(Mlp net, LossKind loss, int nx, int parameters, int[] idx) {
+        int k1 = net.layer(1).inputs();
+        int k2 = net.layer(1).outputs();
+        int m = net.layer(2).outputs();
+        int nsym = k2 + (loss == LossKind.SOFTMAX ? 1 : 0);
         int off1 = net.layer(0).parameterCount();
         int off2 = off1 + net.layer(1).parameterCount();
         Matrix s1 = Bottleneck.featureTable(net, 0);
@@ -310,12 +349,11 @@ public final class HiddenLayer {
             }
             design.set(xi, k1, 1);
         }
-        Matrix pinv = io.nngeom.linalg.Linalg.pinv(design);
-        int nsym = k2 + (loss == LossKind.SOFTMAX ? 1 : 0);
+        Matrix pinv = Linalg.pinv(design);
         Matrix t = Matrix.zeros(idx.length, nsym);
         Matrix v = net.layer(2).weight();
         for (int j = 0; j < nsym; j++) {
-            double[] full = new double[x.length];
+            double[] full = new double[parameters];
             if (j < k2) {
                 double[] rhs = new double[nx];
                 for (int xi = 0; xi < nx; xi++) {
@@ -338,47 +376,33 @@ public final class HiddenLayer {
                 t.set(i, j, full[idx[i]]);
             }
         }
-        // the convex problem in (u, b): one-hot → u table (identity, no bias) → frozen V, trainable b
+        return t;
+    }
+
+    /** The convex problem in (u, b): one-hot → u table (identity, no bias) → frozen V, trainable b. */
+    private static Bottleneck.Trained convexOptimum(JointDistribution law, LossKind loss, Matrix v, int nx, int k2) {
         Layer uLayer = new Layer(Matrix.zeros(k2, nx), new double[k2], Activation.IDENTITY);
         double[] z0 = Bottleneck.marginalAction(law, loss, null, Activation.IDENTITY);
         Mlp convex = new Mlp(List.of(uLayer, new Layer(v, z0, Activation.IDENTITY)));
         boolean[] cmask = Bottleneck.mask(convex, Set.of(1), Set.of(0));
         Bottleneck.Trained c = Bottleneck.train(new PopulationObjective(convex, law, loss, null, cmask), convex, null,
                 Bottleneck.GRAD_TOL, 20000);
-        Matrix u = c.model().layer(0).weight();
+        return c;
+    }
+
+    /** The largest spread max_x u_j(x) − min_x u_j(x) over the units (rows of u). */
+    private static double spread(Matrix u) {
         double spread = 0;
-        for (int j = 0; j < k2; j++) {
+        for (int j = 0; j < u.rows(); j++) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (int xi = 0; xi < nx; xi++) {
+            for (int xi = 0; xi < u.cols(); xi++) {
                 lo = Math.min(lo, u.get(j, xi));
                 hi = Math.max(hi, u.get(j, xi));
             }
             spread = Math.max(spread, hi - lo);
         }
-        double gn = io.nngeom.linalg.Linalg.norm2(g);
-        if (!t.allFinite() || !h.allFinite()) {
-            // a saturated unit (σ' = 0 in double precision): no symmetry tangent, no curvature to report
-            return new Certificate(gn, nsym, Double.NaN, Double.NaN, -1, c.loss(), spread);
-        }
-        Matrix q = Subspaces.firstCols(io.nngeom.linalg.Linalg.qr(t).q(), nsym);
-        io.nngeom.linalg.Linalg.EigSym eig = io.nngeom.linalg.Linalg.eigSym(h);
-        double[] ev = eig.values();
-        double hNorm = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
-        int nearZero = 0;
-        for (double e : ev) {
-            nearZero += Math.abs(e) <= ZERO_EIGENVALUE * hNorm ? 1 : 0;
-        }
-        double nullResidual = h.times(q).normF() / hNorm;
-        double minCurv;
-        try {
-            Matrix n = io.nngeom.linalg.Linalg.nullSpace(q.transpose());
-            Matrix hc = io.nngeom.linalg.Linalg.multTransA(n, h.times(n));
-            minCurv = io.nngeom.linalg.Linalg.eigSym(hc).values()[0] / hNorm;
-        } catch (ArithmeticException ex) {
-            minCurv = Double.NaN; // tangents of wildly different scales (near saturation)
-        }
-        return new Certificate(gn, nsym, nullResidual, minCurv, nearZero, c.loss(), spread);
+        return spread;
     }
 
     private static double[] fill(int n, double v) {

@@ -114,13 +114,32 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
     @Override
     public double valueAndGradient(double[] x, double[] grad) {
         Mlp net = template.withParameters(x);
-        int nx = px.length;
         int nl = net.layerCount();
         List<Matrix> pre = new ArrayList<>();
         List<Matrix> act = new ArrayList<>();
-        Matrix a = Matrix.identity(nx);
+        forward(net, pre, act);
+        Matrix out = act.get(nl);
+        Matrix dz = Matrix.zeros(px.length, out.cols());
+        double value = loss == LossKind.SOFTMAX ? softmaxLoss(out, dz) : squaredLoss(net.layer(nl - 1), pre.get(nl - 1), out, dz);
+        if (grad == null) {
+            return value;
+        }
+        backward(net, pre, act, dz, grad);
+        if (trainable != null) {
+            for (int i = 0; i < grad.length; i++) {
+                if (!trainable[i]) {
+                    grad[i] = 0;
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The forward pass on the one-hot inputs (the identity matrix): pre-activations and activations of every layer. */
+    private void forward(Mlp net, List<Matrix> pre, List<Matrix> act) {
+        Matrix a = Matrix.identity(px.length);
         act.add(a);
-        for (int l = 0; l < nl; l++) {
+        for (int l = 0; l < net.layerCount(); l++) {
             Layer layer = net.layer(l);
             Matrix z = layer.preActivation(a);
             pre.add(z);
@@ -132,40 +151,44 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
             act.add(na);
             a = na;
         }
-        Matrix out = act.get(nl);
+    }
+
+    /** The softmax cross-entropy of the outputs under P; its gradient in the output pre-activations into dz. */
+    private double softmaxLoss(Matrix out, Matrix dz) {
         int m = out.cols();
-        Matrix dz = Matrix.zeros(nx, m);
         double value = 0;
-        if (loss == LossKind.SOFTMAX) {
-            double[] row = new double[m];
-            for (int xi = 0; xi < nx; xi++) {
-                for (int y = 0; y < m; y++) {
-                    row[y] = out.get(xi, y);
-                }
-                double lse = Ops.logSumExp(row);
-                value += px[xi] * lse;
-                for (int y = 0; y < m; y++) {
-                    value -= p.get(y, xi) * row[y];
-                    dz.set(xi, y, px[xi] * Math.exp(row[y] - lse) - p.get(y, xi));
-                }
+        double[] row = new double[m];
+        for (int xi = 0; xi < px.length; xi++) {
+            for (int y = 0; y < m; y++) {
+                row[y] = out.get(xi, y);
             }
-        } else {
-            value = constant;
-            Layer last = net.layer(nl - 1);
-            Matrix zl = pre.get(nl - 1);
-            for (int xi = 0; xi < nx; xi++) {
-                for (int i = 0; i < m; i++) {
-                    double ai = out.get(xi, i);
-                    value += px[xi] * ai * ai - 2 * ai * condSum.get(xi, i);
-                    double da = 2 * (px[xi] * ai - condSum.get(xi, i));
-                    dz.set(xi, i, da * last.activation().derivative(zl.get(xi, i)));
-                }
+            double lse = Ops.logSumExp(row);
+            value += px[xi] * lse;
+            for (int y = 0; y < m; y++) {
+                value -= p.get(y, xi) * row[y];
+                dz.set(xi, y, px[xi] * Math.exp(row[y] - lse) - p.get(y, xi));
             }
         }
-        if (grad == null) {
-            return value;
+        return value;
+    }
+
+    /** The squared error E‖e(Y) − ŷ(X)‖²; its gradient in the last layer's pre-activations zl into dz. */
+    private double squaredLoss(Layer last, Matrix zl, Matrix out, Matrix dz) {
+        double value = constant;
+        for (int xi = 0; xi < px.length; xi++) {
+            for (int i = 0; i < out.cols(); i++) {
+                double ai = out.get(xi, i);
+                value += px[xi] * ai * ai - 2 * ai * condSum.get(xi, i);
+                double da = 2 * (px[xi] * ai - condSum.get(xi, i));
+                dz.set(xi, i, da * last.activation().derivative(zl.get(xi, i)));
+            }
         }
-        // backpropagate; parameter offsets in PyTorch order
+        return value;
+    }
+
+    /** Backpropagates dz (the last layer's pre-activation gradient) into grad, parameters in PyTorch order. */
+    private void backward(Mlp net, List<Matrix> pre, List<Matrix> act, Matrix dz, double[] grad) {
+        int nl = net.layerCount();
         int[] offset = new int[nl];
         int off = 0;
         for (int l = 0; l < nl; l++) {
@@ -181,7 +204,7 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
             o += dw.data().length;
             for (int j = 0; j < layer.outputs(); j++) {
                 double s = 0;
-                for (int xi = 0; xi < nx; xi++) {
+                for (int xi = 0; xi < px.length; xi++) {
                     s += dz.get(xi, j);
                 }
                 grad[o + j] = s;
@@ -190,7 +213,7 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
                 Matrix da = Linalg.mult(dz, layer.weight()); // n_x × in
                 Layer below = net.layer(l - 1);
                 Matrix zb = pre.get(l - 1);
-                for (int xi = 0; xi < nx; xi++) {
+                for (int xi = 0; xi < px.length; xi++) {
                     for (int j = 0; j < da.cols(); j++) {
                         da.set(xi, j, da.get(xi, j) * below.activation().derivative(zb.get(xi, j)));
                     }
@@ -198,14 +221,6 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
                 dz = da;
             }
         }
-        if (trainable != null) {
-            for (int i = 0; i < grad.length; i++) {
-                if (!trainable[i]) {
-                    grad[i] = 0;
-                }
-            }
-        }
-        return value;
     }
 
     /** The loss kind of the output layer. */

@@ -8,6 +8,7 @@ import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,19 +145,38 @@ public final class AffineLift {
         if (net.hiddenLayerCount() != 1 || net.outputDim() != 1) {
             throw new IllegalArgumentException("canonicalisation needs a one-hidden-layer net with one output");
         }
-        Layer l = net.layer(0);
-        Layer o = net.layer(1);
-        int n = net.inputDim();
-        double[] lin = new double[n];
-        double c = o.b(0);
-        List<double[]> us = new ArrayList<>(); // w (n), b, v
+        Folded f = fold(net.layer(0), net.layer(1), box);
+        List<Unit> units = significant(f.units, net.inputDim());
+        Mlp canon = assemble(units, f.lin, f.c, box);
+        return new Canonical(units, f.lin, f.c, new Construction("C6-canonical", canon, Map.of("effectiveUnits", units.size())));
+    }
+
+    /** The folded net: the units that bend inside the box (rows w, b, v), the affine part's linear term and constant. */
+    private static final class Folded {
+        final double[] lin;
+        final List<double[]> units = new ArrayList<>();
+        double c;
+
+        Folded(int n, double c) {
+            this.lin = new double[n];
+            this.c = c;
+        }
+    }
+
+    /**
+     * Steps 1–3: each unit scaled to a unit normal (‖w‖ = 1, v·‖w‖); units dead on the box dropped, units active on
+     * the whole box folded into the affine part; units on the same hyperplane merged (see {@link #merge}).
+     */
+    private static Folded fold(Layer l, Layer o, Box box) {
+        int n = l.inputs();
+        Folded f = new Folded(n, o.b(0));
         for (int i = 0; i < l.outputs(); i++) {
             double[] w = l.weight().rowArray(i);
             double b = l.b(i);
             double v = o.w(0, i);
             double nrm = Linalg.norm2(w);
             if (nrm == 0) {
-                c += v * Math.max(0, b);
+                f.c += v * Math.max(0, b);
                 continue;
             }
             for (int q = 0; q < n; q++) {
@@ -175,43 +195,49 @@ public final class AffineLift {
             }
             if (lo >= 0) {
                 for (int q = 0; q < n; q++) {
-                    lin[q] += v * w[q];
+                    f.lin[q] += v * w[q];
                 }
-                c += v * b;
+                f.c += v * b;
                 continue;
             }
-            boolean merged = false;
-            for (double[] u : us) {
-                double same = Math.abs(u[n] - b);
-                double opp = Math.abs(u[n] + b);
-                for (int q = 0; q < n; q++) {
-                    same += Math.abs(u[q] - w[q]);
-                    opp += Math.abs(u[q] + w[q]);
-                }
-                if (same < MERGE_TOL) {
-                    u[n + 1] += v;
-                    merged = true;
-                    break;
-                }
-                if (opp < MERGE_TOL) {
-                    // v σ(−z) = v σ(z) − v z with z = u·x + u_b
-                    u[n + 1] += v;
-                    for (int q = 0; q < n; q++) {
-                        lin[q] -= v * u[q];
-                    }
-                    c -= v * u[n];
-                    merged = true;
-                    break;
-                }
+            merge(f, w, b, v);
+        }
+        return f;
+    }
+
+    /** Step 3: a unit on the hyperplane of a kept one (same or opposite orientation, to MERGE_TOL) is merged into it. */
+    private static void merge(Folded f, double[] w, double b, double v) {
+        int n = w.length;
+        for (double[] u : f.units) {
+            double same = Math.abs(u[n] - b);
+            double opp = Math.abs(u[n] + b);
+            for (int q = 0; q < n; q++) {
+                same += Math.abs(u[q] - w[q]);
+                opp += Math.abs(u[q] + w[q]);
             }
-            if (!merged) {
-                double[] u = new double[n + 2];
-                System.arraycopy(w, 0, u, 0, n);
-                u[n] = b;
-                u[n + 1] = v;
-                us.add(u);
+            if (same < MERGE_TOL) {
+                u[n + 1] += v;
+                return;
+            }
+            if (opp < MERGE_TOL) {
+                // v σ(−z) = v σ(z) − v z with z = u·x + u_b
+                u[n + 1] += v;
+                for (int q = 0; q < n; q++) {
+                    f.lin[q] -= v * u[q];
+                }
+                f.c -= v * u[n];
+                return;
             }
         }
+        double[] u = new double[n + 2];
+        System.arraycopy(w, 0, u, 0, n);
+        u[n] = b;
+        u[n + 1] = v;
+        f.units.add(u);
+    }
+
+    /** Step 4: units whose jump |v| is below MERGE_TOL·max(1, max |v|) are dropped. */
+    private static List<Unit> significant(List<double[]> us, int n) {
         double vmax = 0;
         for (double[] u : us) {
             vmax = Math.max(vmax, Math.abs(u[n + 1]));
@@ -219,9 +245,15 @@ public final class AffineLift {
         List<Unit> units = new ArrayList<>();
         for (double[] u : us) {
             if (Math.abs(u[n + 1]) > MERGE_TOL * Math.max(1, vmax)) {
-                units.add(new Unit(java.util.Arrays.copyOf(u, n), u[n], u[n + 1]));
+                units.add(new Unit(Arrays.copyOf(u, n), u[n], u[n + 1]));
             }
         }
+        return units;
+    }
+
+    /** Step 5: the canonical net, the units plus one unit active on the whole box for the affine part. */
+    private static Mlp assemble(List<Unit> units, double[] lin, double c, Box box) {
+        int n = lin.length;
         boolean hasLin = false;
         for (double v : lin) {
             hasLin |= v != 0;
@@ -245,7 +277,6 @@ public final class AffineLift {
         } else if (units.isEmpty()) {
             w[0] = new double[n];
         }
-        Mlp canon = Nets.shallow(w, b, new double[][] {v}, new double[] {cc});
-        return new Canonical(units, lin, c, new Construction("C6-canonical", canon, Map.of("effectiveUnits", units.size())));
+        return Nets.shallow(w, b, new double[][] {v}, new double[] {cc});
     }
 }

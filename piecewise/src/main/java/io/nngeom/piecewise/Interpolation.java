@@ -41,31 +41,8 @@ public final class Interpolation {
         int nPts = x.rows();
         int n = x.cols();
         int d = y.cols();
-        SplittableRandom rng = Seeds.rng(seed);
-        double[] bestU = null;
-        double bestGap = -1;
-        for (int c = 0; c < DIRECTION_CANDIDATES; c++) {
-            double[] u = new double[n];
-            double nr = 0;
-            for (int j = 0; j < n; j++) {
-                u[j] = Seeds.gaussian(rng);
-                nr += u[j] * u[j];
-            }
-            nr = Math.sqrt(nr);
-            for (int j = 0; j < n; j++) {
-                u[j] /= nr;
-            }
-            double[] t = x.times(u);
-            Arrays.sort(t);
-            double gap = Double.POSITIVE_INFINITY;
-            for (int j = 1; j < nPts; j++) {
-                gap = Math.min(gap, t[j] - t[j - 1]);
-            }
-            if (gap > bestGap) {
-                bestGap = gap;
-                bestU = u;
-            }
-        }
+        double[] bestU = new double[n];
+        double bestGap = bestDirection(x, Seeds.rng(seed), bestU);
         if (!(bestGap > 0) && nPts > 1) {
             throw new IllegalArgumentException("the points are not distinct (two points share every projection)");
         }
@@ -99,17 +76,7 @@ public final class Interpolation {
                 }
             }
         }
-        // forward substitution: Φ V = Y_sorted
-        double[][] v = new double[nPts][d];
-        for (int j = 0; j < nPts; j++) {
-            for (int o = 0; o < d; o++) {
-                double s = y.get(order[j], o);
-                for (int k = 0; k < j; k++) {
-                    s -= phi.get(j, k) * v[k][o];
-                }
-                v[j][o] = s / phi.get(j, j);
-            }
-        }
+        double[][] v = forwardSubstitution(phi, y, order);
         double[][] w = new double[nPts][];
         double[] b = new double[nPts];
         double[][] vo = new double[d][nPts];
@@ -128,5 +95,54 @@ public final class Interpolation {
         det.put("outputs", d);
         det.put("conditionNumber", cond);
         return new Result(new Construction("C3", net, det), phi, lower, cond, bestGap);
+    }
+
+    /**
+     * Of DIRECTION_CANDIDATES random unit directions u, the one whose projections x·u are farthest apart (largest
+     * smallest gap); u is written into {@code best}, the gap returned.
+     */
+    private static double bestDirection(Matrix x, SplittableRandom rng, double[] best) {
+        int n = x.cols();
+        double bestGap = -1;
+        for (int c = 0; c < DIRECTION_CANDIDATES; c++) {
+            double[] u = new double[n];
+            double nr = 0;
+            for (int j = 0; j < n; j++) {
+                u[j] = Seeds.gaussian(rng);
+                nr += u[j] * u[j];
+            }
+            nr = Math.sqrt(nr);
+            for (int j = 0; j < n; j++) {
+                u[j] /= nr;
+            }
+            double[] t = x.times(u);
+            Arrays.sort(t);
+            double gap = Double.POSITIVE_INFINITY;
+            for (int j = 1; j < x.rows(); j++) {
+                gap = Math.min(gap, t[j] - t[j - 1]);
+            }
+            if (gap > bestGap) {
+                bestGap = gap;
+                System.arraycopy(u, 0, best, 0, n);
+            }
+        }
+        return bestGap;
+    }
+
+    /** Solves Φ V = Y (rows of Y taken in {@code order}) by forward substitution, Φ lower triangular. */
+    private static double[][] forwardSubstitution(Matrix phi, Matrix y, Integer[] order) {
+        int nPts = phi.rows();
+        int d = y.cols();
+        double[][] v = new double[nPts][d];
+        for (int j = 0; j < nPts; j++) {
+            for (int o = 0; o < d; o++) {
+                double s = y.get(order[j], o);
+                for (int k = 0; k < j; k++) {
+                    s -= phi.get(j, k) * v[k][o];
+                }
+                v[j][o] = s / phi.get(j, j);
+            }
+        }
+        return v;
     }
 }

@@ -27,6 +27,7 @@ import io.nngeom.run.InputException;
 import io.nngeom.run.Num;
 import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,17 +128,7 @@ public final class RegionsCommand implements Callable<Integer> {
         PartitionStyle style = PartitionPicture.style(color, data, slice != null, threshold);
         Box box = boxText != null ? parseBox(boxText, dim) : points != null && slice == null
                 ? Box.bounding(points, 0.05) : Box.cube(dim, -1, 1);
-        String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
-        RegionEnumerator main = switch (which) {
-            case "planar" -> {
-                if (dim != 2) {
-                    throw new InputException("--enumerator planar: needs a 2-D input or --slice, the model has " + dim + " inputs");
-                }
-                yield new PlanarPartitioner(threshold);
-            }
-            case "lp", "lp-search" -> new PatternSearchEnumerator();
-            default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
-        };
+        RegionEnumerator main = chooseEnumerator(dim);
         int[] hs = RegionBounds.hiddenSizes(net);
         if (slice != null) {
             hs[0] = 2;
@@ -158,12 +149,41 @@ public final class RegionsCommand implements Callable<Integer> {
         }
         Partition p = found.outcome().partition();
         Partition other = found.other();
+        putCounts(result, net, box, p, other, upper, lower, hs[0], slice);
+        result.put("regionList", regionList(p, maxListed));
+        drawPartition(result, net, work, box, p, other, dim, style);
+        result.finish();
+        if (!common.quiet()) {
+            printSummary(net, box, p, other, upper);
+        }
+        return Main.OK;
+    }
+
+    /** --enumerator, or planar for 2-D inputs and the LP search otherwise. */
+    private RegionEnumerator chooseEnumerator(int dim) {
+        String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
+        return switch (which) {
+            case "planar" -> {
+                if (dim != 2) {
+                    throw new InputException("--enumerator planar: needs a 2-D input or --slice, the model has " + dim + " inputs");
+                }
+                yield new PlanarPartitioner(threshold);
+            }
+            case "lp", "lp-search" -> new PatternSearchEnumerator();
+            default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
+        };
+    }
+
+    /** The counts of a complete enumeration, the bounds beside them and the second enumerator's agreement. */
+    private void putCounts(CommandResult result, Mlp net, Box box, Partition p, Partition other, BigInteger upper, BigInteger lower,
+            int inputs, Slice slice) {
+        int dim = slice != null ? 2 : net.inputDim();
         result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
                 .put("enumerator", p.enumerator()).put("complete", true).put("regions", p.count()).put("upperBound", upper.doubleValue())
                 .put("lowerBoundMaximal", lower == null ? null : lower.doubleValue())
                 .put("enumerationSeconds", p.seconds()).put("lpCount", p.lpCount());
         if (net.hiddenLayerCount() == 1) {
-            result.put("shallowArrangementCount", RegionBounds.shallowArrangement(net.hiddenUnits(), hs[0]).doubleValue());
+            result.put("shallowArrangementCount", RegionBounds.shallowArrangement(net.hiddenUnits(), inputs).doubleValue());
         }
         if (slice != null) {
             result.put("slice", Map.of("origin", slice.origin(), "u", slice.u(), "v", slice.v()));
@@ -176,7 +196,10 @@ public final class RegionsCommand implements Callable<Integer> {
         if (dim == 2 && p.boundary().length > 0) {
             result.put("decisionBoundarySegments", p.boundarySegments()).put("decisionBoundaryLength", p.boundaryLength());
         }
-        result.put("regionList", regionList(p, maxListed));
+    }
+
+    /** --svg and the --plot figure of a 2-D partition (re-partitioned exactly when the enumerator kept no polygons). */
+    private void drawPartition(CommandResult result, Mlp net, Mlp work, Box box, Partition p, Partition other, int dim, PartitionStyle style) {
         if (dim == 2 && (common.plot() != null || svgFile != null)) {
             Partition drawn = p.boundary().length > 0 || other == null || other.boundary().length == 0 ? p : other;
             if (drawn.regions().get(0).polygon() == null) {
@@ -192,14 +215,9 @@ public final class RegionsCommand implements Callable<Integer> {
         } else if (svgFile != null) {
             throw new InputException("--svg: needs a 2-D input or --slice");
         }
-        result.finish();
-        if (!common.quiet()) {
-            printSummary(net, box, p, other, upper);
-        }
-        return Main.OK;
     }
 
-    private void printSummary(Mlp net, Box box, Partition p, Partition other, java.math.BigInteger upper) {
+    private void printSummary(Mlp net, Box box, Partition p, Partition other, BigInteger upper) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %s: %d linear regions (%s, %.3f s%s); Serra et al. upper bound %s%n",
                 net.architecture(), box, p.count(), p.enumerator(), p.seconds(),
@@ -279,7 +297,7 @@ public final class RegionsCommand implements Callable<Integer> {
     }
 
     /** A search that stopped early: the lower bound it reached, labelled incomplete, and no region list. */
-    private int incomplete(CommandResult result, Mlp net, Box box, SearchOutcome found, java.math.BigInteger upper) {
+    private int incomplete(CommandResult result, Mlp net, Box box, SearchOutcome found, BigInteger upper) {
         result.put("model", model.file().toString()).put("architecture", net.architecture()).put("box", boxList(box))
                 .put("enumerator", "lp-search").put("complete", false).put("regionsAtLeast", found.regionsAtLeast())
                 .put("stopReason", found.stopReason()).put("layersDone", found.layersDone())

@@ -14,6 +14,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** ACE from samples converges to the SVD subspace of B̂. */
-final class AceExperiment extends LowRankExperiment {
+final class AceExperiment extends NamedExperiment {
     AceExperiment() {
         super("lowrank.ace", "ACE from samples converges to the SVD subspace of B̂");
     }

@@ -20,10 +20,11 @@ import io.nngeom.lowrank.Sweep;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import java.util.Arrays;
 
 /** E4: the trained softmax bottleneck is the rank-k truncation of B̃, errors O(ε). */
-final class BottleneckExperiment extends LowRankExperiment {
+final class BottleneckExperiment extends NamedExperiment {
     BottleneckExperiment() {
         super("lowrank.bottleneck", "E4: trained bottleneck = rank-k truncation of B̃ (softmax), errors O(ε)");
     }

@@ -25,6 +25,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** E6c: softmax and MSE bottlenecks learn different subspaces (B̃ against diag(√p_y)B̃). */
-final class DiscriminationExperiment extends LowRankExperiment {
+final class DiscriminationExperiment extends NamedExperiment {
     DiscriminationExperiment() {
         super("lowrank.discrimination", "E6c: softmax and MSE learn different subspaces (B̃ vs diag(√p_y)B̃)");
     }

@@ -24,6 +24,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /** E1: the second-order loss expansion with its O(ε³) error. */
-final class ExpansionExperiment extends LowRankExperiment {
+final class ExpansionExperiment extends NamedExperiment {
     ExpansionExperiment() {
         super("lowrank.expansion", "E1: second-order loss expansion with error O(ε³) (bias-only optimum)");
     }

@@ -24,6 +24,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /** E2: with fixed features the optimal weights are Ψ* = B̃Φ(ΦᵀΦ)⁻¹ up to O(ε). */
-final class FixedFeaturesExperiment extends LowRankExperiment {
+final class FixedFeaturesExperiment extends NamedExperiment {
     FixedFeaturesExperiment() {
         super("lowrank.fixed-features", "E2: fixed features: optimal weights Ψ* = B̃Φ(ΦᵀΦ)⁻¹ up to O(ε)");
     }

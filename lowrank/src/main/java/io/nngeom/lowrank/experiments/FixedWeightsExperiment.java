@@ -24,6 +24,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /** E3: with fixed weights the optimal features are Φ* = B̃ᵀΨ(ΨᵀΨ)⁻¹ up to O(ε). */
-final class FixedWeightsExperiment extends LowRankExperiment {
+final class FixedWeightsExperiment extends NamedExperiment {
     FixedWeightsExperiment() {
         super("lowrank.fixed-weights", "E3: fixed weights: optimal features Φ* = B̃ᵀΨ(ΨᵀΨ)⁻¹ up to O(ε)");
     }

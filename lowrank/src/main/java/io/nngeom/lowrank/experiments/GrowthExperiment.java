@@ -16,11 +16,12 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Verdict;
 import java.util.SplittableRandom;
 
 /** E9 (reported): growth of the errors with ε and on non-local data. */
-final class GrowthExperiment extends LowRankExperiment {
+final class GrowthExperiment extends NamedExperiment {
     GrowthExperiment() {
         super("lowrank.growth", "E9: growth of the errors with ε and on non-local data (report)");
     }

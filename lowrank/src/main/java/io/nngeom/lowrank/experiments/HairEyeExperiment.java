@@ -20,13 +20,14 @@ import io.nngeom.lowrank.Tables;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Real data: the hair × eye colour table of 592 students (Snee 1974). */
-final class HairEyeExperiment extends LowRankExperiment {
+final class HairEyeExperiment extends NamedExperiment {
     HairEyeExperiment() {
         super("lowrank.hair-eye", "Real data: hair × eye colour of 592 students (Snee 1974)");
     }

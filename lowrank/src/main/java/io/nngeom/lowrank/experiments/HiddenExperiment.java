@@ -18,6 +18,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** E7: the hidden-layer weight formula with a frozen top (softmax and MMSE). */
-final class HiddenExperiment extends LowRankExperiment {
+final class HiddenExperiment extends NamedExperiment {
     HiddenExperiment() {
         super("lowrank.hidden", "E7: hidden-layer weight formula with a frozen top (softmax and MMSE)");
     }

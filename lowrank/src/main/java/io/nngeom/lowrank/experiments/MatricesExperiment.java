@@ -16,13 +16,14 @@ import io.nngeom.lowrank.Sweep;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** E0: the divergence-transition matrix's centring, top singular value and the mutual-information expansion. */
-final class MatricesExperiment extends LowRankExperiment {
+final class MatricesExperiment extends NamedExperiment {
     MatricesExperiment() {
         super("lowrank.matrices", "E0: DTM sanity: centring, σ₁(B) = 1, I(X;Y) = ½‖B̃‖² + O(ε³)");
     }

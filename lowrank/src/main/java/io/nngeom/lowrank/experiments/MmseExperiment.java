@@ -21,6 +21,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** E6a/b: the MMSE bottleneck, exact for an affine output and O(ε) for a sigmoid one. */
-final class MmseExperiment extends LowRankExperiment {
+final class MmseExperiment extends NamedExperiment {
     MmseExperiment() {
         super("lowrank.mmse", "E6a/b: MMSE bottleneck: exact for an affine output, O(ε) for a sigmoid output");
     }

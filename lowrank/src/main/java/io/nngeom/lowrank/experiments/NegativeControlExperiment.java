@@ -13,6 +13,7 @@ import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import io.nngeom.validate.Verdict;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** E8 (reported): outside the local region the hidden-layer formula fails. */
-final class NegativeControlExperiment extends LowRankExperiment {
+final class NegativeControlExperiment extends NamedExperiment {
     NegativeControlExperiment() {
         super("lowrank.negative-control", "E8: outside the local region the hidden-layer formula fails (report)");
     }

@@ -16,6 +16,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import io.nngeom.validate.NamedExperiment;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** E5: training on finite samples agrees with the empirical B̂. */
-final class SamplesExperiment extends LowRankExperiment {
+final class SamplesExperiment extends NamedExperiment {
     SamplesExperiment() {
         super("lowrank.samples", "E5: training on finite samples agrees with the empirical B̂");
     }

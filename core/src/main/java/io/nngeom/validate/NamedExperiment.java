@@ -1,13 +1,11 @@
-package io.nngeom.lowrank.experiments;
+package io.nngeom.validate;
 
-import io.nngeom.validate.Experiment;
-
-/** A lowrank experiment: its name and title; subclasses implement {@link #run}. */
-abstract class LowRankExperiment implements Experiment {
+/** An experiment with a fixed name and title, given to the constructor; subclasses implement {@link #run}. */
+public abstract class NamedExperiment implements Experiment {
     private final String name;
     private final String title;
 
-    LowRankExperiment(String name, String title) {
+    protected NamedExperiment(String name, String title) {
         this.name = name;
         this.title = title;
     }
