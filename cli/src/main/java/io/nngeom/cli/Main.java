@@ -1,5 +1,7 @@
 package io.nngeom.cli;
 
+import io.nngeom.cli.regions.RegionsCommand;
+import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Loss;
 import io.nngeom.run.InputException;
@@ -83,6 +85,8 @@ public final class Main {
         cl.registerConverter(Loss.class, s -> convert(Loss::parse, s));
         cl.registerConverter(Optimizer.class, s -> convert(Optimizer::parse, s));
         cl.registerConverter(Penalty.class, s -> convert(Penalty::parse, s));
+        cl.registerConverter(LossKind.class, s -> convert(LossKind::parse, s));
+        cl.registerConverter(RegionsCommand.Method.class, s -> convert(RegionsCommand.Method::parse, s));
         cl.setParameterExceptionHandler((ex, args) -> {
             String msg = ex.getMessage();
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {

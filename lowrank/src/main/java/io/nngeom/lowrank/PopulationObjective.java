@@ -7,6 +7,7 @@ import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The population (expected) loss of a network with one-hot input x ∈ {0..n_x−1} under a finite joint law,
@@ -232,10 +233,10 @@ public final class PopulationObjective implements io.nngeom.train.DiffFunction {
 
         /** Parses "softmax" or "mse". */
         public static LossKind parse(String s) {
-            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
                 case "softmax", "ce", "cross-entropy" -> SOFTMAX;
                 case "mse", "squared" -> MSE;
-                default -> throw new io.nngeom.run.InputException("--loss: expected softmax or mse, got '" + s + "'");
+                default -> throw new IllegalArgumentException("unknown loss '" + s + "' (expected softmax or mse)");
             };
         }
     }

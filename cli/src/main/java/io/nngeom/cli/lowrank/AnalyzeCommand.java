@@ -33,7 +33,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--loss", paramLabel = "softmax|mse", defaultValue = "softmax",
             description = "softmax (matrix B̃) or mse with one-hot Y (matrix M = diag(√p_y)B̃) (default: ${DEFAULT-VALUE}).")
-    String loss;
+    LossKind loss;
 
     @Option(names = "--train", description = "Also train a k-feature bottleneck on the population loss and report its agreement (M1–M7).")
     boolean train;
@@ -52,7 +52,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossKind kind = LossKind.parse(loss);
+        LossKind kind = loss;
         JointDistribution d = law.read();
         io.nngeom.linalg.Matrix e = embedding.read(kind, d);
         AnalyzeResult r = LowRank.analyze(d, new AnalyzeOptions(k, kind, e, train, restarts, common.seed()));

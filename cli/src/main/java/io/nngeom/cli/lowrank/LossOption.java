@@ -7,10 +7,10 @@ import picocli.CommandLine.Option;
 final class LossOption {
 
     @Option(names = "--loss", paramLabel = "softmax|mse", defaultValue = "softmax", description = "Loss (default: ${DEFAULT-VALUE}).")
-    String loss;
+    LossKind loss;
 
-    /** The loss; another name is bad input naming --loss. */
+    /** The loss. */
     LossKind kind() {
-        return LossKind.parse(loss);
+        return loss;
     }
 }

@@ -33,7 +33,7 @@ public final class PwlBuildCommand implements Callable<Integer> {
 
     @Option(names = "--depth", paramLabel = "shallow|deep", defaultValue = "deep",
             description = "One hidden layer or deep (default: ${DEFAULT-VALUE}).")
-    String depth;
+    Piecewise.Depth depth;
 
     @Mixin
     NetworkOut modelOut;
@@ -50,11 +50,7 @@ public final class PwlBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Piecewise.Depth d = switch (depth.toLowerCase(Locale.ROOT)) {
-            case "shallow" -> Piecewise.Depth.SHALLOW;
-            case "deep" -> Piecewise.Depth.DEEP;
-            default -> throw new InputException("--depth: expected shallow or deep, got '" + depth + "'");
-        };
+        Piecewise.Depth d = depth;
         if (testPoints < 1) {
             throw new InputException("--test-points: must be at least 1, got " + testPoints);
         }

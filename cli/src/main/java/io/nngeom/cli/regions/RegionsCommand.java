@@ -67,7 +67,24 @@ public final class RegionsCommand implements Callable<Integer> {
     String sliceText;
 
     @Option(names = "--enumerator", paramLabel = "planar|lp", description = "planar (2-D, default) or lp (any dimension).")
-    String enumerator;
+    Method enumerator;
+
+    /** The enumerators {@code --enumerator} names. */
+    public enum Method {
+        /** The exact 2-D partition ({@link PlanarPartitioner}). */
+        PLANAR,
+        /** The LP pattern search, any dimension ({@link PatternSearchEnumerator}). */
+        LP;
+
+        /** planar, lp or lp-search (any case). */
+        public static Method parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "planar" -> PLANAR;
+                case "lp", "lp-search" -> LP;
+                default -> throw new IllegalArgumentException("expected planar or lp, got '" + s + "'");
+            };
+        }
+    }
 
     @Option(names = "--check", negatable = true,
             description = "Also run the other enumerator and compare (default: on for at most " + CHEAP_CHECK_UNITS + " hidden units).")
@@ -161,17 +178,11 @@ public final class RegionsCommand implements Callable<Integer> {
 
     /** --enumerator, or planar for 2-D inputs and the LP search otherwise. */
     private RegionEnumerator chooseEnumerator(int dim) {
-        String which = enumerator == null ? (dim == 2 ? "planar" : "lp") : enumerator.toLowerCase(Locale.ROOT);
-        return switch (which) {
-            case "planar" -> {
-                if (dim != 2) {
-                    throw new InputException("--enumerator planar: needs a 2-D input or --slice, the model has " + dim + " inputs");
-                }
-                yield new PlanarPartitioner(threshold);
-            }
-            case "lp", "lp-search" -> new PatternSearchEnumerator();
-            default -> throw new InputException("--enumerator: expected planar or lp, got '" + enumerator + "'");
-        };
+        Method which = enumerator != null ? enumerator : dim == 2 ? Method.PLANAR : Method.LP;
+        if (which == Method.PLANAR && dim != 2) {
+            throw new InputException("--enumerator planar: needs a 2-D input or --slice, the model has " + dim + " inputs");
+        }
+        return which == Method.PLANAR ? new PlanarPartitioner(threshold) : new PatternSearchEnumerator();
     }
 
     /** The counts of a complete enumeration, the bounds beside them and the second enumerator's agreement. */
