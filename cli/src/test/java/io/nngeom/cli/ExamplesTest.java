@@ -108,7 +108,7 @@ class ExamplesTest {
         }
     }
 
-    /** Shell words of an example: single quotes group, '#' starts a comment, '>' '&&' '|' end the command. */
+    /** Shell words of an example: single quotes group, '#' starts a comment, {@code >}, {@code &&} and {@code |} end the command. */
     static List<String> words(String line) {
         List<String> w = new ArrayList<>();
         StringBuilder cur = null;

@@ -10,9 +10,8 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Seeded synthetic data: class clusters with controlled spread, 1-D and 2-D regression functions, two spirals,
- * and finite joint distributions ({@link JointDistribution}). The same arguments and seed give bit-identical
- * data. Examples are listed class by class where there are classes.
+ * Seeded synthetic data: class clusters with controlled spread, 1-D and 2-D regression functions, two spirals.
+ * The same arguments and seed give bit-identical data. Examples are listed class by class where there are classes.
  */
 public final class Synthetic {
     private Synthetic() {

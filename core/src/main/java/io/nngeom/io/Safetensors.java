@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -180,8 +179,7 @@ public final class Safetensors {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         TreeMap<Long, long[]> ranges = new TreeMap<>();
         Map<Long, String> rangeNames = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : header.properties()) {
             String name = e.getKey();
             JsonNode v = e.getValue();
             if (name.equals("__metadata__")) {
@@ -242,8 +240,7 @@ public final class Safetensors {
         if (!v.isObject()) {
             throw InputException.of(source, "__metadata__ must be an object of strings");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> mi = v.fields(); mi.hasNext(); ) {
-            Map.Entry<String, JsonNode> me = mi.next();
+        for (Map.Entry<String, JsonNode> me : v.properties()) {
             if (!me.getValue().isTextual()) {
                 throw InputException.of(source, "__metadata__ value of '" + me.getKey() + "' must be a string");
             }

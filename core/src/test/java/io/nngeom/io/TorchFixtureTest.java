@@ -125,8 +125,8 @@ class TorchFixtureTest {
             JsonNode meta = oh.get("__metadata__");
             assertThat(meta.get("format").asText()).isEqualTo("nngeom-mlp");
             assertThat(meta.get("activation").asText()).isEqualTo(m.layer(0).activation().id());
-            for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
-                assertThat(it.next().getValue().isTextual()).as("safetensors metadata values are strings").isTrue();
+            for (Map.Entry<String, JsonNode> e : meta.properties()) {
+                assertThat(e.getValue().isTextual()).as("safetensors metadata values are strings").isTrue();
             }
             assertThat(new String(ours, 8, (int) n, StandardCharsets.UTF_8).strip()).endsWith("}");
         }

@@ -106,8 +106,11 @@ class StderrProgressTest {
     @Test
     void heartbeatUpdatesUntilClosed() throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        try (Heartbeat h = Heartbeat.start((step, done, total, status) -> n.incrementAndGet(), "writing")) {
+        Heartbeat h = Heartbeat.start((step, done, total, status) -> n.incrementAndGet(), "writing");
+        try {
             Thread.sleep(700);
+        } finally {
+            h.close();
         }
         int seen = n.get();
         assertThat(seen).isBetween(2, 3);

@@ -88,7 +88,7 @@ public final class Ops {
         return Linalg.mult(scaleCols(e.vectors(), d), e.vectors().transpose());
     }
 
-    /** Σ_{i<k} σ_i u_i v_iᵀ. */
+    /** Σ_{i &lt; k} σ_i u_i v_iᵀ. */
     static Matrix truncate(Linalg.Svd svd, int k) {
         int m = svd.u().rows();
         int n = svd.v().rows();

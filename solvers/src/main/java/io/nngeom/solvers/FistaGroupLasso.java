@@ -32,7 +32,7 @@ import java.util.List;
  * v = w + μ(w − w₋)), so both residuals are dual candidates at no extra product.
  *
  * <p>Certificate. A residual r gives the dual-feasible point s·r with the best feasible scale
- * s = min(β/max_g‖B_gᵀr‖, rᵀy_c/‖r‖²) (see {@link #dualValue}). Such scaled residuals lag the primal: their dual
+ * s = min(β/max_g‖B_gᵀr‖, rᵀy_c/‖r‖²) (see {@code #dualValue}). Such scaled residuals lag the primal: their dual
  * error is of the order √(P − P*) (see {@link DualCorrection}); on the gated benchmark they proved a relative gap of
  * 1e-6 some 1800 iterations after the objective was within 3e-9 of the optimum. So once the objective has nearly
  * stopped moving (it fell by at most tolerance·P over the last {@link #CORRECTION_SPACING} correction costs, at
