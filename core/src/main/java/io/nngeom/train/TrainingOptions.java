@@ -1,8 +1,10 @@
 package io.nngeom.train;
 
 import io.nngeom.run.Seeds;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * How {@link Trainer} trains.
@@ -53,7 +55,7 @@ public record TrainingOptions(Optimizer optimizer, double learningRate, int iter
         if (!(Double.isFinite(epsilon) && epsilon > 0)) {
             throw new IllegalArgumentException("Adam epsilon must be finite and > 0, got " + epsilon);
         }
-        frozenLayers = frozenLayers == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(frozenLayers));
+        frozenLayers = frozenLayers == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(frozenLayers));
         for (int l : frozenLayers) {
             if (l < 0) {
                 throw new IllegalArgumentException("frozen layer index must be >= 0, got " + l);
@@ -77,57 +79,92 @@ public record TrainingOptions(Optimizer optimizer, double learningRate, int iter
     }
 
     public TrainingOptions withOptimizer(Optimizer o) {
-        return new TrainingOptions(o, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.optimizer = o);
     }
 
     public TrainingOptions withLearningRate(double lr) {
-        return new TrainingOptions(optimizer, lr, iterations, gradTol, batchSize, momentum, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.learningRate = lr);
     }
 
     public TrainingOptions withIterations(int n) {
-        return new TrainingOptions(optimizer, learningRate, n, gradTol, batchSize, momentum, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.iterations = n);
     }
 
     public TrainingOptions withGradTol(double t) {
-        return new TrainingOptions(optimizer, learningRate, iterations, t, batchSize, momentum, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.gradTol = t);
     }
 
     public TrainingOptions withBatchSize(int b) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, b, momentum, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.batchSize = b);
     }
 
     public TrainingOptions withMomentum(double mu) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, mu, beta1, beta2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> e.momentum = mu);
     }
 
     public TrainingOptions withBetas(double b1, double b2) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, b1, b2, epsilon,
-                frozenLayers, seed, progress);
+        return edit(e -> {
+            e.beta1 = b1;
+            e.beta2 = b2;
+        });
     }
 
     public TrainingOptions withEpsilon(double eps) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2, eps,
-                frozenLayers, seed, progress);
+        return edit(e -> e.epsilon = eps);
     }
 
     public TrainingOptions withFrozenLayers(Set<Integer> layers) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2,
-                epsilon, layers, seed, progress);
+        return edit(e -> e.frozenLayers = layers);
     }
 
     public TrainingOptions withSeed(long s) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2,
-                epsilon, frozenLayers, s, progress);
+        return edit(e -> e.seed = s);
     }
 
     public TrainingOptions withProgress(boolean p) {
-        return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2,
-                epsilon, frozenLayers, seed, p);
+        return edit(e -> e.progress = p);
+    }
+
+    /** A copy with the components {@code change} sets (validated again by the constructor). */
+    private TrainingOptions edit(Consumer<Editor> change) {
+        Editor e = new Editor(this);
+        change.accept(e);
+        return e.build();
+    }
+
+    /** The components as fields, for {@link #edit}. */
+    private static final class Editor {
+        Optimizer optimizer;
+        double learningRate;
+        int iterations;
+        double gradTol;
+        int batchSize;
+        double momentum;
+        double beta1;
+        double beta2;
+        double epsilon;
+        Set<Integer> frozenLayers;
+        long seed;
+        boolean progress;
+
+        Editor(TrainingOptions o) {
+            optimizer = o.optimizer;
+            learningRate = o.learningRate;
+            iterations = o.iterations;
+            gradTol = o.gradTol;
+            batchSize = o.batchSize;
+            momentum = o.momentum;
+            beta1 = o.beta1;
+            beta2 = o.beta2;
+            epsilon = o.epsilon;
+            frozenLayers = o.frozenLayers;
+            seed = o.seed;
+            progress = o.progress;
+        }
+
+        TrainingOptions build() {
+            return new TrainingOptions(optimizer, learningRate, iterations, gradTol, batchSize, momentum, beta1, beta2, epsilon,
+                    frozenLayers, seed, progress);
+        }
     }
 }
