@@ -11,7 +11,6 @@ import io.nngeom.lowrank.LocalGeometry;
 import io.nngeom.lowrank.Ops;
 import io.nngeom.lowrank.Subspaces;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -29,11 +28,10 @@ final class AceExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         JointDistribution truth = g.at(0.2);
         int[] ns = ctx.quick() ? new int[]{20_000} : new int[]{10_000, 100_000, 1_000_000};
-        var b = ExperimentResult.builder(e, ctx).param("eps", 0.2).param("k", 2).param("n", Arrays.toString(ns));
+        var b = ExperimentResult.builder(this, ctx).param("eps", 0.2).param("k", 2).param("n", Arrays.toString(ns));
         List<List<String>> rows = new ArrayList<>();
         double worst = 0;
         double worstSigma = 0;

@@ -17,7 +17,6 @@ import io.nngeom.lowrank.LocalGeometry;
 import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Sweep;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -31,13 +30,12 @@ final class BottleneckExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = epsilons(ctx, g);
         int restarts = ctx.quick() ? 2 : 4;
         Sweep.Result s = Sweep.run(new Sweep.Options(8, 6, 2, eps, LossKind.SOFTMAX, false, LocalGenerator.DEFAULT_SPECTRUM,
                 restarts, ctx.seed(), true));
-        var b = ExperimentResult.builder(e, ctx).param("nx", 8).param("ny", 6).param("k", 2).param("restarts", restarts)
+        var b = ExperimentResult.builder(this, ctx).param("nx", 8).param("ny", 6).param("k", 2).param("restarts", restarts)
                 .param("eps", Arrays.toString(eps)).param("positivity limit", f(s.maxEpsilon()));
         slopeWithin(b, "slope M1", s.slopes().get("M1"), FIRST_ORDER);
         slopeWithin(b, "slope M2", s.slopes().get("M2"), FIRST_ORDER);

@@ -22,7 +22,6 @@ import io.nngeom.lowrank.LocalGenerator;
 import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.experiments.DiscriminationDesign.InstanceRow;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -40,12 +39,11 @@ final class DiscriminationExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         long[] design = designedDiscriminationSeed(ctx.seed());
         LocalGenerator g = discriminationGenerator(design[1]);
         double[] eps = Arrays.stream(discriminationEpsilons(ctx)).filter(x -> x < g.maxEpsilon()).toArray();
         int k = 2;
-        var b = ExperimentResult.builder(e, ctx).param("k", k).param("eps", Arrays.toString(eps))
+        var b = ExperimentResult.builder(this, ctx).param("k", k).param("eps", Arrays.toString(eps))
                 .param("generator", "random local laws (as E4): Dirichlet(5·1) p_x and p_y, spectrum ∝ [1, .6, .3, .15, .05]")
                 .param("p_y", Arrays.toString(Arrays.stream(g.py()).mapToObj(ExperimentHelpers::f).toArray()))
                 .param("positivity limit", f(g.maxEpsilon()))

@@ -21,7 +21,6 @@ import io.nngeom.lowrank.PopulationObjective;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -41,7 +40,6 @@ final class ExpansionExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         // the O(ε³) error has an O(ε⁴) companion: the quick version uses the three smallest sweep values
         double[] eps = ctx.quick() ? new double[]{0.05, 0.025, 0.0125} : epsilons(ctx, g);
@@ -49,7 +47,7 @@ final class ExpansionExperiment extends NamedExperiment {
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "lowrank.e1"));
         Matrix f = Bottleneck.gaussian(8, k, 1, rng);
         Matrix w0 = Bottleneck.gaussian(6, k, 1, rng);
-        var b = ExperimentResult.builder(e, ctx).param("k", k).param("eps", Arrays.toString(eps));
+        var b = ExperimentResult.builder(this, ctx).param("k", k).param("eps", Arrays.toString(eps));
         double[] err = new double[eps.length];
         double[] bias = new double[eps.length];
         List<List<String>> rows = new ArrayList<>();

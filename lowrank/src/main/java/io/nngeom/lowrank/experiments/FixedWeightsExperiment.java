@@ -21,7 +21,6 @@ import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Sweep;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -41,14 +40,13 @@ final class FixedWeightsExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = epsilons(ctx, g);
         int k = 2;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "lowrank.e3"));
         Matrix w0 = Bottleneck.gaussian(6, k, 1, rng);
         Matrix f0 = Bottleneck.gaussian(8, k, 0.1, rng);
-        var b = ExperimentResult.builder(e, ctx).param("k", k).param("eps", Arrays.toString(eps));
+        var b = ExperimentResult.builder(this, ctx).param("k", k).param("eps", Arrays.toString(eps));
         double[] rel = new double[eps.length];
         double worst = 0;
         List<List<String>> rows = new ArrayList<>();

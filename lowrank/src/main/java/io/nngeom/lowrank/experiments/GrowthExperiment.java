@@ -13,7 +13,6 @@ import io.nngeom.lowrank.LocalGeometry;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Sweep;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -28,7 +27,6 @@ final class GrowthExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double lim = g.maxEpsilon();
         int n = ctx.quick() ? 4 : 10;
@@ -38,7 +36,7 @@ final class GrowthExperiment extends NamedExperiment {
         }
         Sweep.Result s = Sweep.run(new Sweep.Options(8, 6, 2, eps, LossKind.SOFTMAX, false, LocalGenerator.DEFAULT_SPECTRUM,
                 ctx.quick() ? 2 : 4, ctx.seed(), true));
-        var b = ExperimentResult.builder(e, ctx).param("eps", "0.02 … 0.95 × positivity limit " + f(lim));
+        var b = ExperimentResult.builder(this, ctx).param("eps", "0.02 … 0.95 × positivity limit " + f(lim));
         b.table(sweepTable("lowrank-e9", "Metrics up to the positivity limit", s));
         s.figures().forEach(b::figure);
         // non-local data: P ∝ Uniform(0,1) entries (Xu et al. exp1)

@@ -17,7 +17,6 @@ import io.nngeom.lowrank.LowRank;
 import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Tables;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -34,9 +33,8 @@ final class HairEyeExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         JointDistribution d = Tables.hairEye();
-        var b = ExperimentResult.builder(e, ctx).param("source", "Snee (1974), 592 students").param("X", "hair colour")
+        var b = ExperimentResult.builder(this, ctx).param("source", "Snee (1974), 592 students").param("X", "hair colour")
                 .param("Y", "eye colour");
         AnalyzeResult a = LowRank.analyze(d, AnalyzeOptions.defaults(2).withTraining(true).withSeed(ctx.seed()));
         // independent check of the spectrum: square roots of the eigenvalues of B̃ᵀB̃ (symmetric eigensolver)

@@ -15,7 +15,6 @@ import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Sweep;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -33,14 +32,13 @@ final class HiddenExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = hiddenEpsilons(ctx, g);
         List<JointDistribution> laws = new ArrayList<>();
         for (double x : eps) {
             laws.add(g.at(x));
         }
-        var b = ExperimentResult.builder(e, ctx).param("k1 (frozen tanh)", 7).param("k2 (sigmoid)", 3)
+        var b = ExperimentResult.builder(this, ctx).param("k1 (frozen tanh)", 7).param("k2 (sigmoid)", 3)
                 .param("top", "V = diag(1/√p_y)Q, Q random orthonormal ⟂ √p_y (Ψ_V = Q)").param("eps", Arrays.toString(eps))
                 .param("method", "continuation in ε from W = 0 at the smallest ε, warm starts upward");
         List<List<String>> rows = new ArrayList<>();

@@ -13,7 +13,6 @@ import io.nngeom.lowrank.LowRank;
 import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.Ops;
 import io.nngeom.lowrank.Sweep;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -30,10 +29,9 @@ final class MatricesExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = ctx.quick() ? new double[]{0.05, 0.025, 0.0125} : new double[]{0.1, 0.05, 0.025, 0.0125, 0.00625};
-        var b = ExperimentResult.builder(e, ctx).param("nx", 8).param("ny", 6).param("eps", Arrays.toString(eps));
+        var b = ExperimentResult.builder(this, ctx).param("nx", 8).param("ny", 6).param("eps", Arrays.toString(eps));
         double centring = 0;
         double top = 0;
         double[] diff = new double[eps.length];

@@ -18,7 +18,6 @@ import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.net.Activation;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -37,7 +36,6 @@ final class MmseExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = epsilons(ctx, g);
         double[] epsA = ctx.quick() ? eps : Arrays.stream(new double[]{0.95 * g.maxEpsilon(), 0.2, 0.1, 0.05, 0.025, 0.0125})
@@ -52,7 +50,7 @@ final class MmseExperiment extends NamedExperiment {
         }
         int k = 2;
         int restarts = ctx.quick() ? 2 : 4;
-        var b = ExperimentResult.builder(e, ctx).param("k", k).param("embedding", "Gaussian R⁴ (a); uniform [0.05, 0.95]⁴ with sigmoid output (b)")
+        var b = ExperimentResult.builder(this, ctx).param("k", k).param("embedding", "Gaussian R⁴ (a); uniform [0.05, 0.95]⁴ with sigmoid output (b)")
                 .param("eps (a)", Arrays.toString(epsA)).param("eps (b)", Arrays.toString(eps));
         double worstGap = 0;
         double worstAngle = 0;

@@ -10,7 +10,6 @@ import io.nngeom.lowrank.JointDistribution;
 import io.nngeom.lowrank.LocalGenerator;
 import io.nngeom.lowrank.LowRankFigures;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -29,10 +28,9 @@ final class NegativeControlExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double[] eps = epsilons(ctx, g);
-        var b = ExperimentResult.builder(e, ctx).param("eps", Arrays.toString(eps));
+        var b = ExperimentResult.builder(this, ctx).param("eps", Arrays.toString(eps));
         List<List<String>> rows = new ArrayList<>();
         String[] names = {"k₁ = 4 < n_x − 1, top frozen", "k₁ = 7, top trained", "k₁ = 7, Gaussian top frozen (reference design of E7)"};
         int[] k1s = {4, 7, 7};

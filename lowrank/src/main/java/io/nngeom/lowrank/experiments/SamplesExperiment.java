@@ -13,7 +13,6 @@ import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Subspaces;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -31,12 +30,11 @@ final class SamplesExperiment extends NamedExperiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) {
-        Experiment e = this;
         LocalGenerator g = generator(ctx);
         double eps = 0.05;
         JointDistribution truth = g.at(eps);
         int[] ns = ctx.quick() ? new int[]{10_000, 100_000} : new int[]{10_000, 100_000, 1_000_000};
-        var b = ExperimentResult.builder(e, ctx).param("eps", eps).param("k", 2).param("n", Arrays.toString(ns));
+        var b = ExperimentResult.builder(this, ctx).param("eps", eps).param("k", 2).param("n", Arrays.toString(ns));
         LocalGeometry.Modes trueModes = LocalGeometry.modes(truth);
         List<List<String>> rows = new ArrayList<>();
         double worst = 0;

@@ -9,7 +9,6 @@ import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.Pwl1d;
 import io.nngeom.plot.Chart;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.SplittableRandom;
@@ -22,7 +21,6 @@ final class C1ExactExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int funcs = ctx.quick() ? 10 : 50;
         int points = ctx.quick() ? 10_000 : 100_000;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e1"));
@@ -64,7 +62,7 @@ final class C1ExactExperiment extends PiecewiseExperiment {
             yf[i] = shown.at(xs[i]);
             yn[i] = shownNet.net().apply(new double[] {xs[i]})[0];
         }
-        return ExperimentResult.builder(e, ctx).param("functions", funcs).param("pointsPerFunction", points + " + t_j, t_j ± 1e-9")
+        return ExperimentResult.builder(this, ctx).param("functions", funcs).param("pointsPerFunction", points + " + t_j, t_j ± 1e-9")
                 .atMost("maxRelativeError", worst, TOL).atMost("unitCountMismatches", unitMismatch, 0)
                 .atMost("exactRationalMismatches", rationalMismatch, 0).measure("exactRationalPoints", rationalPoints)
                 .criterion("max |net - f| / (1 + max|f|) <= 1e-9, exactly k+1 hidden units in one hidden layer, and in exact "

@@ -6,7 +6,6 @@ import io.nngeom.piecewise.OneDimensional;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.Pwl1d;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.SplittableRandom;
@@ -19,7 +18,6 @@ final class C1MinimalExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int cases = ctx.quick() ? 10 : 100;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e2"));
         int existsOk = 0;
@@ -65,7 +63,7 @@ final class C1MinimalExperiment extends PiecewiseExperiment {
                 }
             }
         }
-        return ExperimentResult.builder(e, ctx).param("casesPerVariant", cases)
+        return ExperimentResult.builder(this, ctx).param("casesPerVariant", cases)
                 .atLeast("kUnitNetsFoundWhereSubsetExists", existsOk, cases)
                 .atMost("maxRelativeErrorOfKUnitNets", worst, TOL)
                 .atLeast("needsKPlus1ReportedWhereNoSubset", notExistsOk, cases)

@@ -8,7 +8,6 @@ import io.nngeom.piecewise.AffineLift;
 import io.nngeom.piecewise.ShallowFit;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ final class C2RefitExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int teachers = ctx.quick() ? 3 : 20;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e3"));
         double worstRes = 0;
@@ -43,7 +41,7 @@ final class C2RefitExperiment extends PiecewiseExperiment {
             AffineLift.Canonical b = AffineLift.canonicalize(r.construction().net(), box);
             worstJump = Math.max(worstJump, jumpDistance(a, b));
         }
-        return ExperimentResult.builder(e, ctx).param("teachers", teachers).param("box", box.toString())
+        return ExperimentResult.builder(this, ctx).param("teachers", teachers).param("box", box.toString())
                 .atMost("maxResidual", worstRes, 1e-10).atMost("maxJumpMismatch", worstJump, 1e-8)
                 .criterion("residual <= 1e-10 and the jumps v_i w_i of the canonicalised refit match the teacher's (1e-8)")
                 .build();

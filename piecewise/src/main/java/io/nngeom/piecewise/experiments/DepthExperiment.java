@@ -3,7 +3,6 @@ package io.nngeom.piecewise.experiments;
 import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.Sawtooth;
 import io.nngeom.plot.Chart;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -18,7 +17,6 @@ final class DepthExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int kMax = ctx.quick() ? 8 : 12;
         int bad = 0;
         double[] ks = new double[kMax];
@@ -47,7 +45,7 @@ final class DepthExperiment extends PiecewiseExperiment {
             rows.add(List.of("" + k, "" + pd, "" + deep.hiddenUnits(), "" + shallow.hiddenUnits(),
                     String.format("%.1f", shallow.hiddenUnits() / (double) deep.hiddenUnits())));
         }
-        return ExperimentResult.builder(e, ctx).param("kMax", kMax)
+        return ExperimentResult.builder(this, ctx).param("kMax", kMax)
                 .atMost("countMismatches", bad, 0).atMost("deepMinusShallowOnDyadicGrid", worstDiff, 1e-9)
                 .criterion("pieces = 2^k with 2k deep units; the shallow C1 net has 2^k units and equals the deep net")
                 .figure(Chart.of("sawtooth-units", "Sawtooth: units needed for 2^k pieces", "k", "hidden units")

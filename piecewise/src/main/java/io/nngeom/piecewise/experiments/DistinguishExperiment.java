@@ -10,7 +10,6 @@ import io.nngeom.piecewise.Distinguishability;
 import io.nngeom.piecewise.Lattice;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -26,7 +25,6 @@ final class DistinguishExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e13"));
         int n = ctx.quick() ? 400 : 2000;
         double[] xd = new double[2 * n];
@@ -82,7 +80,7 @@ final class DistinguishExperiment extends PiecewiseExperiment {
         for (int l = 1; l < rep.size(); l++) {
             monotone &= rep.get(l).collisions() >= rep.get(l - 1).collisions();
         }
-        return ExperimentResult.builder(e, ctx).param("points", n)
+        return ExperimentResult.builder(this, ctx).param("points", n)
                 .measure("collidingPairs", pairs)
                 .atMost("maxOutputDifferenceOfCollidedPairs", worst, 1e-12)
                 .atMost("transmissionNetCollisions", transColl, 0)

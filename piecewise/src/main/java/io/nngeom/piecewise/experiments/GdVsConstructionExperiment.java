@@ -18,7 +18,6 @@ import io.nngeom.train.Objective;
 import io.nngeom.train.Optimizer;
 import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -35,7 +34,6 @@ final class GdVsConstructionExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e12"));
         int nPts = ctx.quick() ? 400 : 2000;
         int k = 4;
@@ -94,7 +92,7 @@ final class GdVsConstructionExperiment extends PiecewiseExperiment {
             }
             rows.add(List.of("" + w, "" + seeds, "" + ok, String.format("%.1f", effSum / seeds)));
         }
-        ExperimentResult.Builder b = ExperimentResult.builder(e, ctx).param("samples", nPts).param("breakpoints", k)
+        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("samples", nPts).param("breakpoints", k)
                 .param("seedsPerWidth", seeds).param("optimizer", "L-BFGS, " + iters + " iterations")
                 .atMost("constructedMse", cmse, 1e-20)
                 .atMost("successfulNetsViolatingBreakpointPlacement", violations, 0)

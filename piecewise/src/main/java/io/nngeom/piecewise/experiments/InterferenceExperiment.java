@@ -10,7 +10,6 @@ import io.nngeom.piecewise.ShallowFit;
 import io.nngeom.piecewise.Triangulation;
 import io.nngeom.plot.Chart;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 
@@ -22,7 +21,6 @@ final class InterferenceExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int samples = ctx.quick() ? 3000 : 20000;
         long seed = Seeds.child(ctx.seed(), "e4");
         MaxMin mx = MaxMin.maxOfZeroX1X2();
@@ -47,7 +45,7 @@ final class InterferenceExperiment extends PiecewiseExperiment {
             ys[i] = r2.construction().net().apply(p)[0];
             yd[i] = pyrNet.net().apply(p)[0];
         }
-        return ExperimentResult.builder(e, ctx)
+        return ExperimentResult.builder(this, ctx)
                 .param("maxCreaseLines", r1.hyperplanes()).param("pyramidCreaseLines", r2.hyperplanes()).param("samples", samples)
                 .atLeast("maxOfZeroX1X2ShallowResidual", r1.residual(), 0.1)
                 .atLeast("pyramidShallowResidual", r2.residual(), 0.1)

@@ -5,7 +5,6 @@ import io.nngeom.piecewise.Interpolation;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.PointSet;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.SplittableRandom;
@@ -18,7 +17,6 @@ final class InterpolationExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int n = 40;
         int dIn = 3;
         int dOut = ctx.quick() ? 50 : 50;
@@ -34,7 +32,7 @@ final class InterpolationExperiment extends PiecewiseExperiment {
         PointSet ps = new PointSet(new Matrix(n, dIn, x), new Matrix(n, dOut, y));
         Interpolation.Result r = Interpolation.build(ps, rng.nextLong());
         double err = Piecewise.measure(ps, r.construction().net(), 0, 0)[0];
-        return ExperimentResult.builder(e, ctx).param("points", n).param("inputDim", dIn).param("outputs", dOut)
+        return ExperimentResult.builder(this, ctx).param("points", n).param("inputDim", dIn).param("outputs", dOut)
                 .atLeast("lowerTriangularPositiveDiagonal", r.lowerTriangular() ? 1 : 0, 1)
                 .atMost("maxError", err, 1e-8)
                 .atMost("hiddenUnitsMinusN", Math.abs(r.construction().hiddenUnits() - n), 0)

@@ -13,7 +13,6 @@ import io.nngeom.regions.Partition;
 import io.nngeom.regions.PartitionSvg;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -30,7 +29,6 @@ final class LatticeExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int[] sizes = ctx.quick() ? new int[] {6, 10} : new int[] {6, 12, 18, 24, 30};
         int points = ctx.quick() ? 20_000 : 200_000;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e5"));
@@ -80,7 +78,7 @@ final class LatticeExperiment extends PiecewiseExperiment {
                 failures++;
             }
         }
-        return ExperimentResult.builder(e, ctx).param("interiorVertices", Arrays.toString(sizes)).param("points", points)
+        return ExperimentResult.builder(this, ctx).param("interiorVertices", Arrays.toString(sizes)).param("points", points)
                 .param("controlInstances", controls)
                 .atMost("maxRelativeError", worst, TOL).atMost("hiddenLayerCountMismatches", layerMismatch, 0)
                 .atMost("regionMapsNotAPieceOrPiecesMissing", pieceMismatch, 0)

@@ -8,7 +8,6 @@ import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.ShallowFit;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -24,7 +23,6 @@ final class LiftExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int trials = ctx.quick() ? 3 : 10;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e8"));
         double worst = 0;
@@ -55,7 +53,7 @@ final class LiftExperiment extends PiecewiseExperiment {
             }
             rows.add(List.of("" + n, "" + h, "" + m, "" + h * (m - n), "" + dim, String.format("%.1e", d)));
         }
-        return ExperimentResult.builder(e, ctx).param("trials", trials)
+        return ExperimentResult.builder(this, ctx).param("trials", trials)
                 .atMost("maxFunctionChange", worst, 1e-10).atMost("familyDimensionMismatches", dimMismatch, 0)
                 .criterion("the lifted net equals the original on the box (<= 1e-10); null space of W' -> values has dimension h(m-n)")
                 .table(new Table("lift", "Affine lifts", List.of("n", "h", "m", "h(m-n)", "measured", "max change"), rows))

@@ -5,7 +5,6 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.SplittableRandom;
@@ -19,7 +18,6 @@ final class PullbackExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e14"));
         int lines = ctx.quick() ? 200 : 2000;
         int n = 3;
@@ -43,7 +41,7 @@ final class PullbackExperiment extends PiecewiseExperiment {
             worst = Math.max(worst, dist);
             found++;
         }
-        return ExperimentResult.builder(e, ctx).param("lines", lines).param("net", net.architecture())
+        return ExperimentResult.builder(this, ctx).param("lines", lines).param("net", net.architecture())
                 .atLeast("switchingPointsFound", found, 10)
                 .atMost("maxDistanceToPredictedHyperplane", worst, 1e-9)
                 .criterion("switching points of a layer-2 unit found by bisection inside a layer-1 region lie on the pulled-back "

@@ -2,7 +2,6 @@ package io.nngeom.piecewise.experiments;
 
 import io.nngeom.piecewise.RankModels;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -17,7 +16,6 @@ final class RankExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         int trials = ctx.quick() ? 10_000 : 100_000;
         long seed = Seeds.child(ctx.seed(), "e11");
         List<List<String>> rows = new ArrayList<>();
@@ -66,7 +64,7 @@ final class RankExperiment extends PiecewiseExperiment {
         }
         double exactCheck = Math.abs(RankModels.exactSingular(3, -1, 1) - 5.0 / 8) + Math.abs(RankModels.exactSingular(2, 0, 1) - 10.0 / 16);
         double gauss = RankModels.mcGaussianFullRank(6, 4, ctx.quick() ? 2000 : 20000, Seeds.child(seed, "gauss"));
-        return ExperimentResult.builder(e, ctx).param("trials", trials)
+        return ExperimentResult.builder(this, ctx).param("trials", trials)
                 .atMost("casesOutside4Sigma", outside, 0).measure("worstZ", worstZ)
                 .atLeast("gaussianFullRankFrequency", gauss, 1.0)
                 .atMost("exactEnumerationDefect", exactCheck, 0)

@@ -12,7 +12,6 @@ import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.regions.RegionBounds;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
@@ -28,7 +27,6 @@ final class RegionsExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e10"));
         int[] ns = ctx.quick() ? new int[] {3, 8, 15, 30} : new int[] {1, 2, 5, 10, 15, 20, 25, 30};
         int formulaMismatch = 0;
@@ -77,7 +75,7 @@ final class RegionsExperiment extends PiecewiseExperiment {
                     "" + grid[0]));
             shown = shown == null ? p : shown;
         }
-        return ExperimentResult.builder(e, ctx).param("shallowWidths", java.util.Arrays.toString(ns))
+        return ExperimentResult.builder(this, ctx).param("shallowWidths", java.util.Arrays.toString(ns))
                 .param("shallowBox", "square containing every crossing (1.1 x the largest crossing coordinate)")
                 .atMost("shallowFormulaMismatches", formulaMismatch, 0)
                 .atMost("enumeratorDisagreements", agreeMismatch, 0)

@@ -13,7 +13,6 @@ import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.regions.RegionBounds;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.SplittableRandom;
@@ -26,7 +25,6 @@ final class RegionsGridExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "grid"));
         Dataset data = moons(400, rng);
         Mlp net = trainedMoonsNet(ctx.seed(), ctx.quick() ? 150 : 2000, data);
@@ -38,7 +36,7 @@ final class RegionsGridExperiment extends PiecewiseExperiment {
         for (var r : p.regions()) {
             area += r.area();
         }
-        ExperimentResult.Builder b = ExperimentResult.builder(e, ctx).param("net", "2-32-32-1 trained (Adam, MSE, two moons)")
+        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("net", "2-32-32-1 trained (Adam, MSE, two moons)")
                 .param("gridPerSide", perSide).param("box", box.toString())
                 .measure("regions", p.count()).measure("sampledPatterns", g[0]).measure("partitionSeconds", p.seconds())
                 .atMost("sampledPatternsMissing", g[1], 0)

@@ -6,7 +6,6 @@ import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.OneDimensional;
 import io.nngeom.piecewise.Pwl1d;
 import io.nngeom.run.Seeds;
-import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ final class SharingExperiment extends PiecewiseExperiment {
 
     @Override
     ExperimentResult measure(ExperimentContext ctx) {
-        Experiment e = this;
         SplittableRandom rng = Seeds.rng(Seeds.child(ctx.seed(), "e7"));
         double[] pool = {-3, -2.5, -1, 0, 0.7, 1.5, 2, 3.3, 4};
         List<Pwl1d> fs = new ArrayList<>();
@@ -54,7 +52,7 @@ final class SharingExperiment extends PiecewiseExperiment {
             }
         }
         int union = (int) c.details().get("unionBreakpoints");
-        return ExperimentResult.builder(e, ctx).param("functions", fs.size())
+        return ExperimentResult.builder(this, ctx).param("functions", fs.size())
                 .atMost("maxRelativeError", worst, TOL)
                 .atMost("unitsMinusUnionPlus1", Math.abs(c.hiddenUnits() - (union + 1)), 0)
                 .atMost("sharedUnitsMinusSeparateUnits", c.hiddenUnits() - separate, -1)
