@@ -1,7 +1,9 @@
 package io.nngeom.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.MaxIter;
 import org.hipparchus.optim.PointValuePair;
@@ -39,8 +41,8 @@ public final class LinearProgram {
         this.cost = new double[variables];
         this.lower = new double[variables];
         this.upper = new double[variables];
-        java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
     }
 
     public int variables() {
@@ -116,7 +118,7 @@ public final class LinearProgram {
             double v = p.getValue();
             return new Result(Status.OPTIMAL, p.getPoint(), maximizing ? -v : v);
         } catch (MathIllegalStateException e) {
-            String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (msg.contains("unbounded")) {
                 return new Result(Status.UNBOUNDED, null, maximizing ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
             }

@@ -1,6 +1,7 @@
 package io.nngeom.run;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What a long computation may spend and where it reports: an optional wall-clock deadline and a {@link Progress}.
@@ -15,7 +16,7 @@ public record Budget(long deadlineNanos, Progress progress) {
     public static final Budget NONE = new Budget(Long.MAX_VALUE, Progress.NONE);
 
     public Budget {
-        java.util.Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(progress, "progress");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.nngeom.run;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * Runs numbered chunks of work on one or two threads (region enumerators, convex pricing) (the calling thread and a helper), each thread taking the next
@@ -23,7 +24,7 @@ public final class Chunks {
     public static void run(int threads, int count, BiConsumer<Integer, Integer> task) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        java.util.function.IntConsumer worker = thread -> {
+        IntConsumer worker = thread -> {
             for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
                 task.accept(thread, k);
             }

@@ -3,6 +3,7 @@ package io.nngeom.run;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -64,7 +65,7 @@ public final class StderrProgress implements Progress, AutoCloseable {
 
     /** One that shows nothing ({@code --quiet}). */
     public static StderrProgress silent() {
-        return new StderrProgress(new PrintWriter(java.io.Writer.nullWriter()), false, false, 0, 0);
+        return new StderrProgress(new PrintWriter(Writer.nullWriter()), false, false, 0, 0);
     }
 
     /**

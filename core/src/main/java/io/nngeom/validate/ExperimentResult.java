@@ -2,6 +2,7 @@ package io.nngeom.validate;
 
 import io.nngeom.plot.Figure;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record ExperimentResult(String name, String title, long seed, Map<String,
                                List<Figure> figures, List<Table> tables, double seconds) {
 
     public ExperimentResult {
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         measured = List.copyOf(measured);
         figures = List.copyOf(figures);
         tables = List.copyOf(tables);

@@ -83,7 +83,7 @@ public final class GradientCheckExperiment implements Experiment {
                 .criterion("for every case, ‖g_backprop − g_fd‖₂ / max(‖g_backprop‖₂, ‖g_fd‖₂) ≤ 1e-6 with central "
                         + "differences of step 1e-6, and no ReLU/leaky-ReLU pre-activation moves by as much as its "
                         + "distance to the kink during differencing (examples with |z| < 1e-3 are dropped)")
-                .table(new io.nngeom.validate.Table("cases", "Gradient check per case",
+                .table(new Table("cases", "Gradient check per case",
                         List.of("shape", "activation", "loss", "parameters", "examples", "‖g‖₂", "relative error",
                                 "shift/margin"), rows))
                 .figure(Chart.of("gradient-check-errors", "Relative error of backprop per case", "case",

@@ -15,6 +15,7 @@ import io.nngeom.train.Penalty;
 import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
 import io.nngeom.train.TrainingResult;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -180,7 +181,7 @@ public final class LbfgsExperiment implements Experiment {
                 }
                 t *= 0.5;
             }
-            if (java.util.Arrays.equals(trial, v)) {
+            if (Arrays.equals(trial, v)) {
                 break;
             }
             v = trial;
@@ -202,7 +203,7 @@ public final class LbfgsExperiment implements Experiment {
         int m = k * (d + 1);
         double f = 0;
         if (g != null) {
-            java.util.Arrays.fill(g, 0.0);
+            Arrays.fill(g, 0.0);
         }
         double[] xt = new double[d + 1];
         double[] s = new double[k];

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class StderrProgressTest {
@@ -92,7 +95,7 @@ class StderrProgressTest {
 
     @Test
     void heartbeatRepeatsTheLatestStateAndPassesUpdatesOn() throws InterruptedException {
-        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
         try (Heartbeat h = Heartbeat.start((step, done, total, status) -> seen.add(step + " " + done + " " + status),
                 "experiment")) {
             h.update("experiment: instance", 2, 5, "n 10");
@@ -105,7 +108,7 @@ class StderrProgressTest {
 
     @Test
     void heartbeatUpdatesUntilClosed() throws InterruptedException {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         Heartbeat h = Heartbeat.start((step, done, total, status) -> n.incrementAndGet(), "writing");
         try {
             Thread.sleep(700);

@@ -2,7 +2,9 @@ package io.nngeom.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nngeom.linalg.Matrix;
 import io.nngeom.run.Seeds;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class FoundationExperimentsTest {
@@ -30,13 +32,13 @@ class FoundationExperimentsTest {
     @Test
     void newtonSolveIsIndependentAndAccurate() {
         // two classes, one feature, symmetric data: by symmetry b = 0 and w_0 = −w_1
-        io.nngeom.linalg.Matrix x = io.nngeom.linalg.Matrix.of(new double[] {-1}, new double[] {1}, new double[] {-2},
+        Matrix x = Matrix.of(new double[] {-1}, new double[] {1}, new double[] {-2},
                 new double[] {2});
         int[] y = {0, 1, 0, 1};
         double[] out = new double[4];
         double gn = LbfgsExperiment.newtonSoftmax(x, y, 2, 0.1, out);
         assertThat(gn).isLessThan(1e-14);
-        assertThat(out[0]).isCloseTo(-out[1], org.assertj.core.api.Assertions.within(1e-14));
+        assertThat(out[0]).isCloseTo(-out[1], Assertions.within(1e-14));
         assertThat(Math.abs(out[2]) + Math.abs(out[3])).isLessThan(1e-14);
         assertThat(out[1]).isPositive();
     }

@@ -6,6 +6,7 @@ import io.nngeom.train.DiffFunction;
 import io.nngeom.train.Lbfgs;
 import io.nngeom.train.LbfgsOptions;
 import io.nngeom.train.OptimResult;
+import java.util.stream.IntStream;
 
 /**
  * Minimisation of a smooth population loss down to gradient norms of 1e-10 and below.
@@ -81,7 +82,7 @@ final class GradientPolish {
 
     /** Symmetrised central-difference Jacobian of the gradient. */
     static Matrix hessian(DiffFunction f, double[] x) {
-        return hessian(f, x, java.util.stream.IntStream.range(0, x.length).toArray());
+        return hessian(f, x, IntStream.range(0, x.length).toArray());
     }
 
     /**

@@ -8,7 +8,9 @@ import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -135,16 +137,16 @@ public final class HiddenLayer {
         public String failedCheck() {
             Certificate c = certificate;
             if (!(c.gradNorm() <= Bottleneck.GRAD_TOL)) {
-                return "gradient norm " + String.format(java.util.Locale.ROOT, "%.2e", c.gradNorm());
+                return "gradient norm " + String.format(Locale.ROOT, "%.2e", c.gradNorm());
             }
             if (c.nearZero() != c.symmetryDimension()) {
                 return c.nearZero() + " zero Hessian eigenvalues for " + c.symmetryDimension() + " symmetries";
             }
             if (!(c.minCurvature() >= MIN_CURVATURE)) {
-                return "curvature modulo symmetries " + String.format(java.util.Locale.ROOT, "%.2e", c.minCurvature());
+                return "curvature modulo symmetries " + String.format(Locale.ROOT, "%.2e", c.minCurvature());
             }
             if (!(Math.abs(result.loss() - c.infimum()) <= INFIMUM_AGREEMENT)) {
-                return "loss above the convex infimum by " + String.format(java.util.Locale.ROOT, "%.2e", result.loss() - c.infimum());
+                return "loss above the convex infimum by " + String.format(Locale.ROOT, "%.2e", result.loss() - c.infimum());
             }
             return null;
         }
@@ -407,7 +409,7 @@ public final class HiddenLayer {
 
     private static double[] fill(int n, double v) {
         double[] r = new double[n];
-        java.util.Arrays.fill(r, v);
+        Arrays.fill(r, v);
         return r;
     }
 }

@@ -4,6 +4,7 @@ import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -148,7 +149,7 @@ public record LocalGenerator(double[] px, double[] py, Matrix b0, double[] spect
                 p.set(y, x, py[y] * px[x] + epsilon * Math.sqrt(py[y] * px[x]) * b0.get(y, x));
             }
         }
-        return new JointDistribution(p, JointDistribution.names("x", nx), JointDistribution.names("y", ny), java.util.List.of());
+        return new JointDistribution(p, JointDistribution.names("x", nx), JointDistribution.names("y", ny), List.of());
     }
 
     /** Dirichlet(α·1) with integer α = 5: normalised sums of α standard exponentials (Gamma(α, 1) draws). */

@@ -2,6 +2,7 @@ package io.nngeom.lowrank;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
+import java.util.Arrays;
 
 /**
  * The matrices of the local geometry of feature extraction, computed from a finite joint law (digest §1.1, §3):
@@ -99,7 +100,7 @@ public final class LocalGeometry {
     public static Modes modes(Matrix xi, double[] px, double[] rowWeights, int rank) {
         Linalg.Svd svd = Linalg.svd(xi);
         int r = Math.min(rank, svd.s().length);
-        double[] s = java.util.Arrays.copyOf(svd.s(), r);
+        double[] s = Arrays.copyOf(svd.s(), r);
         Matrix u = Subspaces.firstCols(svd.u(), r);
         Matrix v = Subspaces.firstCols(svd.v(), r);
         // sign convention: the largest-magnitude entry of each v_i is positive

@@ -4,6 +4,7 @@ import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.plot.Chart;
 import io.nngeom.plot.Chart.Series;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The pictures of the lowrank area, described as {@link Chart}s (rendered by the report module). */
@@ -21,11 +22,11 @@ public final class LowRankFigures {
         for (int t = 0; t < n; t++) {
             i[t] = t + 1;
         }
-        double[] s = java.util.Arrays.copyOf(sigma, n);
+        double[] s = Arrays.copyOf(sigma, n);
         Chart c = Chart.of(name, title, "index i", "σ_i").withSeries(new Series("σ_i", i, s, Series.Style.LINE_MARKERS));
         int kk = Math.min(k, n);
         if (kk >= 1) {
-            c = c.scatter("kept (i ≤ " + k + ")", java.util.Arrays.copyOf(i, kk), java.util.Arrays.copyOf(s, kk));
+            c = c.scatter("kept (i ≤ " + k + ")", Arrays.copyOf(i, kk), Arrays.copyOf(s, kk));
         }
         return c.withLogY();
     }

@@ -5,6 +5,7 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.train.DiffFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.Locale;
  * Squared loss: ℓ = ‖e(y) − a(x)‖² with a the output layer's activation; ∂R/∂a(x) = 2(p_x a(x) − Σ_y P(x,y)e(y)).
  * Parameters with {@code trainable[i] == false} get a zero gradient (frozen weights).
  */
-public final class PopulationObjective implements io.nngeom.train.DiffFunction {
+public final class PopulationObjective implements DiffFunction {
     private final Mlp template;
     private final Matrix p;
     private final double[] px;

@@ -6,8 +6,11 @@ import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,7 +105,7 @@ public final class Sweep {
                          List<String> warnings, List<Figure> figures, RunInfo run) {
         public Result {
             rows = List.copyOf(rows);
-            slopes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slopes));
+            slopes = Collections.unmodifiableMap(new LinkedHashMap<>(slopes));
             warnings = List.copyOf(warnings);
             figures = List.copyOf(figures);
         }
@@ -156,7 +159,7 @@ public final class Sweep {
         List<Figure> figs = new ArrayList<>();
         if (rows.size() >= 2) {
             double[] all = rows.stream().mapToDouble(Row::epsilon).toArray();
-            String tag = (o.hidden() ? "hidden-" : "") + o.loss().name().toLowerCase(java.util.Locale.ROOT);
+            String tag = (o.hidden() ? "hidden-" : "") + o.loss().name().toLowerCase(Locale.ROOT);
             if (o.hidden()) {
                 figs.add(LowRankFigures.errorVsEpsilon("lowrank-sweep-" + tag, "Hidden-layer weight error vs ε (" + tag + ")",
                         all, new String[]{"‖W − W*‖/‖W*‖", "‖RJWΦ₁ᵀ − Ξ_l‖/‖Ξ_l‖"},
@@ -194,7 +197,7 @@ public final class Sweep {
                 : HiddenLayer.certifiedBranch(laws, o.loss(), o.nx() - 1, o.k(), o.seed());
         List<Row> rows = new ArrayList<>();
         for (double e : eps) {
-            HiddenLayer.BranchPoint p = branch.get(java.util.Arrays.binarySearch(asc, e));
+            HiddenLayer.BranchPoint p = branch.get(Arrays.binarySearch(asc, e));
             HiddenLayer.Result h = p.result();
             rows.add(new Row(e, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, h.relativeError(), h.gradNorm(), h.converged(), h.maxPreActivationShift(), p));
@@ -204,13 +207,13 @@ public final class Sweep {
             HiddenLayer.Certificate c = p.certificate();
             if (!(c.requiredSpread() < 1)) {
                 warnings.add("ε = " + asc[i] + ": no interior critical point (required spread of σ(a) over x "
-                        + String.format(java.util.Locale.ROOT, "%.3g", c.requiredSpread()) + " ≥ 1); the branch runs into saturation");
+                        + String.format(Locale.ROOT, "%.3g", c.requiredSpread()) + " ≥ 1); the branch runs into saturation");
             } else if (!p.certified()) {
                 warnings.add("ε = " + asc[i] + ": not a certified critical point (" + p.failedCheck() + ")");
             }
             if (!p.local()) {
                 warnings.add("ε = " + asc[i] + ": outside the local region (max |a − a0| = "
-                        + String.format(java.util.Locale.ROOT, "%.3g", p.result().maxPreActivationShift()) + " > "
+                        + String.format(Locale.ROOT, "%.3g", p.result().maxPreActivationShift()) + " > "
                         + HiddenLayer.LOCAL_SHIFT + "); the linearised formula is not expected to hold");
             }
         }

@@ -1,15 +1,20 @@
 package io.nngeom.lowrank;
 
+import io.nngeom.io.Npy;
+import io.nngeom.io.NpyArray;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -29,12 +34,12 @@ public final class Tables {
 
     /** Reads a joint table from CSV; zero rows/columns are dropped with a warning (see {@link JointDistribution}). */
     public static JointDistribution readJoint(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
             if (!Files.isRegularFile(file)) {
                 throw new InputException(file + ": no such file");
             }
-            io.nngeom.io.NpyArray a = io.nngeom.io.Npy.read(file);
+            NpyArray a = Npy.read(file);
             if (a.rank() != 2) {
                 throw new InputException(file + ": joint table must be a 2-D array (n_y x n_x), got shape " + a.shapeString());
             }
@@ -49,12 +54,12 @@ public final class Tables {
      * example an embedding e(y) as a d × n_y matrix whose column y is e(y). Entries may have any sign.
      */
     public static Matrix readMatrix(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
             if (!Files.isRegularFile(file)) {
                 throw new InputException(file + ": no such file");
             }
-            io.nngeom.io.NpyArray a = io.nngeom.io.Npy.read(file);
+            NpyArray a = Npy.read(file);
             if (a.rank() != 2) {
                 throw new InputException(file + ": expected a 2-D array, got shape " + a.shapeString());
             }
@@ -174,7 +179,7 @@ public final class Tables {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
-            try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return joint(parse(r, name), name);
             }
         } catch (IOException e) {
@@ -204,7 +209,7 @@ public final class Tables {
                 }
                 rows.add(cells);
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new InputException(source + ": cannot read CSV (" + e.getMessage() + ")");
         }
         return rows;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.run.Seeds;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class HiddenLayerTest {
@@ -78,7 +79,7 @@ class HiddenLayerTest {
     void certificateNeedsSpanningLowerFeatures() {
         JointDistribution law = LocalGenerator.standard(2).at(0.02);
         HiddenLayer.Result r = HiddenLayer.run(law, LossKind.SOFTMAX, 4, 3, false, 2);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HiddenLayer.certify(law, LossKind.SOFTMAX, r))
+        Assertions.assertThatThrownBy(() -> HiddenLayer.certify(law, LossKind.SOFTMAX, r))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nngeom.run.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,9 @@ class TablesTest {
         assertThat(d.xNames()).containsExactly("Black", "Brown", "Red", "Blond");
         assertThat(d.yNames()).containsExactly("Brown", "Blue", "Hazel", "Green");
         double[] px = d.px();
-        assertThat(px[0] * 592).isCloseTo(108, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(px[1] * 592).isCloseTo(286, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(d.py()[1] * 592).isCloseTo(215, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(px[0] * 592).isCloseTo(108, Offset.offset(1e-9));
+        assertThat(px[1] * 592).isCloseTo(286, Offset.offset(1e-9));
+        assertThat(d.py()[1] * 592).isCloseTo(215, Offset.offset(1e-9));
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.nngeom.piecewise;
 
 import io.nngeom.net.Mlp;
-
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Map;
 public record Construction(String name, Mlp net, Map<String, Object> details) {
 
     public Construction {
-        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public int hiddenLayers() {

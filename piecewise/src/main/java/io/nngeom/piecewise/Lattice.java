@@ -4,9 +4,10 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.regions.Box;
 import io.nngeom.regions.Polygons;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class Lattice {
                     }
                 }
                 int[] arr = s.stream().mapToInt(Integer::intValue).toArray();
-                if (seen.add(java.util.Arrays.toString(arr))) {
+                if (seen.add(Arrays.toString(arr))) {
                     sets.add(arr);
                 }
             }
@@ -132,7 +133,7 @@ public final class Lattice {
                 }
             }
             int[] arr = s.stream().mapToInt(Integer::intValue).toArray();
-            if (seen.add(java.util.Arrays.toString(arr))) {
+            if (seen.add(Arrays.toString(arr))) {
                 sets.add(arr);
             }
         }
@@ -228,7 +229,7 @@ public final class Lattice {
             vals = lb.finish(List.of(next)).get(0);
         }
         double[] out = vals.get(0);
-        layers.add(new Layer(new Matrix(1, width, java.util.Arrays.copyOf(out, width)), new double[] {out[width]}, Activation.IDENTITY));
+        layers.add(new Layer(new Matrix(1, width, Arrays.copyOf(out, width)), new double[] {out[width]}, Activation.IDENTITY));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("pieces", pieces.length);
         d.put("familySize", sets.size());
@@ -378,7 +379,7 @@ public final class Lattice {
      * C5a region transmission: the layer σ(W x + b) with b_i = margin − min_box w_i·x, so every unit is active on
      * the box and the layer is the injective affine map x ↦ Wx + b there (when rank W = n).
      */
-    public static Layer transmission(Matrix w, io.nngeom.regions.Box box, double margin) {
+    public static Layer transmission(Matrix w, Box box, double margin) {
         double[] b = new double[w.rows()];
         for (int i = 0; i < w.rows(); i++) {
             b[i] = Nets.activeOffset(w.rowArray(i), box, margin);

@@ -4,9 +4,12 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -58,13 +61,13 @@ public final class Piecewise {
     }
 
     public static BuildResult build(PwlSpec spec, BuildOptions opts) {
-        return build(spec, opts, io.nngeom.run.Progress.NONE);
+        return build(spec, opts, Progress.NONE);
     }
 
     /** {@link #build(PwlSpec, BuildOptions)}, reporting its two stages (construction, measurement) to {@code progress}. */
-    public static BuildResult build(PwlSpec spec, BuildOptions opts, io.nngeom.run.Progress progress) {
+    public static BuildResult build(PwlSpec spec, BuildOptions opts, Progress progress) {
         long t0 = System.nanoTime();
-        progress.update("construction (" + spec.type() + ", " + opts.depth().name().toLowerCase(java.util.Locale.ROOT) + ")",
+        progress.update("construction (" + spec.type() + ", " + opts.depth().name().toLowerCase(Locale.ROOT) + ")",
                 1, 2, "");
         Construction c;
         boolean representable = true;
@@ -127,7 +130,7 @@ public final class Piecewise {
             }
             return new double[] {maxErr, maxF, ps.x().rows()};
         }
-        java.util.List<double[]> pts = new java.util.ArrayList<>();
+        List<double[]> pts = new ArrayList<>();
         if (spec instanceof Pwl1d p) {
             double lo = p.k() == 0 ? -1 : p.t(0) - 1;
             double hi = p.k() == 0 ? 1 : p.t(p.k() - 1) + 1;

@@ -2,8 +2,9 @@ package io.nngeom.piecewise;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.regions.RegionBounds;
 import io.nngeom.run.Seeds;
-
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -20,7 +21,7 @@ public final class RankModels {
     public static double binomialTail(int m, int n) {
         double s = 0;
         for (int k = n; k <= m; k++) {
-            s += io.nngeom.regions.RegionBounds.binomial(m, k).doubleValue();
+            s += RegionBounds.binomial(m, k).doubleValue();
         }
         return s / Math.pow(2, m);
     }
@@ -190,7 +191,7 @@ public final class RankModels {
                     active++;
                 }
             }
-            if (active >= n && Linalg.rank(new Matrix(active, n, java.util.Arrays.copyOf(rows, active * n))) == n) {
+            if (active >= n && Linalg.rank(new Matrix(active, n, Arrays.copyOf(rows, active * n))) == n) {
                 s++;
             }
         }

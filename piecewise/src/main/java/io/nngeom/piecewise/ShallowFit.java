@@ -5,12 +5,13 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * C2 (digest §3): a one-hidden-layer network from the crease hyperplanes of a PL function. One hidden unit per
@@ -68,7 +69,7 @@ public final class ShallowFit {
 
     /** Refits a network (a teacher) on the box from given hyperplanes (digest E3). */
     public static Result fit(Mlp teacher, List<double[]> hyperplanes, Box box, int samples, long seed) {
-        java.util.function.ToDoubleFunction<double[]> f = x -> teacher.apply(x)[0];
+        ToDoubleFunction<double[]> f = x -> teacher.apply(x)[0];
         return fit(teacher.inputDim(), f, (cnt, sd) -> boxSamples(box, cnt, sd), hyperplanes, box, samples, seed);
     }
 
@@ -89,7 +90,7 @@ public final class ShallowFit {
         Matrix draw(int count, long seed);
     }
 
-    private static Result fit(int n, java.util.function.ToDoubleFunction<double[]> f, Sampler sampler, List<double[]> hyperplanes,
+    private static Result fit(int n, ToDoubleFunction<double[]> f, Sampler sampler, List<double[]> hyperplanes,
                               Box box, int samples, long seed) {
         int m = hyperplanes.size();
         Matrix xs = sampler.draw(samples, Seeds.child(seed, "fit"));
@@ -120,7 +121,7 @@ public final class ShallowFit {
         double[] b = new double[Math.max(h, 1)];
         double[] v = new double[Math.max(h, 1)];
         for (int i = 0; i < m; i++) {
-            w[i] = java.util.Arrays.copyOf(hyperplanes.get(i), n);
+            w[i] = Arrays.copyOf(hyperplanes.get(i), n);
             b[i] = hyperplanes.get(i)[n];
             v[i] = coef[i];
         }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.regions.Box;
 import io.nngeom.run.InputException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes the JSON forms of {@link PwlSpec} (documented in docs/theory/piecewise.md):
@@ -117,9 +119,9 @@ public final class SpecIo {
             case "points": {
                 double[][] x = matrix(root, "x");
                 double[][] y = matrix(root, "y");
-                java.util.Map<java.util.List<Double>, Integer> seen = new java.util.HashMap<>();
+                Map<List<Double>, Integer> seen = new HashMap<>();
                 for (int i = 0; i < x.length; i++) {
-                    Integer first = seen.putIfAbsent(java.util.Arrays.stream(x[i]).map(v -> v + 0.0).boxed().toList(), i);
+                    Integer first = seen.putIfAbsent(Arrays.stream(x[i]).map(v -> v + 0.0).boxed().toList(), i);
                     if (first != null) {
                         throw new IllegalArgumentException("x[" + i + "] repeats x[" + first + "]; the points must be distinct");
                     }

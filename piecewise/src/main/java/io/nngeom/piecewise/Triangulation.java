@@ -1,8 +1,12 @@
 package io.nngeom.piecewise;
 
+import io.nngeom.regions.Polygons;
+import io.nngeom.run.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -116,7 +120,7 @@ public final class Triangulation implements PwlSpec {
         int[] tr = triangles[t];
         double[] p = {vertices[tr[0]][0], vertices[tr[0]][1], vertices[tr[1]][0], vertices[tr[1]][1],
                 vertices[tr[2]][0], vertices[tr[2]][1]};
-        if (io.nngeom.regions.Polygons.area(p, 3) < 0) {
+        if (Polygons.area(p, 3) < 0) {
             p = new double[] {p[0], p[1], p[4], p[5], p[2], p[3]};
         }
         return p;
@@ -171,14 +175,14 @@ public final class Triangulation implements PwlSpec {
     public double area() {
         double a = 0;
         for (int t = 0; t < triangles.length; t++) {
-            a += io.nngeom.regions.Polygons.area(polygon(t), 3);
+            a += Polygons.area(polygon(t), 3);
         }
         return a;
     }
 
     /** True when the triangles cover a convex polygon (their area equals the convex hull's, relative 1e-9). */
     public boolean isConvexDomain() {
-        double hull = io.nngeom.regions.Polygons.area(convexHull(vertices), convexHull(vertices).length / 2);
+        double hull = Polygons.area(convexHull(vertices), convexHull(vertices).length / 2);
         return Math.abs(hull - area()) <= 1e-9 * hull;
     }
 
@@ -236,7 +240,7 @@ public final class Triangulation implements PwlSpec {
             double[] c = new double[triangles.length];
             double s = 0;
             for (int t = 0; t < triangles.length; t++) {
-                s += io.nngeom.regions.Polygons.area(polygon(t), 3);
+                s += Polygons.area(polygon(t), 3);
                 c[t] = s;
             }
             cumAreas = c;
@@ -255,7 +259,7 @@ public final class Triangulation implements PwlSpec {
             gmax = Math.max(gmax, Math.hypot(p[0], p[1]));
         }
         double jumpTol = 1e-12 * (1 + gmax);
-        java.util.Map<Long, int[]> edges = new java.util.HashMap<>();
+        Map<Long, int[]> edges = new HashMap<>();
         List<double[]> lines = new ArrayList<>();
         for (int t = 0; t < triangles.length; t++) {
             for (int e = 0; e < 3; e++) {
@@ -356,7 +360,7 @@ public final class Triangulation implements PwlSpec {
         }
         double[] val = new double[pts.length];
         for (int i = 0; i < val.length; i++) {
-            val[i] = io.nngeom.run.Seeds.gaussian(rng);
+            val[i] = Seeds.gaussian(rng);
         }
         return new Triangulation(pts, Delaunay.triangulate(pts), val);
     }

@@ -8,6 +8,7 @@ import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ConstructionsTest {
         for (int j = 0; j < k; j++) {
             t[j] = -5 + 10 * rng.nextDouble();
         }
-        java.util.Arrays.sort(t);
+        Arrays.sort(t);
         double[] s = new double[k + 1];
         for (int j = 0; j <= k; j++) {
             s[j] = Seeds.gaussian(rng);

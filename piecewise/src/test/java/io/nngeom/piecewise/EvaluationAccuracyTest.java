@@ -7,6 +7,7 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class EvaluationAccuracyTest {
@@ -35,7 +36,7 @@ class EvaluationAccuracyTest {
         double[] x = {0.3, -0.9};
         // by hand: z = (0.3 + 1.8 + 0.1, 0.15 - 0.225 - 3) = (2.2, -3.075) -> relu (2.2, 0) -> 3·2.2 + 0.7 = 7.3
         float[] f = EvaluationAccuracy.float32(net, x);
-        assertThat((double) f[0]).isCloseTo(7.3, org.assertj.core.data.Offset.offset(7.3 * 3e-7));
-        assertThat(net.apply(x)[0]).isCloseTo(7.3, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat((double) f[0]).isCloseTo(7.3, Offset.offset(7.3 * 3e-7));
+        assertThat(net.apply(x)[0]).isCloseTo(7.3, Offset.offset(1e-14));
     }
 }

@@ -4,7 +4,9 @@ import io.nngeom.plot.Chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
@@ -62,7 +64,7 @@ final class ChartStyle {
         if (labels.size() <= LEGEND_ROW_MAX && fitsInOneRow(labels, LEGEND_FONT, width)) {
             return 0;
         }
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         int widest = 0;
         try {
             for (String l : labels) {
@@ -115,7 +117,7 @@ final class ChartStyle {
 
     /** The bold title font, shrunk (down to {@link #MIN_TITLE_SIZE}) until the title fits a chart {@code width} wide. */
     static Font titleFont(String title, int width) {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
             for (int size = TITLE_SIZE; size > MIN_TITLE_SIZE; size--) {
                 Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
@@ -131,7 +133,7 @@ final class ChartStyle {
 
     /** The chart width at which {@code title} fits at the smallest title size: {@code width} or more, at most MAX_WIDTH. */
     static int widthForTitle(String title, int width) {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
             int need = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, MIN_TITLE_SIZE)).stringWidth(title) + TITLE_MARGIN;
             return Math.max(width, Math.min(need, MAX_WIDTH));
@@ -150,8 +152,8 @@ final class ChartStyle {
     static final int LEGEND_ENTRY_EXTRA = 48;
 
     /** Whether a horizontal legend of these labels fits a chart {@code width} wide; otherwise it is stacked vertically. */
-    static boolean fitsInOneRow(java.util.Collection<String> labels, Font font, int width) {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+    static boolean fitsInOneRow(Collection<String> labels, Font font, int width) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
             int total = 0;
             for (String l : labels) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
@@ -135,7 +136,7 @@ public final class FigureWriter {
             }
         }
         List<double[][]> points = new ArrayList<>();
-        Set<String> labels = new java.util.LinkedHashSet<>();
+        Set<String> labels = new LinkedHashSet<>();
         List<String> labelOf = new ArrayList<>();
         for (int index : order) {
             Chart.Series s = c.series().get(index);
@@ -209,7 +210,7 @@ public final class FigureWriter {
      * round-number ticks are used instead.
      */
     private static void avoidTicksAtEveryDataPoint(XYChart chart) {
-        java.util.LinkedHashSet<Double> xs = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Double> xs = new LinkedHashSet<>();
         double y0 = Double.NaN;
         for (XYSeries s : chart.getSeriesCollection()) {
             for (double v : s.getXData()) {

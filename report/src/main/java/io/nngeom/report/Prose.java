@@ -1,5 +1,7 @@
 package io.nngeom.report;
 
+import java.util.Locale;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -84,9 +86,9 @@ public final class Prose {
     }
 
     private static String word(String w) {
-        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        String lower = w.toLowerCase(Locale.ROOT);
         if (ABBREVIATIONS.contains(lower)) {
-            return lower.toUpperCase(java.util.Locale.ROOT);
+            return lower.toUpperCase(Locale.ROOT);
         }
         if (NAMES.contains(lower)) {
             return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.plot.Chart;
 import io.nngeom.plot.SvgFigure;
+import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.BitmapEncoder;
@@ -80,7 +83,7 @@ class FigureWriterTest {
     @Test
     void categoryAxesAreLabelledByNameAndLogAxesAsPowersOfTen() {
         Chart c = Chart.of("h", "hair", "hair colour", "feature").line("f", new double[] {0, 1, 2, 3}, new double[] {1, 2, 1, 3})
-                .withXCategories(java.util.List.of("Black", "Brown", "Red", "Blond"));
+                .withXCategories(List.of("Black", "Brown", "Red", "Blond"));
         var fmt = FigureWriter.toXChart(c).getStyler().getXAxisTickLabelsFormattingFunction();
         assertThat(fmt.apply(0.0)).isEqualTo("Black");
         assertThat(fmt.apply(3.0)).isEqualTo("Blond");
@@ -97,9 +100,9 @@ class FigureWriterTest {
 
     @Test
     void longTitlesShrinkToFitTheChartWidthShortOnesKeepTheFullSize() {
-        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         String mid = "Deep narrow 1-D networks (beta = 0.1): Lasso optimum and best Adam run";
-        java.awt.Font f = ChartStyle.titleFont(mid, FigureWriter.WIDTH);
+        Font f = ChartStyle.titleFont(mid, FigureWriter.WIDTH);
         assertThat(f.getSize()).isLessThan(ChartStyle.TITLE_SIZE).isGreaterThanOrEqualTo(ChartStyle.MIN_TITLE_SIZE);
         assertThat(g.getFontMetrics(f).stringWidth(mid)).isLessThanOrEqualTo(FigureWriter.WIDTH - ChartStyle.TITLE_MARGIN);
         assertThat(ChartStyle.titleFont("A sine", FigureWriter.WIDTH).getSize()).isEqualTo(ChartStyle.TITLE_SIZE);
@@ -230,9 +233,9 @@ class FigureWriterTest {
     void aFigureThatCannotBeDrawnLeavesNoFile() throws IOException {
         Path out = tmp.resolve("out");
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1e9\" height=\"8\"><rect width=\"5\" height=\"5\"/></svg>";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", svg), out))
+        Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", svg), out))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", "<svg"), out))
+        Assertions.assertThatThrownBy(() -> FigureWriter.write(new SvgFigure("bad", "Bad", "<svg"), out))
                 .isInstanceOf(IllegalArgumentException.class);
         if (Files.exists(out)) {
             try (Stream<Path> s = Files.list(out)) {

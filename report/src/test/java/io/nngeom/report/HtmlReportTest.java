@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ class HtmlReportTest {
     @Test
     void aReportOfManyFiguresStaysSmall() throws IOException {
         // 50 charts of two 200-point series each (a quick run has 46 figures): each written once, as PNG
-        List<ExperimentResult> many = new java.util.ArrayList<>();
+        List<ExperimentResult> many = new ArrayList<>();
         double[] x = new double[200];
         double[] y = new double[200];
         for (int i = 0; i < x.length; i++) {
@@ -142,7 +143,7 @@ class HtmlReportTest {
 
     @Test
     void longTablesAreFoldedShortOnesShown() throws IOException {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i <= HtmlReport.FOLD_ROWS; i++) {
             rows.add(List.of(Integer.toString(i)));
         }

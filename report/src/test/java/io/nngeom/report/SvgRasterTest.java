@@ -11,6 +11,7 @@ import io.nngeom.regions.Partition;
 import io.nngeom.regions.PartitionSvg;
 import io.nngeom.regions.PlanarPartitioner;
 import io.nngeom.run.Seeds;
+import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ class SvgRasterTest {
 
     @Test
     void textIsDrawnHeadlessAndAnchored() {
-        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+        assertThat(GraphicsEnvironment.isHeadless()).isTrue();
         BufferedImage img = draw(svg(300, 100,
                 "<text x=\"150\" y=\"30\" font-size=\"20\" font-family=\"sans-serif\" text-anchor=\"end\">MMMM</text>"
                         + "<text x=\"150\" y=\"70\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#0072b2\">WWW<tspan fill=\"red\">WWW</tspan></text>"

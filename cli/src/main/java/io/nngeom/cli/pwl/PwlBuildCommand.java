@@ -4,6 +4,8 @@ import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.cli.options.NetworkOut;
+import io.nngeom.net.Layer;
+import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.PwlSpec;
 import io.nngeom.piecewise.SpecIo;
@@ -12,6 +14,7 @@ import io.nngeom.run.InputException;
 import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,9 +94,9 @@ public final class PwlBuildCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static boolean allFinite(io.nngeom.net.Mlp net) {
-        for (io.nngeom.net.Layer l : net.layers()) {
-            if (!l.weight().allFinite() || !java.util.Arrays.stream(l.bias()).allMatch(Double::isFinite)) {
+    private static boolean allFinite(Mlp net) {
+        for (Layer l : net.layers()) {
+            if (!l.weight().allFinite() || !Arrays.stream(l.bias()).allMatch(Double::isFinite)) {
                 return false;
             }
         }

@@ -6,7 +6,9 @@ import io.nngeom.cli.Main;
 import io.nngeom.cli.options.NetworkOut;
 import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.Sawtooth;
+import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
+import io.nngeom.run.StderrProgress;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,8 +53,8 @@ public final class PwlSawtoothCommand implements Callable<Integer> {
         Construction flat;
         int pd;
         int ps;
-        try (io.nngeom.run.StderrProgress progress = common.progress(spec.commandLine().getErr());
-             io.nngeom.run.Heartbeat beat = io.nngeom.run.Heartbeat.start(progress, "pwl sawtooth k=" + k + ": counting pieces")) {
+        try (StderrProgress progress = common.progress(spec.commandLine().getErr());
+             Heartbeat beat = Heartbeat.start(progress, "pwl sawtooth k=" + k + ": counting pieces")) {
             flat = Sawtooth.shallow(k);
             pd = Sawtooth.countPieces(deep.net(), k);
             ps = Sawtooth.countPieces(flat.net(), k);

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
 import io.nngeom.io.ModelIo;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
+import io.nngeom.regions.RegionBounds;
 import io.nngeom.run.Seeds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +84,8 @@ class RegionsCommandTest {
                 h = Math.max(h, 1.1 * Math.abs((-w[2 * i] * b[j] + w[2 * j] * b[i]) / det));
             }
         }
-        Mlp net = new Mlp(java.util.List.of(new io.nngeom.net.Layer(new io.nngeom.linalg.Matrix(n, 2, w), b, Activation.RELU),
-                new io.nngeom.net.Layer(new io.nngeom.linalg.Matrix(1, n, new double[n]), new double[1], Activation.IDENTITY)));
+        Mlp net = new Mlp(List.of(new Layer(new Matrix(n, 2, w), b, Activation.RELU),
+                new Layer(new Matrix(1, n, new double[n]), new double[1], Activation.IDENTITY)));
         Path model = dir.resolve("shallow.safetensors");
         ModelIo.write(net, model);
         Path json = dir.resolve("r.json");
@@ -153,7 +157,7 @@ class RegionsCommandTest {
         int code = Main.run(new String[] {"regions", "--model", model.toString(), "--max-regions", "20", "--json",
             json.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
-        String bound = io.nngeom.regions.RegionBounds.serraUpper(new int[] {4, 10, 10}).toString();
+        String bound = RegionBounds.serraUpper(new int[] {4, 10, 10}).toString();
         assertThat(err.toString().lines().findFirst().orElse("")).startsWith("regions: 4-10-10-1 on ")
                 .contains("Serra et al. upper bound " + bound + " regions").contains("--max-regions 20");
         assertThat(out.toString()).contains("at least ").contains("INCOMPLETE (more than --max-regions 20 regions");

@@ -3,6 +3,7 @@ package io.nngeom.lowrank.experiments;
 import static io.nngeom.lowrank.experiments.ExperimentHelpers.f;
 import static io.nngeom.lowrank.experiments.ExperimentHelpers.generator;
 
+import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.Bottleneck;
 import io.nngeom.lowrank.BottleneckMetrics;
@@ -11,8 +12,14 @@ import io.nngeom.lowrank.LocalGenerator;
 import io.nngeom.lowrank.LocalGeometry;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.lowrank.Subspaces;
+import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
+import io.nngeom.train.Objective;
+import io.nngeom.train.Optimizer;
+import io.nngeom.train.Trainer;
+import io.nngeom.train.TrainingOptions;
+import io.nngeom.train.TrainingResult;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.NamedExperiment;
@@ -64,12 +71,12 @@ final class SamplesExperiment extends NamedExperiment {
             for (int i = 0; i < n0; i++) {
                 xs.set(i, smp[0][i], 1);
             }
-            io.nngeom.data.Dataset data = io.nngeom.data.Dataset.classification(xs, smp[1], truth.ny());
+            Dataset data = Dataset.classification(xs, smp[1], truth.ny());
             Bottleneck.Options bo = Bottleneck.Options.of(2, LossKind.SOFTMAX, ctx.seed()).withRestarts(1);
             Mlp init = Bottleneck.random(emp0, bo, Seeds.rng(Seeds.child(ctx.seed(), "lowrank.e5.init")));
-            io.nngeom.train.TrainingResult tr = io.nngeom.train.Trainer.train(init, data,
-                    io.nngeom.train.Objective.of(io.nngeom.net.Loss.SOFTMAX_CE),
-                    io.nngeom.train.TrainingOptions.defaults(io.nngeom.train.Optimizer.LBFGS).withIterations(20000)
+            TrainingResult tr = Trainer.train(init, data,
+                    Objective.of(Loss.SOFTMAX_CE),
+                    TrainingOptions.defaults(Optimizer.LBFGS).withIterations(20000)
                             .withGradTol(Bottleneck.GRAD_TOL).withSeed(ctx.seed()));
             Bottleneck.Trained pop = Bottleneck.train(emp0, bo.withRestarts(ctx.quick() ? 2 : 4));
             Matrix phiA = LocalGeometry.featureInformation(Bottleneck.featureTable(tr.model(), 0), emp0.px());

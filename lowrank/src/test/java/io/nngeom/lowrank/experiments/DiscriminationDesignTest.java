@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.lowrank.LocalGenerator;
 import io.nngeom.run.Seeds;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The E6c design picks its instance by the theorem's hypotheses alone. */
@@ -32,7 +33,7 @@ class DiscriminationDesignTest {
     void stressInstanceHasTheGeometricMarginal() {
         long[] design = DiscriminationDesign.designedSeed(Seeds.DEFAULT, DiscriminationDesign::stressGenerator);
         LocalGenerator g = DiscriminationDesign.stressGenerator(design[1]);
-        assertThat(g.py()[0] / g.py()[5]).isCloseTo(32, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(g.py()[0] / g.py()[5]).isCloseTo(32, Offset.offset(1e-12));
         assertThat(DiscriminationDesign.meetsPreconditions(g, 2)).isTrue();
     }
 }

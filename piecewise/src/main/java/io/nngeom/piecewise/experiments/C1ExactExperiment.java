@@ -7,6 +7,7 @@ import io.nngeom.piecewise.Construction;
 import io.nngeom.piecewise.OneDimensional;
 import io.nngeom.piecewise.Piecewise;
 import io.nngeom.piecewise.Pwl1d;
+import io.nngeom.piecewise.RationalCheck;
 import io.nngeom.plot.Chart;
 import io.nngeom.run.Seeds;
 import io.nngeom.validate.ExperimentContext;
@@ -47,7 +48,7 @@ final class C1ExactExperiment extends PiecewiseExperiment {
             for (int j = 3 * f.k(); j < probe.length; j++) {
                 probe[j] = -6 + 12 * rng.nextDouble();
             }
-            rationalMismatch += io.nngeom.piecewise.RationalCheck.mismatches(f, probe);
+            rationalMismatch += RationalCheck.mismatches(f, probe);
             rationalPoints += probe.length;
             if (i == 0) {
                 shown = f;

@@ -15,6 +15,7 @@ import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /** E13: collisions propagate; all-active full-rank layers keep data distinguishable */
@@ -85,7 +86,7 @@ final class DistinguishExperiment extends PiecewiseExperiment {
                 .atMost("maxOutputDifferenceOfCollidedPairs", worst, 1e-12)
                 .atMost("transmissionNetCollisions", transColl, 0)
                 .atLeast("collisionsNeverDecreaseWithDepth", monotone ? 1 : 0, 1)
-                .atLeast("transmissionHiddenLayerLinearlySeparableAsInput", java.util.Objects.equals(rep2.get(1).linearlySeparable(), rep2.get(0).linearlySeparable()) ? 1 : 0, 1)
+                .atLeast("transmissionHiddenLayerLinearlySeparableAsInput", Objects.equals(rep2.get(1).linearlySeparable(), rep2.get(0).linearlySeparable()) ? 1 : 0, 1)
                 .criterion("pairs with equal images at a layer have equal outputs; collisions never decrease with depth; a layer "
                         + "all active on the box with rank n (C5a) creates no collisions and keeps linear separability")
                 .table(new Table("distinguishability", "Collisions per layer", List.of("net", "layer", "width", "label collisions", "zero images", "rank"), rows))

@@ -1,6 +1,5 @@
 package io.nngeom.piecewise.experiments;
 
-
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
@@ -17,6 +16,7 @@ import io.nngeom.train.Optimizer;
 import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -130,8 +130,8 @@ final class ExperimentHelpers {
     }
 
     static int symmetricDifference(Partition a, Partition b) {
-        var x = new java.util.HashSet<>(a.patternKeys());
-        var y = new java.util.HashSet<>(b.patternKeys());
+        var x = new HashSet<>(a.patternKeys());
+        var y = new HashSet<>(b.patternKeys());
         int d = 0;
         for (String k : x) {
             if (!y.contains(k)) {

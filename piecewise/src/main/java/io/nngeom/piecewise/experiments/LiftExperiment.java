@@ -2,6 +2,7 @@ package io.nngeom.piecewise.experiments;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.AffineLift;
 import io.nngeom.piecewise.Construction;
@@ -39,7 +40,7 @@ final class LiftExperiment extends PiecewiseExperiment {
             for (int i = 0; i < h; i++) {
                 hb[i] = 0.1 * Seeds.gaussian(rng);
             }
-            net = net.withLayer(0, new io.nngeom.net.Layer(net.layer(0).weight(), hb, Activation.RELU));
+            net = net.withLayer(0, new Layer(net.layer(0).weight(), hb, Activation.RELU));
             Box box = Box.cube(n, -1, 1);
             Construction lifted = AffineLift.lift(net, m, box, 1.0, rng.nextLong());
             Matrix xs = ShallowFit.boxSamples(box, 5000, rng.nextLong());

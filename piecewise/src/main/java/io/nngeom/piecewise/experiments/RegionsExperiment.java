@@ -16,6 +16,7 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -75,7 +76,7 @@ final class RegionsExperiment extends PiecewiseExperiment {
                     "" + grid[0]));
             shown = shown == null ? p : shown;
         }
-        return ExperimentResult.builder(this, ctx).param("shallowWidths", java.util.Arrays.toString(ns))
+        return ExperimentResult.builder(this, ctx).param("shallowWidths", Arrays.toString(ns))
                 .param("shallowBox", "square containing every crossing (1.1 x the largest crossing coordinate)")
                 .atMost("shallowFormulaMismatches", formulaMismatch, 0)
                 .atMost("enumeratorDisagreements", agreeMismatch, 0)
