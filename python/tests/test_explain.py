@@ -2,6 +2,7 @@
 nngeom.explain (export + the Java command), and every per-layer dead-unit count, activation-pattern count, H-score and
 NC1 recomputed here with numpy from the PyTorch forward pass, to 1e-9 relative."""
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -77,6 +78,7 @@ def nc1(f, y, k):
 def explained(tmp_path_factory):
     if shutil.which("java") is None:
         pytest.skip("java is not on PATH: nngeom explain needs the Java toolkit")
+    os.environ.setdefault("NNGEOM", str(REPO / "nngeom"))  # the installed package finds the repository's launcher
     m, x, y = trained()
     out = tmp_path_factory.mktemp("explain") / "report"
     result = nngeom.explain(m, x, y, out=out, segments=10, planes=1, show=False)

@@ -28,6 +28,11 @@ public record ExplainOptions(Mlp model, Dataset data, Dataset test, double beta,
         if (model == null || data == null) {
             throw new IllegalArgumentException("model and data are required");
         }
+        check(segments, planes, beta);
+    }
+
+    /** Checks the counts and β as the constructor does (the command line calls it before reading any file). */
+    public static void check(int segments, int planes, double beta) {
         if (segments < 0 || segments > MAX_SEGMENTS) {
             throw new InputException("--segments: must be in 0.." + MAX_SEGMENTS + ", got " + segments);
         }

@@ -70,6 +70,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ExplainOptions.check(segments, planes, beta == null ? Double.NaN : beta);
+        HtmlReport.checkTarget(out);
         Mlp m = activation.read(model);
         Dataset d = target.read(data);
         CliInputs.checkInputs(m.inputDim(), "the model " + model + " (" + m.architecture() + ")", d, data);
@@ -78,7 +80,6 @@ public final class ExplainCommand implements Callable<Integer> {
             t = target.read(test);
             CliInputs.checkInputs(m.inputDim(), "the model " + model + " (" + m.architecture() + ")", t, test);
         }
-        HtmlReport.checkTarget(out);
         ExplainOptions o = new ExplainOptions(m, d, t, beta == null ? Double.NaN : beta, segments, planes, common.seed());
         ExplainResult r;
         try (StderrProgress progress = common.progress(spec.commandLine().getErr())) {
