@@ -7,6 +7,7 @@ import io.nngeom.net.ForwardTrace;
 import io.nngeom.net.Mlp;
 import io.nngeom.piecewise.Distinguishability;
 import io.nngeom.plot.Figure;
+import io.nngeom.run.Chunks;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
@@ -152,18 +153,25 @@ public final class Explain {
         }
         SplittableRandom rng = new SplittableRandom(Seeds.child(o.seed(), "segments"));
         int n = d.size();
+        int[][] pairs = new int[o.segments()][2];
+        for (int[] p : pairs) {
+            p[0] = rng.nextInt(n);
+            p[1] = (p[0] + 1 + rng.nextInt(n - 1)) % n;
+        }
+        int[][] crossed = new int[pairs.length][];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Chunks.run(Chunks.THREADS, pairs.length, (thread, s) -> {
+            crossed[s] = SegmentPartition.regionsCrossed(net, d.x().rowArray(pairs[s][0]), d.x().rowArray(pairs[s][1]));
+            progress.update("explain: regions along segments", done.incrementAndGet(), pairs.length, "");
+        });
         double[] sum = new double[hidden + 1];
-        for (int s = 0; s < o.segments(); s++) {
-            int a = rng.nextInt(n);
-            int b = (a + 1 + rng.nextInt(n - 1)) % n;
-            int[] c = SegmentPartition.regionsCrossed(net, d.x().rowArray(a), d.x().rowArray(b));
+        for (int[] c : crossed) {
             sum[0] += 1;
             out[1][0] = 1;
             for (int l = 0; l < hidden; l++) {
                 sum[l + 1] += c[l];
                 out[1][l + 1] = Math.max(out[1][l + 1], c[l]);
             }
-            progress.update("explain: regions along segments", s + 1, o.segments(), "");
         }
         for (int l = 0; l <= hidden; l++) {
             out[0][l] = sum[l] / o.segments();

@@ -27,7 +27,7 @@ final class Planes {
      * number of regions in the window grows about as the square of that count, and beyond it the picture is
      * neither quick nor readable.
      */
-    static final int MAX_EDGE_REGIONS = 600;
+    static final int MAX_EDGE_REGIONS = 240;
 
     private Planes() {
     }
