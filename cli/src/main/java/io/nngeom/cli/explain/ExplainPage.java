@@ -24,10 +24,10 @@ import java.util.Map;
  */
 final class ExplainPage {
     private static final String CSS = "body{font:15px/1.45 system-ui,sans-serif;max-width:1180px;margin:24px auto;padding:0 16px;color:#222}"
-            + "h1{font-size:24px;margin-bottom:4px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd}"
+            + "h1{font-size:24px;margin-bottom:4px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ddd}h3{font-size:16px}"
             + ".meta{color:#666}.summary{background:#f5f8fc;border:1px solid #cfdcec;border-radius:6px;padding:10px 18px}"
             + ".summary li{margin:4px 0}.out{font-weight:600}.grid{display:grid;grid-template-columns:1fr 1fr;gap:14px}"
-            + ".grid img,.planes img{width:100%;border:1px solid #eee}.planes{display:grid;grid-template-columns:repeat(3,1fr);gap:10px}"
+            + ".grid img,.planes img{width:100%;border:1px solid #eee}.planes{display:grid;grid-template-columns:1fr 1fr;gap:10px}"
             + "table{border-collapse:collapse;font-size:14px;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}"
             + "th{background:#f3f3f3}td.l{text-align:left}.note{color:#8a5a00}.caption{font-size:13px;color:#555}";
 
@@ -93,10 +93,9 @@ final class ExplainPage {
     }
 
     private static void details(StringBuilder h, ExplainResult r, Map<String, String> files) {
-        h.append("<h2>Details, layer by layer</h2><table><tr><th>layer</th><th>width</th><th>activation</th><th>dead</th>"
-                + "<th>always on</th><th>mean activity</th><th>patterns</th><th>regions / segment (mean, max)</th><th>collisions</th>"
-                + "<th>zero images</th><th>rank</th><th>separable</th><th>score</th><th>max</th><th>test score</th><th>NC1</th>"
-                + "<th>spread ratio</th><th>test NC1</th></tr>");
+        h.append("<h2>Details, layer by layer</h2><h3>Units, patterns and regions (piecewise theory)</h3><table><tr><th>layer</th>"
+                + "<th>width</th><th>activation</th><th>dead</th><th>always on</th><th>mean activity</th><th>patterns</th>"
+                + "<th>regions per segment (mean, max)</th><th>collisions</th><th>zero images</th><th>rank</th><th>separable</th></tr>");
         for (LayerReport l : r.layers()) {
             h.append("<tr><td>").append(l.layer()).append("</td><td>").append(l.width()).append("</td><td class=\"l\">")
                     .append(esc(l.activation())).append("</td>");
@@ -110,8 +109,15 @@ final class ExplainPage {
             cell(h, "" + l.distinguishability().rank());
             Boolean sep = l.distinguishability().linearlySeparable();
             cell(h, sep == null ? "-" : sep ? "yes" : "no");
+            h.append("</tr>");
+        }
+        h.append("</table><h3>Feature geometry (low-rank theory) and collapse (minimizers theory)</h3><table><tr><th>layer</th>"
+                + "<th>score</th><th>max</th><th>fraction</th><th>test score</th><th>NC1</th><th>spread ratio</th><th>test NC1</th></tr>");
+        for (LayerReport l : r.layers()) {
+            h.append("<tr><td>").append(l.layer()).append("</td>");
             cell(h, Num.show(l.featureGeometry().hScore()));
             cell(h, Num.show(l.featureGeometry().hScoreMax()));
+            cell(h, String.format(Locale.ROOT, "%.1f%%", 100 * l.featureGeometry().hScoreRatio()));
             cell(h, l.featureGeometry().hScoreTest() == null ? "-" : Num.show(l.featureGeometry().hScoreTest()));
             cell(h, l.collapse() == null ? "-" : Num.show(l.collapse().nc1()));
             cell(h, l.collapse() == null ? "-" : Num.show(l.collapse().spreadRatio()));
