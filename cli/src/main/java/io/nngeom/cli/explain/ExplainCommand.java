@@ -27,10 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Explain a trained ReLU network on its data, layer by layer: dead units, activation patterns and "
                 + "linear regions along segments, distinguishability, H-score and the output layer against its "
                 + "fixed-feature optimum, class collapse (NC1), and with --beta the convex certificate of the last two "
-                + "layers. Writes a table, DIR/index.html and the JSON."},
-        footer = {"%nExamples:",
-            "  nngeom explain --model m.safetensors --data builtin:digits-train --classes --test builtin:digits-test --out explain-report",
-            "  nngeom explain --model m.json --data points.csv --out report --json explain.json"})
+                + "layers. Writes a table, DIR/index.html and the JSON."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The trained model (.json or .safetensors).")
