@@ -39,8 +39,8 @@ final class Examples {
             Map.entry("distinguish", List.of(
                     "distinguish --model c.json --data clusters.csv --classes")),
             Map.entry("explain", List.of(
-                    "explain --model c.json --data clusters.csv --classes --out explain-report",
-                    "explain --model m.json --data points.csv --out explain-m --json explain.json")),
+                    "explain --model c.json --data clusters.csv --classes --out report",
+                    "explain --model m.json --data points.csv --out report2 --json e.json")),
             Map.entry("minimizers build", List.of(
                     "minimizers build --generate 3,90,0.8,1 --layers 3 --out min.json")),
             Map.entry("minimizers local-minima", List.of(
