@@ -167,10 +167,63 @@ public final class SampleFeatures {
 
     /** The sentence that says whether ε puts the data in the local regime. */
     public static String localRegime(double eps) {
+        String e = "epsilon = " + io.nngeom.run.Num.show(eps);
         return eps <= LOCAL_EPSILON
-                ? String.format(java.util.Locale.ROOT, "epsilon = %.4g <= %.1f: inside the local regime, where the theory's predictions apply", eps, LOCAL_EPSILON)
-                : String.format(java.util.Locale.ROOT, "epsilon = %.4g > %.1f: outside the local regime; the low-rank predictions (optimal features, "
-                        + "Psi*, predicted loss) are the theory's local approximation, not claims about this data", eps, LOCAL_EPSILON);
+                ? e + " <= 0.1: inside the local regime, where the theory's predictions apply"
+                : e + " > 0.1: outside the local regime; the low-rank predictions (optimal features, Psi*, predicted loss) "
+                        + "are the theory's local approximation, not claims about this data";
+    }
+
+    /**
+     * The features' Bayes-action matrix Ξ_f = B̃Φ(ΦᵀΦ)^{+½} = [√p_y (μ_y − μ)ᵀ]_y Λ^{+½} (K × m), Λ^{+½} the square root
+     * of the pseudo-inverse (eigenvalues ≤ m·λ_max·ε are zero, the cut-off of {@link Linalg#pinv(Matrix)}). The
+     * H-score is ½‖Ξ_f‖²_F; its singular values σ_i are the modes, and the optimal k-dimensional features of f are
+     * (f − μ)ᵀ Λ^{+½} v_i for the top k right singular vectors v_i, with H-score ½Σ_{i≤k}σ_i².
+     */
+    public record Analysis(double hScore, double hScoreMax, double[] sigma, Matrix optimalFeatures, double epsilon,
+                           boolean localRegime, String statement) {
+    }
+
+    /** {@link Analysis} of features f (n × m) for labels, with k optimal features. */
+    public static Analysis analyze(Matrix f, int[] labels, int classes, int k) {
+        Matrix root = pinvSqrt(covariance(f));
+        Matrix xi = Linalg.mult(classInformation(f, labels, classes), root);
+        Linalg.Svd svd = Linalg.svd(xi);
+        int kk = Math.min(k, svd.s().length);
+        Matrix v = Subspaces.firstCols(svd.v(), kk);
+        Matrix g = Linalg.mult(Linalg.mult(centred(f), root), v);
+        double h = 0;
+        for (double s : svd.s()) {
+            h += 0.5 * s * s;
+        }
+        double eps = epsilon(f, labels, classes);
+        return new Analysis(h, hScoreMax(classes), svd.s(), g, eps, eps <= LOCAL_EPSILON, localRegime(eps));
+    }
+
+    /** (S⁺)^{½} of a symmetric positive semi-definite S. */
+    static Matrix pinvSqrt(Matrix s) {
+        Linalg.EigSym e = Linalg.eigSym(s);
+        double max = 0;
+        for (double v : e.values()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double tol = s.rows() * max * Linalg.EPS;
+        int m = s.rows();
+        Matrix q = e.vectors();
+        Matrix r = Matrix.zeros(m, m);
+        for (int c = 0; c < m; c++) {
+            double lam = e.values()[c];
+            if (lam <= tol) {
+                continue;
+            }
+            double w = 1 / Math.sqrt(lam);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    r.set(i, j, r.get(i, j) + w * q.get(i, c) * q.get(j, c));
+                }
+            }
+        }
+        return r;
     }
 
     /** tr(A P Aᵀ) for a symmetric P. */

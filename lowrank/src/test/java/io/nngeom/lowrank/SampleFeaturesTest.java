@@ -87,4 +87,25 @@ class SampleFeaturesTest {
         Matrix x = Matrix.column(0, 0, 1, 1);
         assertEquals(0, SampleFeatures.epsilon(x, new int[] {0, 1, 0, 1}, 2), 1e-15);
     }
+
+    /** The analysis: H = ½Σσ_i², and the k optimal features reach ½Σ_{i≤k}σ_i² as their own H-score. */
+    @Test
+    void optimalFeaturesReachTheirShareOfTheSpectrum() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 120;
+        int[] labels = new int[n];
+        Matrix f = Matrix.zeros(n, 6);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 4;
+            for (int j = 0; j < 5; j++) {
+                f.set(i, j, rng.nextGaussian() + (labels[i] == j % 4 ? 1.5 : 0));
+            }
+        }
+        SampleFeatures.Analysis a = SampleFeatures.analyze(f, labels, 4, 2);
+        assertEquals(SampleFeatures.hScore(f, labels, 4), a.hScore(), 1e-10);
+        double top2 = 0.5 * (a.sigma()[0] * a.sigma()[0] + a.sigma()[1] * a.sigma()[1]);
+        assertEquals(top2, SampleFeatures.hScore(a.optimalFeatures(), labels, 4), 1e-10);
+        assertEquals(2, a.optimalFeatures().cols());
+        assertTrue(a.sigma()[3] < 1e-7, "K − 1 = 3 modes at most");
+    }
 }
