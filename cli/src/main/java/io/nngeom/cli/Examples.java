@@ -38,6 +38,9 @@ final class Examples {
                     "regions --model c.json --slice 0,0,0:1,0,0:0,1,0 --svg slice.svg")),
             Map.entry("distinguish", List.of(
                     "distinguish --model c.json --data clusters.csv --classes")),
+            Map.entry("explain", List.of(
+                    "explain --model c.json --data clusters.csv --classes --out report",
+                    "explain --model m.json --data points.csv --out report2 --json e.json")),
             Map.entry("minimizers build", List.of(
                     "minimizers build --generate 3,90,0.8,1 --layers 3 --out min.json")),
             Map.entry("minimizers local-minima", List.of(

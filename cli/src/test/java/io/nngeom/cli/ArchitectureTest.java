@@ -54,6 +54,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void explainDependsOnCoreAndTheTheoriesOnlyAndOnlyCliOnIt() {
+        noClasses().that().resideInAPackage("io.nngeom.explain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nngeom.report..", "io.nngeom.cli..", "io.nngeom.solvers..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("io.nngeom.explain..", "io.nngeom.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.nngeom.explain..")
+                .check(classes);
+    }
+
+    @Test
     void commandsUseTheAreasApisNotTheirExperiments() {
         noClasses().that().resideInAPackage("io.nngeom.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.nngeom..experiments..")

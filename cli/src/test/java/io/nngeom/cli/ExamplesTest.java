@@ -59,7 +59,7 @@ class ExamplesTest {
         List<String> withPlot = all.stream().filter(c -> c.getCommandSpec().findOption("--plot") != null)
                 .map(Examples::qualified).sorted().toList();
         // each of these puts figures into its result (or, validate, writes the experiments' figures)
-        assertThat(withPlot).containsExactly("convex fit", "convex path", "eval", "info", "lowrank analyze",
+        assertThat(withPlot).containsExactly("convex fit", "convex path", "eval", "explain", "info", "lowrank analyze",
                 "lowrank sweep", "lowrank train", "minimizers build", "minimizers compare", "regions", "train", "validate");
     }
 

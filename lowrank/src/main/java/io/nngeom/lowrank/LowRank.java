@@ -54,6 +54,9 @@ public final class LowRank {
         if (o.k() > k) {
             warnings.add("--k: " + o.k() + " exceeds the rank bound " + modes.sigma().length + "; using k = " + k);
         }
+        if (eps > SampleFeatures.LOCAL_EPSILON) {
+            warnings.add(SampleFeatures.localRegime(eps));
+        }
         BottleneckMetrics trained = null;
         double grad = Double.NaN;
         Bottleneck.Trained net = null;

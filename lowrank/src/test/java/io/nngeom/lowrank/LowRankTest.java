@@ -47,7 +47,8 @@ class LowRankTest {
         JointDistribution d = JointDistribution.ofTable(t, List.of("a", "b", "c"), List.of("u", "v", "w"), "t");
         AnalyzeResult r = LowRank.analyze(d, AnalyzeOptions.defaults(3));
         assertThat(r.features().cols()).isEqualTo(1);
-        assertThat(r.warnings()).hasSize(3);
+        assertThat(r.warnings()).hasSize(4); // two dropped symbols, --k, and epsilon = 0.5 outside the local regime
         assertThat(r.warnings().get(2)).startsWith("--k");
+        assertThat(r.warnings().get(3)).startsWith("epsilon = 0.5 > 0.1: outside the local regime");
     }
 }

@@ -62,20 +62,27 @@ public final class Distinguishability {
         double tol = COLLISION_TOL * (1 + f.maxAbs());
         long coll = 0;
         long same = 0;
+        // sorted by the row sums: images equal to tol in every coordinate have sums within m·tol (a sort by one
+        // coordinate degrades to all pairs when that coordinate is a dead unit's zero)
+        double[] key = new double[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
+            for (int q = 0; q < m; q++) {
+                key[i] += f.get(i, q);
+            }
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(f.get(a, 0), f.get(b, 0)));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+        double keyTol = m * tol * (1 + 1e-12) + Math.ulp(1.0) * m * (1 + f.maxAbs()) * m;
         for (int ii = 0; ii < n; ii++) {
             int i = order[ii];
             for (int jj = ii + 1; jj < n; jj++) {
                 int j = order[jj];
-                if (f.get(j, 0) - f.get(i, 0) > tol) {
+                if (key[j] - key[i] > keyTol) {
                     break;
                 }
                 boolean eq = true;
-                for (int q = 1; q < m && eq; q++) {
+                for (int q = 0; q < m && eq; q++) {
                     eq = Math.abs(f.get(i, q) - f.get(j, q)) <= tol;
                 }
                 if (eq) {
@@ -108,7 +115,7 @@ public final class Distinguishability {
                 c.set(i, q, c.get(i, q) - mean);
             }
         }
-        int rank = c.maxAbs() == 0 ? 0 : Linalg.rank(c);
+        int rank = c.maxAbs() == 0 ? 0 : Linalg.rankValuesOnly(c);
         Boolean sep = null;
         if (lp) {
             sep = separable(f, labels);

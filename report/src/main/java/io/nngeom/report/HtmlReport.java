@@ -55,6 +55,22 @@ public final class HtmlReport {
      * @return the path of {@code index.html}
      */
     public static Path write(Path outDir, ReportInfo info, List<ExperimentResult> results) {
+        return writeDirectory(outDir, "validate", tmp -> render(tmp, info, results));
+    }
+
+    /** Renders the files of a report into a fresh directory. */
+    @FunctionalInterface
+    public interface Renderer {
+        void render(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a report directory as {@link #write} does (built in a temporary sibling, then swapped in; the same
+     * refusals), its files rendered by {@code renderer}; {@code command} names the command in the marker file.
+     *
+     * @return the path of {@code index.html}
+     */
+    public static Path writeDirectory(Path outDir, String command, Renderer renderer) {
         Path out = outDir.toAbsolutePath().normalize();
         try {
             checkReplaceable(outDir, out);
@@ -65,8 +81,8 @@ public final class HtmlReport {
             Path tmp = Files.createDirectory(tempSibling(out, ".tmp"));
             AtomicFiles.removeOnExit(tmp); // Ctrl-C or SIGTERM while rendering
             try {
-                render(tmp, info, results);
-                Files.writeString(tmp.resolve(MARKER), "written by nngeom validate; this directory is replaced by the next report\n");
+                renderer.render(tmp);
+                Files.writeString(tmp.resolve(MARKER), "written by nngeom " + command + "; this directory is replaced by the next report\n");
                 swapIn(tmp, out);
             } finally {
                 if (Files.exists(tmp)) {

@@ -9,6 +9,7 @@ import io.nngeom.lowrank.JointDistribution;
 import io.nngeom.lowrank.LowRank;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     EmbeddingOption embedding;
 
+    @Option(names = "--features", paramLabel = "FILE", description = {"Analyse a feature matrix instead of a joint law: "
+            + "CSV whose last column (or --labels COL) holds class labels and the other columns the features, or NPZ "
+            + "with arrays x (features) and y (labels, or --labels NAME). Gives the H-score, the spectrum of the "
+            + "features' Bayes-action matrix and the optimal k features, and states whether epsilon is in the local regime."})
+    Path features;
+
+    @Option(names = "--labels", paramLabel = "NAME", description = "With --features: the column or NPZ array holding the labels.")
+    String labels;
+
     @Mixin
     CommonOptions.WithPlot common;
 
@@ -52,6 +62,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (features != null) {
+            return FeatureAnalysis.run(features, labels, k, common, spec);
+        }
+        if (labels != null) {
+            throw new io.nngeom.run.InputException("--labels: only with --features");
+        }
         LossKind kind = loss;
         JointDistribution d = law.read();
         io.nngeom.linalg.Matrix e = embedding.read(kind, d);

@@ -186,4 +186,17 @@ class LowrankCommandTest {
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         }
     }
+
+    /** --features: the iris inputs as features; the H-score equals explain's for the input layer (the same formula). */
+    @Test
+    void analyzeFeaturesGivesTheHScoreSpectrumAndTheLocalRegimeWarning() {
+        Run r = run("lowrank", "analyze", "--features", "builtin:iris-train", "--k", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("H-score").contains("spectrum").contains("outside the local regime");
+        assertThat(r.err()).contains("warning: epsilon = 1.41421 > 0.1");
+        io.nngeom.data.Dataset d = io.nngeom.io.RealData.load("iris-train");
+        double h = io.nngeom.lowrank.SampleFeatures.hScore(d.x(), d.labels(), 3);
+        assertThat(r.out()).contains("H-score     " + io.nngeom.run.Num.show(h) + " of 1");
+        assertThat(run("lowrank", "analyze", "--pxy", "x.csv", "--labels", "y").code()).isEqualTo(2);
+    }
 }
