@@ -17,11 +17,14 @@ import java.util.List;
  * @param curated Z_0 = X, Z_1, ..., Z_L: the curated inputs after every hidden layer (input coordinates)
  * @param gradientNorm |∇C2| over all parameters (backpropagation through {@code io.nngeom.train.Objective})
  * @param sigmaMinApex σ_min of P̃ = [p_1 … p_Q; 1 … 1]
- * @param data the data model with its noise sizes
+ * @param data the data model with its noise sizes (of the projected inputs when there is a projection)
+ * @param projection the affine first layer into R^Q when the inputs have d ≠ Q columns (folded into the first
+ *        hidden layer of {@code model}; {@code cumulative}, {@code curated} and {@code layers} describe the
+ *        construction in R^Q), null when d = Q
  */
 public record BuildResult(Mlp model, double cost, double costSqrt, int[] order, List<LayerReport> layers,
                           CumulativeParameters cumulative, List<Matrix> curated, double gradientNorm,
-                          double sigmaMinApex, ClusteredData data, RunInfo run) {
+                          double sigmaMinApex, ClusteredData data, FirstLayerProjection projection, RunInfo run) {
 
     public BuildResult {
         order = order.clone();

@@ -1,6 +1,7 @@
 package io.nngeom.minimizers;
 
 import io.nngeom.data.Dataset;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.List;
  * L² minimizers" (arXiv:2309.10639), with the truncation-map formalism of arXiv:2405.07098. The construction
  * follows the reconstruction in the project digest (§2), which was written without the papers' body text.
  *
- * <p>For Q classes of inputs in R^Q satisfying the clustering condition (SC) and L ≥ Q, hidden layer ℓ ≤ Q
+ * <p>Inputs in R^d with d ≠ Q first pass a documented affine first layer into R^Q ({@link FirstLayerProjection}),
+ * folded into the first hidden layer. For Q classes of inputs in R^Q satisfying the clustering condition (SC) and L ≥ Q, hidden layer ℓ ≤ Q
  * collapses class π(ℓ) to an apex point and keeps every other point; layers ℓ &gt; Q are identity layers on the
  * data; the affine output layer interpolates the Q apex points to their targets. The network maps every
  * training input of class j exactly to y_j, so the cost is zero: a global minimum.
@@ -24,27 +26,36 @@ public final class Minimizers {
     /**
      * Builds the explicit zero-cost minimizer.
      *
-     * @throws InputException when the data have no labels, the input dimension is not Q, L &lt; Q, the order
+     * @throws InputException when the data have no labels, L &lt; Q, the order
      *         is not a permutation of the classes, or the clustering condition fails at some step
      */
     public static BuildResult build(Dataset data, BuildOptions options) {
         long start = System.nanoTime();
-        ClusteredData cd = ClusteredData.of(data);
-        int q = cd.classes();
+        ClusteredData original = ClusteredData.of(data);
+        int q = original.classes();
         if (options.layers() < q) {
             throw new InputException("--layers: L = " + options.layers() + " is smaller than Q = " + q
                     + "; the zero-cost construction needs at least one hidden layer per class");
         }
         int[] order = checkOrder(options.order(), q);
+        FirstLayerProjection projection = FirstLayerProjection.of(original, data.x(), q);
+        ClusteredData cd = projection == null ? original : ClusteredData.of(projection.apply(data));
         List<int[]> steps = new ArrayList<>();
         for (int l = 0; l < options.layers(); l++) {
             steps.add(l < q ? new int[] {order[l]} : new int[0]);
         }
-        Construction.Outcome o = Construction.run(cd, steps, options, Construction.OutputFit.INTERPOLATE);
-        double c2 = Costs.c2(o.model(), cd);
-        double grad = CostGradient.norm(o.model(), cd);
-        return new BuildResult(o.model(), c2, Math.sqrt(c2), order, o.layers(), CumulativeParameters.of(o.model()),
-                o.curated(), grad, o.sigmaMinApex(), cd, RunInfo.of(options.seed(), start));
+        Construction.Outcome o;
+        try {
+            o = Construction.run(cd, steps, options, Construction.OutputFit.INTERPOLATE);
+        } catch (InputException e) {
+            throw projection == null ? e : new InputException("after the affine first layer (" + projection.rule()
+                    + "), the projected classes fail: " + e.getMessage());
+        }
+        Mlp model = projection == null ? o.model() : projection.fold(o.model());
+        double c2 = Costs.c2(model, original);
+        double grad = CostGradient.norm(model, original);
+        return new BuildResult(model, c2, Math.sqrt(c2), order, o.layers(), CumulativeParameters.of(o.model()),
+                o.curated(), grad, o.sigmaMinApex(), cd, projection, RunInfo.of(options.seed(), start));
     }
 
     /**

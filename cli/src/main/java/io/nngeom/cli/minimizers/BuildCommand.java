@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Build the explicit zero-cost network for L >= Q hidden layers.",
             "L hidden ReLU layers of width Q and an affine output: layer l collapses one class to an apex point,",
             "the output layer interpolates the apexes.",
+            "Inputs with d != Q columns first pass an affine map into R^Q (the affine span of the class means, lifted",
+            "to z_Q = 1), folded into the first hidden layer; the condition is checked on the mapped data.",
             "Refuses (exit 2) when the clustering condition fails, naming the class and the step."})
 public final class BuildCommand implements Callable<Integer> {
 
@@ -106,6 +108,8 @@ public final class BuildCommand implements Callable<Integer> {
                 .put("deltaP", cd.deltaP())
                 .put("noiseToSignal", cd.noiseToSignal())
                 .put("meanSeparation", cd.meanSeparation())
+                .put("inputs", data.inputDim())
+                .put("firstLayer", r.projection() == null ? null : r.projection().rule())
                 .put("architecture", r.model().architecture())
                 .put("model", modelOut.name())
                 .put("layers", ls);
@@ -116,6 +120,9 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.println("explicit minimizer: " + source.describe() + ", Q = " + cd.classes() + ", N = " + cd.size()
                 + ", L = " + r.hiddenLayers() + ", order " + java.util.Arrays.toString(r.order()));
+        if (r.projection() != null) {
+            w.println("  affine first layer: " + r.projection().rule() + "; the clustering condition holds on the projected data");
+        }
         w.println("  delta = " + Fmt.g(cd.delta()) + ", delta_P = " + Fmt.g(cd.deltaP()) + ", rho = "
                 + Fmt.g(cd.meanSeparation()));
         for (LayerReport l : r.layers()) {
