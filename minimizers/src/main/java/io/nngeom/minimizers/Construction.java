@@ -10,6 +10,7 @@ import io.nngeom.run.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -67,7 +68,6 @@ final class Construction {
         }
         int n = data.size();
         int[] labels = data.labels();
-        double scale = data.scale();
         int[] group = new int[q]; // -1: untouched, else index of the step that collapsed the class
         Arrays.fill(group, -1);
         Matrix z = data.x().copy();
@@ -78,123 +78,9 @@ final class Construction {
         Matrix prevA = Matrix.identity(q);
         for (int l = 0; l < steps.size(); l++) {
             int[] s = steps.get(l);
-            boolean[] inStep = new boolean[q];
-            for (int k : s) {
-                if (k < 0 || k >= q || group[k] >= 0 || inStep[k]) {
-                    throw new IllegalArgumentException("class " + k + " cannot be collapsed at step " + (l + 1));
-                }
-                inStep[k] = true;
-            }
-            Truncation t;
-            double[] normal = null;
-            double lpMargin = Double.NaN;
-            double margin = Double.NaN;
-            double slope = Double.NaN;
-            double required = Double.NaN;
-            double[] apex;
-            if (s.length == 0) {
-                // identity layer: same cone normals as before, shifted so that every pre-activation is ≥ γ
-                Matrix pre = Linalg.multTransB(z, prevA);
-                double[] c = new double[q];
-                for (int i = 0; i < q; i++) {
-                    double min = Double.POSITIVE_INFINITY;
-                    for (int r = 0; r < n; r++) {
-                        min = Math.min(min, pre.get(r, i));
-                    }
-                    c[i] = opt.identityMargin() - min;
-                }
-                t = new Truncation(prevA, c);
-                apex = t.apex();
-            } else {
-                // current points: C (to collapse), O (others; an already collapsed class counts once)
-                List<double[]> cRows = new ArrayList<>();
-                List<double[]> oRows = new ArrayList<>();
-                double[] oMean = new double[q];
-                int oCount = 0;
-                boolean[] groupSeen = new boolean[steps.size()];
-                for (int r = 0; r < n; r++) {
-                    int k = labels[r];
-                    double[] row = z.rowArray(r);
-                    if (inStep[k]) {
-                        cRows.add(row);
-                    } else {
-                        for (int i = 0; i < q; i++) {
-                            oMean[i] += row[i];
-                        }
-                        oCount++;
-                        if (group[k] >= 0) {
-                            if (groupSeen[group[k]]) {
-                                continue;
-                            }
-                            groupSeen[group[k]] = true;
-                        }
-                        oRows.add(row);
-                    }
-                }
-                Matrix cm = Matrix.of(cRows.toArray(new double[0][]));
-                double[] mean = new double[q];
-                for (double[] row : cRows) {
-                    for (int i = 0; i < q; i++) {
-                        mean[i] += row[i] / cRows.size();
-                    }
-                }
-                double[] f;
-                double gap;
-                Matrix om = oRows.isEmpty() ? null : Matrix.of(oRows.toArray(new double[0][]));
-                if (om == null) {
-                    f = new double[q];
-                    f[0] = 1;
-                    gap = scale;
-                } else {
-                    Separation.Result sep = Separation.maxMargin(cm, om);
-                    lpMargin = sep.lpMargin();
-                    if (!(lpMargin > SEPARATION_TOLERANCE * scale)) {
-                        throw new InputException(String.format(java.util.Locale.ROOT,
-                                "data: clustering condition (SC) fails at truncation step %d: class %s cannot be "
-                                        + "separated strictly from the other current points (max-margin LP value %.3g); "
-                                        + "the clusters overlap or are not sufficiently clustered",
-                                l + 1, classList(s), lpMargin));
-                    }
-                    for (int i = 0; i < q; i++) {
-                        oMean[i] = oMean[i] / oCount - mean[i];
-                    }
-                    f = sep.normal();
-                    if (opt.normal() == BuildOptions.Normal.MEAN_DIFFERENCE) {
-                        double[] fm = Separation.unit(oMean);
-                        if (Separation.gap(cm, om, fm) > 0) {
-                            f = fm;
-                        }
-                    }
-                    gap = Separation.gap(cm, om, f);
-                    margin = gap;
-                }
-                normal = f;
-                double hc = Double.NEGATIVE_INFINITY;
-                for (double[] row : cRows) {
-                    hc = Math.max(hc, Linalg.dot(f, row));
-                }
-                double off = hc + opt.theta() * gap - Linalg.dot(f, mean);
-                apex = new double[q];
-                for (int i = 0; i < q; i++) {
-                    apex[i] = mean[i] + off * f[i];
-                }
-                Matrix a;
-                if (q == 1) {
-                    a = Matrix.of(new double[] {f[0]});
-                } else {
-                    Matrix gs = simplexFrame(f, opt.frameSeed() == null ? null
-                            : Seeds.rng(Seeds.child(opt.frameSeed(), l)));
-                    required = requiredSlope(gs, f, apex, cRows, oRows);
-                    slope = opt.kappa() * Math.max(required, 0) + opt.slopeOffset();
-                    a = Matrix.zeros(q, q);
-                    for (int i = 0; i < q; i++) {
-                        for (int k = 0; k < q; k++) {
-                            a.set(i, k, gs.get(i, k) + slope * f[k]);
-                        }
-                    }
-                }
-                t = Truncation.withApex(a, apex);
-            }
+            boolean[] inStep = stepMask(s, group, l);
+            Step st = s.length == 0 ? identityStep(z, prevA, opt) : collapseStep(data, z, s, inStep, group, steps.size(), l, opt);
+            Truncation t = st.truncation();
             // pre-activations of all points, then the truncation itself
             Matrix pre = Linalg.multTransB(z, t.a());
             double minPre = Double.POSITIVE_INFINITY;
@@ -207,10 +93,9 @@ final class Construction {
             Matrix zNew = t.apply(z);
             double spread = 0;
             double moved = 0;
-            double[] p = t.apex();
             for (int r = 0; r < n; r++) {
                 if (inStep[labels[r]]) {
-                    spread = Math.max(spread, dist(zNew.rowArray(r), s.length == 0 ? p : apex));
+                    spread = Math.max(spread, dist(zNew.rowArray(r), st.apex()));
                 } else {
                     moved = Math.max(moved, dist(zNew.rowArray(r), z.rowArray(r)));
                 }
@@ -220,14 +105,167 @@ final class Construction {
             }
             Matrix aCum = t.a();
             Matrix w = Linalg.solve(prevA.transpose(), aCum.transpose()).transpose();
-            reports.add(new LayerReport(l + 1, s, s.length == 0 ? p : apex, normal, lpMargin, margin, slope,
-                    required, minPre, spread, moved, cond(aCum), cond(w)));
+            reports.add(new LayerReport(l + 1, s, st.apex(), st.normal(), st.lpMargin(), st.margin(), st.slope(),
+                    st.required(), minPre, spread, moved, cond(aCum), cond(w)));
             ts.add(t);
             prevA = aCum;
             z = zNew;
             curated.add(z.copy());
         }
-        // hidden layers from the cumulative parameters, output layer fitted in network coordinates
+        return outputLayer(data, ts, z, fit, reports, curated);
+    }
+
+    /** One layer of the schedule: its truncation and what was measured while building it. */
+    private record Step(Truncation truncation, double[] apex, double[] normal, double lpMargin, double margin, double slope,
+                        double required) {
+    }
+
+    /** The classes of one step as a mask; each must be a class not yet collapsed, listed once. */
+    private static boolean[] stepMask(int[] s, int[] group, int l) {
+        boolean[] inStep = new boolean[group.length];
+        for (int k : s) {
+            if (k < 0 || k >= group.length || group[k] >= 0 || inStep[k]) {
+                throw new IllegalArgumentException("class " + k + " cannot be collapsed at step " + (l + 1));
+            }
+            inStep[k] = true;
+        }
+        return inStep;
+    }
+
+    /** An identity layer: the same cone normals as before, shifted so that every pre-activation is ≥ γ. */
+    private static Step identityStep(Matrix z, Matrix prevA, BuildOptions opt) {
+        int q = prevA.rows();
+        Matrix pre = Linalg.multTransB(z, prevA);
+        double[] c = new double[q];
+        for (int i = 0; i < q; i++) {
+            double min = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < z.rows(); r++) {
+                min = Math.min(min, pre.get(r, i));
+            }
+            c[i] = opt.identityMargin() - min;
+        }
+        Truncation t = new Truncation(prevA, c);
+        return new Step(t, t.apex(), null, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * A collapsing layer: the separating normal f of the classes {@code s} from the other current points (an already
+     * collapsed class counts once), the apex beyond them along f, and the cone normals g_i + slope·f.
+     */
+    private static Step collapseStep(ClusteredData data, Matrix z, int[] s, boolean[] inStep, int[] group, int stepCount,
+            int l, BuildOptions opt) {
+        int q = data.classes();
+        Points pts = gather(data, z, inStep, group, stepCount);
+        List<double[]> cRows = pts.collapsing();
+        List<double[]> oRows = pts.others();
+        double[] oMean = pts.othersSum();
+        int oCount = pts.othersCount();
+        Matrix cm = Matrix.of(cRows.toArray(new double[0][]));
+        double[] mean = new double[q];
+        for (double[] row : cRows) {
+            for (int i = 0; i < q; i++) {
+                mean[i] += row[i] / cRows.size();
+            }
+        }
+        double[] f;
+        double gap;
+        double lpMargin = Double.NaN;
+        double margin = Double.NaN;
+        Matrix om = oRows.isEmpty() ? null : Matrix.of(oRows.toArray(new double[0][]));
+        if (om == null) {
+            f = new double[q];
+            f[0] = 1;
+            gap = data.scale();
+        } else {
+            Separation.Result sep = Separation.maxMargin(cm, om);
+            lpMargin = sep.lpMargin();
+            if (!(lpMargin > SEPARATION_TOLERANCE * data.scale())) {
+                throw new InputException(String.format(Locale.ROOT,
+                        "data: clustering condition (SC) fails at truncation step %d: class %s cannot be "
+                                + "separated strictly from the other current points (max-margin LP value %.3g); "
+                                + "the clusters overlap or are not sufficiently clustered",
+                        l + 1, classList(s), lpMargin));
+            }
+            for (int i = 0; i < q; i++) {
+                oMean[i] = oMean[i] / oCount - mean[i];
+            }
+            f = sep.normal();
+            if (opt.normal() == BuildOptions.Normal.MEAN_DIFFERENCE) {
+                double[] fm = Separation.unit(oMean);
+                if (Separation.gap(cm, om, fm) > 0) {
+                    f = fm;
+                }
+            }
+            gap = Separation.gap(cm, om, f);
+            margin = gap;
+        }
+        double hc = Double.NEGATIVE_INFINITY;
+        for (double[] row : cRows) {
+            hc = Math.max(hc, Linalg.dot(f, row));
+        }
+        double off = hc + opt.theta() * gap - Linalg.dot(f, mean);
+        double[] apex = new double[q];
+        for (int i = 0; i < q; i++) {
+            apex[i] = mean[i] + off * f[i];
+        }
+        if (q == 1) {
+            return new Step(Truncation.withApex(Matrix.of(new double[] {f[0]}), apex), apex, f, lpMargin, margin, Double.NaN,
+                    Double.NaN);
+        }
+        Matrix gs = simplexFrame(f, opt.frameSeed() == null ? null : Seeds.rng(Seeds.child(opt.frameSeed(), l)));
+        double required = requiredSlope(gs, f, apex, cRows, oRows);
+        double slope = opt.kappa() * Math.max(required, 0) + opt.slopeOffset();
+        Matrix a = Matrix.zeros(q, q);
+        for (int i = 0; i < q; i++) {
+            for (int k = 0; k < q; k++) {
+                a.set(i, k, gs.get(i, k) + slope * f[k]);
+            }
+        }
+        return new Step(Truncation.withApex(a, apex), apex, f, lpMargin, margin, slope, required);
+    }
+
+    /**
+     * The current points of a collapsing step: those of the classes collapsed now, the others (an already collapsed
+     * class counts once), and the sum and count of all other points.
+     */
+    private record Points(List<double[]> collapsing, List<double[]> others, double[] othersSum, int othersCount) {
+    }
+
+    private static Points gather(ClusteredData data, Matrix z, boolean[] inStep, int[] group, int stepCount) {
+        int q = data.classes();
+        int[] labels = data.labels();
+        List<double[]> cRows = new ArrayList<>();
+        List<double[]> oRows = new ArrayList<>();
+        double[] oMean = new double[q];
+        int oCount = 0;
+        boolean[] groupSeen = new boolean[stepCount];
+        for (int r = 0; r < data.size(); r++) {
+            int k = labels[r];
+            double[] row = z.rowArray(r);
+            if (inStep[k]) {
+                cRows.add(row);
+            } else {
+                for (int i = 0; i < q; i++) {
+                    oMean[i] += row[i];
+                }
+                oCount++;
+                if (group[k] >= 0) {
+                    if (groupSeen[group[k]]) {
+                        continue;
+                    }
+                    groupSeen[group[k]] = true;
+                }
+                oRows.add(row);
+            }
+        }
+        return new Points(cRows, oRows, oMean, oCount);
+    }
+
+    /** The hidden layers from the cumulative parameters and the output layer, fitted in network coordinates. */
+    private static Outcome outputLayer(ClusteredData data, List<Truncation> ts, Matrix z, OutputFit fit,
+            List<LayerReport> reports, List<Matrix> curated) {
+        int q = data.classes();
+        int n = data.size();
         Mlp hiddenOnly = new CumulativeParameters(ts, Matrix.zeros(1, q), new double[1]).toMlp();
         List<Layer> hidden = new ArrayList<>(hiddenOnly.layers().subList(0, hiddenOnly.layerCount() - 1));
         Matrix h = hidden.isEmpty() ? data.x() : new Mlp(hidden).apply(data.x());
@@ -249,7 +287,7 @@ final class Construction {
             double[] sv = Linalg.singularValues(repsInput);
             sigmaMin = sv[sv.length - 1];
             if (!(sigmaMin > APEX_TOLERANCE * sv[0])) {
-                throw new InputException(String.format(java.util.Locale.ROOT,
+                throw new InputException(String.format(Locale.ROOT,
                         "data: the apex points are affinely dependent (sigma_min of [p; 1] = %.3g); try another --theta or --order",
                         sigmaMin));
             }
