@@ -7,6 +7,7 @@ import io.nngeom.run.InputException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Model files, by extension: {@code .json} (nngeom's JSON model format, {@link JsonModel}) and
@@ -46,6 +47,14 @@ public final class ModelIo {
 
     /** Writes a model in the format its extension names, atomically. */
     public static void write(Mlp mlp, Path file) {
+        write(mlp, file, null);
+    }
+
+    /**
+     * Writes a model with the names of its inputs and outputs (null: none), in the format its extension names,
+     * atomically; see {@link ModelNames}.
+     */
+    public static void write(Mlp mlp, Path file, ModelNames names) {
         for (int k = 0; k < mlp.layerCount(); k++) {
             Layer l = mlp.layer(k);
             if (!l.weight().allFinite() || !Arrays.stream(l.bias()).allMatch(Double::isFinite)) {
@@ -54,8 +63,8 @@ public final class ModelIo {
             }
         }
         switch (kind(file)) {
-            case "json" -> JsonModel.write(mlp, file);
-            default -> Safetensors.write(mlp, file);
+            case "json" -> Json.write(file, names == null ? JsonModel.toJson(mlp) : names.addTo(JsonModel.toJson(mlp)));
+            default -> AtomicFiles.write(file, Safetensors.encode(mlp, names == null ? Map.of() : names.metadata()));
         }
     }
 

@@ -85,6 +85,11 @@ public final class Safetensors {
 
     /** The safetensors bytes of a model (F64). */
     public static byte[] encode(Mlp mlp) {
+        return encode(mlp, Map.of());
+    }
+
+    /** The safetensors bytes of a model (F64) with further {@code __metadata__} entries (after nngeom's own). */
+    public static byte[] encode(Mlp mlp, Map<String, String> extra) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("format_version", FORMAT_VERSION);
@@ -98,6 +103,7 @@ public final class Safetensors {
             acts.append(acts.length() == 0 ? "" : ",").append(l.activation().id());
         }
         meta.put("activations", acts.toString());
+        extra.forEach(meta::putIfAbsent);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int k = 0; k < mlp.layerCount(); k++) {
             Layer l = mlp.layer(k);

@@ -3,6 +3,8 @@ package io.nngeom.cli.lowrank;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.io.ModelIo;
+import io.nngeom.io.ModelNames;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.Bottleneck;
 import io.nngeom.lowrank.BottleneckMetrics;
 import io.nngeom.lowrank.JointDistribution;
@@ -13,6 +15,8 @@ import io.nngeom.net.Activation;
 import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
             ModelIo.checkExtension(model);
         }
         JointDistribution d = law.read();
-        io.nngeom.linalg.Matrix e = embedding.read(kind, d);
+        Matrix e = embedding.read(kind, d);
         int rank = Math.min(d.nx(), d.ny()) - 1;
         if (k > rank) {
             throw new InputException("--k: " + k + " exceeds the rank bound min(n_x, n_y) − 1 = " + rank);
@@ -100,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "M7 corr. with f1     %s%n", Out.g(m.m7()));
         }
         if (model != null) {
-            ModelIo.write(t.model(), model);
+            ModelIo.write(t.model(), model, names(d, e));
             out.println("model written to " + model);
         }
         CommandResult res = CommandResult.start("lowrank train", common)
@@ -111,12 +115,27 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("converged", t.converged())
                 .put("restartLosses", t.restartLosses())
                 .put("metrics", AnalyzeCommand.metrics(m, t.gradNorm()))
-                .put("model", model == null ? null : model.toString());
+                .put("model", model == null ? null : model.toString())
+                .put("inputNames", d.xNames())
+                .put("outputNames", names(d, e).outputs());
         LocalGeometry.Modes modes = kind == LossKind.SOFTMAX ? LocalGeometry.modes(d)
                 : LocalGeometry.modes(LocalGeometry.mmseMatrix(d, e == null ? LocalGeometry.oneHot(d.ny()) : e), d.px(), null, rank);
         res.figure(LowRankFigures.learnedVsPredicted("lowrank-train-features", d, t.features(), modes, Math.min(k, 2)));
         res.finish();
         out.flush();
         return 0;
+    }
+
+    /** The symbols of X in the order of the network's one-hot inputs; the outputs are Y's symbols or the embedding's coordinates. */
+    private static ModelNames names(JointDistribution d, Matrix embedding) {
+        List<String> outputs = new ArrayList<>();
+        if (embedding == null) {
+            outputs.addAll(d.yNames());
+        } else {
+            for (int i = 0; i < embedding.rows(); i++) {
+                outputs.add("embedding[" + i + "]");
+            }
+        }
+        return new ModelNames(d.xNames(), outputs);
     }
 }

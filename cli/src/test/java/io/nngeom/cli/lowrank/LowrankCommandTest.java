@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
 import io.nngeom.io.ModelIo;
+import io.nngeom.io.ModelNames;
 import io.nngeom.net.Mlp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -163,6 +164,15 @@ class LowrankCommandTest {
         Mlp net = ModelIo.read(model);
         assertThat(net.sizes()).containsExactly(4, 1, 4);
         assertThat(r.out()).contains("M7");
+        // the order of the one-hot inputs is recorded: hair colours as in the table's header, eye colours as its rows
+        ModelNames names = ModelNames.read(model);
+        assertThat(names.inputs()).containsExactly("Black", "Brown", "Red", "Blond");
+        assertThat(names.outputs()).hasSize(4).startsWith("Brown");
+        Path st = dir.resolve("m.safetensors");
+        assertThat(run("lowrank", "train", "--pxy", hairEye().toString(), "--k", "1", "--restarts", "1", "--out", st.toString()).code())
+                .isZero();
+        assertThat(ModelNames.read(st)).isEqualTo(names);
+        assertThat(ModelIo.read(st).sizes()).containsExactly(4, 1, 4);
     }
 
     @Test
