@@ -1,5 +1,7 @@
 package io.nngeom.linalg;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
@@ -161,8 +163,8 @@ public final class Linalg {
         if (!dec.decompose(wrap(a).copy())) {
             throw new ArithmeticException("SVD did not converge");
         }
-        double[] s = java.util.Arrays.copyOf(dec.getSingularValues(), k);
-        java.util.Arrays.sort(s);
+        double[] s = Arrays.copyOf(dec.getSingularValues(), k);
+        Arrays.sort(s);
         for (int i = 0; i < k / 2; i++) {
             double t = s[i];
             s[i] = s[k - 1 - i];
@@ -292,7 +294,7 @@ public final class Linalg {
             order[i] = i;
             vals[i] = dec.getEigenvalue(i).real;
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(vals[x], vals[y]));
+        Arrays.sort(order, (x, y) -> Double.compare(vals[x], vals[y]));
         double[] sorted = new double[n];
         Matrix vecs = Matrix.zeros(n, n);
         for (int c = 0; c < n; c++) {

@@ -13,11 +13,13 @@ import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Front door of {@code nngeom explain}: a trained network and its data seen through the four theories, layer by
@@ -145,7 +147,7 @@ public final class Explain {
         int hidden = net.layerCount() - 1;
         double[][] out = new double[2][hidden + 1];
         if (o.segments() == 0 || !SegmentPartition.applies(net)) {
-            java.util.Arrays.fill(out[0], Double.NaN);
+            Arrays.fill(out[0], Double.NaN);
             if (o.segments() > 0) {
                 notes.add("regions along segments: not computed, a hidden activation is not piecewise linear");
             }
@@ -159,7 +161,7 @@ public final class Explain {
             p[1] = (p[0] + 1 + rng.nextInt(n - 1)) % n;
         }
         int[][] crossed = new int[pairs.length][];
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         Chunks.run(Chunks.THREADS, pairs.length, (thread, s) -> {
             crossed[s] = SegmentPartition.regionsCrossed(net, d.x().rowArray(pairs[s][0]), d.x().rowArray(pairs[s][1]));
             progress.update("explain: regions along segments", done.incrementAndGet(), pairs.length, "");

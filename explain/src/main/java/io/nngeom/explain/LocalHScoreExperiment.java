@@ -6,6 +6,7 @@ import io.nngeom.lowrank.JointDistribution;
 import io.nngeom.lowrank.LocalGenerator;
 import io.nngeom.lowrank.SampleFeatures;
 import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
@@ -18,6 +19,7 @@ import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentProvider;
 import io.nngeom.validate.ExperimentResult;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,8 +71,8 @@ public final class LocalHScoreExperiment implements Experiment, ExperimentProvid
         // hidden biases start at 1 so that no unit starts dead on an input symbol (a unit off on a symbol merges it
         // with others, and the flat local-regime loss gives it no gradient to come back)
         double[] ones = new double[k];
-        java.util.Arrays.fill(ones, 1.0);
-        Mlp init = random.withLayer(0, new io.nngeom.net.Layer(random.layer(0).weight(), ones, Activation.RELU));
+        Arrays.fill(ones, 1.0);
+        Mlp init = random.withLayer(0, new Layer(random.layer(0).weight(), ones, Activation.RELU));
         Objective ce = Objective.of(Loss.SOFTMAX_CE);
         TrainingOptions lbfgs = TrainingOptions.defaults(Optimizer.LBFGS).withGradTol(1e-9);
         TrainingResult early = Trainer.train(init, d, ce, lbfgs.withIterations(EARLY_ITERATIONS));

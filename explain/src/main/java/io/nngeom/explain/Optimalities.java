@@ -3,6 +3,7 @@ package io.nngeom.explain;
 import io.nngeom.convex.Certificate;
 import io.nngeom.convex.CertifyOptions;
 import io.nngeom.convex.Convex;
+import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
@@ -38,8 +39,8 @@ final class Optimalities {
         Matrix y = d.isClassification() ? labelsAsTargets(d.labels()) : d.y();
         Mlp top = new Mlp(List.of(net.layer(l - 2), net.layer(l - 1)));
         progress.update("explain: certificate of the last two layers", 0, 0, "");
-        Certificate c = Convex.certify(top, io.nngeom.data.Dataset.regression(lower, y),
-                new CertifyOptions(beta, PenaltyNorm.L2, 2000, io.nngeom.convex.FitOptions.DEFAULT_MAX_COLUMNS,
+        Certificate c = Convex.certify(top, Dataset.regression(lower, y),
+                new CertifyOptions(beta, PenaltyNorm.L2, 2000, FitOptions.DEFAULT_MAX_COLUMNS,
                         CertifyOptions.DEFAULT_MAX_GAP_PERCENT, seed, Budget.of(CERTIFY_SECONDS, progress)));
         return new Optimality(beta, c.verdict().id(), c.nnObjective(), c.lowerBound(), c.evidence());
     }

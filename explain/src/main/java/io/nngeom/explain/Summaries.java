@@ -1,6 +1,7 @@
 package io.nngeom.explain;
 
 import io.nngeom.run.Num;
+import java.util.Locale;
 
 /** The one-line summaries of the report: what each layer does, in words a person reads in seconds. */
 final class Summaries {
@@ -69,6 +70,6 @@ final class Summaries {
     }
 
     static String percent(double r) {
-        return Double.isNaN(r) ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r);
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * r);
     }
 }

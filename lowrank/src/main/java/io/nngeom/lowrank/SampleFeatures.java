@@ -2,6 +2,7 @@ package io.nngeom.lowrank;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.run.Num;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -167,7 +168,7 @@ public final class SampleFeatures {
 
     /** The sentence that says whether ε puts the data in the local regime. */
     public static String localRegime(double eps) {
-        String e = "epsilon = " + io.nngeom.run.Num.show(eps);
+        String e = "epsilon = " + Num.show(eps);
         return eps <= LOCAL_EPSILON
                 ? e + " <= 0.1: inside the local regime, where the theory's predictions apply"
                 : e + " > 0.1: outside the local regime; the low-rank predictions (optimal features, Psi*, predicted loss) "

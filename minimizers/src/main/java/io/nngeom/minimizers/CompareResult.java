@@ -3,6 +3,7 @@ package io.nngeom.minimizers;
 import io.nngeom.run.RunInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * The constructed minimizer against trained networks of the same architecture.
@@ -54,7 +55,7 @@ public record CompareResult(double constructedCost, List<Run> runs, double[] pla
         return runs.stream().filter(r -> Arrays.stream(plateaus).anyMatch(p -> Math.abs(r.cost() - p) <= tol)).count();
     }
 
-    private java.util.stream.DoubleStream costs(String optimizer) {
+    private DoubleStream costs(String optimizer) {
         return runs.stream().filter(r -> optimizer == null || r.optimizer().equals(optimizer)).mapToDouble(Run::cost);
     }
 }

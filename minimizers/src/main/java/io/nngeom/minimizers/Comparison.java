@@ -15,6 +15,7 @@ import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
 import io.nngeom.train.TrainingResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,7 +31,7 @@ final class Comparison {
         Dataset train = cd.toDataset();
         int q = cd.classes();
         int[] sizes = new int[opt.layers() + 2];
-        java.util.Arrays.fill(sizes, q);
+        Arrays.fill(sizes, q);
         sizes[sizes.length - 1] = cd.outputDim();
         Objective obj = Objective.of(Loss.MSE);
         List<CompareResult.Run> runs = new ArrayList<>();

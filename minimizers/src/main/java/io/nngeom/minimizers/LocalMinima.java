@@ -4,9 +4,11 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Linalg;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,11 +32,11 @@ public final class LocalMinima {
     }
 
     public static LocalMinimaResult analyze(Dataset data, LocalMinimaOptions options) {
-        return analyze(data, options, io.nngeom.run.Progress.NONE);
+        return analyze(data, options, Progress.NONE);
     }
 
     /** {@link #analyze(Dataset, LocalMinimaOptions)}, reporting each candidate configuration to {@code progress}. */
-    public static LocalMinimaResult analyze(Dataset data, LocalMinimaOptions options, io.nngeom.run.Progress progress) {
+    public static LocalMinimaResult analyze(Dataset data, LocalMinimaOptions options, Progress progress) {
         long start = System.nanoTime();
         ClusteredData cd = ClusteredData.of(data);
         int q = cd.classes();
@@ -50,7 +52,7 @@ public final class LocalMinima {
         long candidates = 2L * (1 << q) - q - 1; // every truncation, and every merge of at least two classes
         for (int mask = 0; mask < (1 << q); mask++) {
             int[] s = members(mask, q);
-            progress.update("candidate configurations", idx, candidates, "truncate " + java.util.Arrays.toString(s));
+            progress.update("candidate configurations", idx, candidates, "truncate " + Arrays.toString(s));
             List<int[]> steps = new ArrayList<>();
             for (int k : s) {
                 steps.add(new int[] {k});
@@ -67,7 +69,7 @@ public final class LocalMinima {
             if (s.length < 2 || options.layers() < 1 + q - s.length) {
                 continue;
             }
-            progress.update("candidate configurations", idx, candidates, "merge " + java.util.Arrays.toString(s));
+            progress.update("candidate configurations", idx, candidates, "merge " + Arrays.toString(s));
             List<int[]> steps = new ArrayList<>();
             steps.add(s);
             for (int k = 0; k < q; k++) {
@@ -112,7 +114,7 @@ public final class LocalMinima {
         double[] grad = CostGradient.gradient(model, cd);
         int hiddenParams = model.parameterCount() - model.layer(model.layerCount() - 1).parameterCount();
         double gn = Linalg.norm2(grad);
-        double hg = Linalg.norm2(java.util.Arrays.copyOf(grad, hiddenParams));
+        double hg = Linalg.norm2(Arrays.copyOf(grad, hiddenParams));
         SplittableRandom rng = Seeds.rng(Seeds.child(opt.seed(), "directions-" + index));
         double[] theta = model.parameters();
         int descending = 0;

@@ -3,6 +3,7 @@ package io.nngeom.minimizers;
 import io.nngeom.data.Dataset;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
+import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +64,11 @@ public final class Minimizers {
      * {@code options.seeds()} random initialisations (He normal weights, zero biases).
      */
     public static CompareResult compare(Dataset data, CompareOptions options) {
-        return Comparison.run(data, options, io.nngeom.run.Progress.NONE);
+        return Comparison.run(data, options, Progress.NONE);
     }
 
     /** {@link #compare(Dataset, CompareOptions)}, reporting each training run (initialisation i/N, optimizer) to {@code progress}. */
-    public static CompareResult compare(Dataset data, CompareOptions options, io.nngeom.run.Progress progress) {
+    public static CompareResult compare(Dataset data, CompareOptions options, Progress progress) {
         return Comparison.run(data, options, progress);
     }
 

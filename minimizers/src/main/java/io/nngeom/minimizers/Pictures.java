@@ -5,6 +5,7 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.plot.Chart;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,7 +127,7 @@ public final class Pictures {
                 b.set(k, k, 1);
             }
             if (m == 1) {
-                java.util.Arrays.fill(origin, 0);
+                Arrays.fill(origin, 0);
             }
             return b;
         }

@@ -9,6 +9,7 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -59,7 +60,7 @@ public final class Shallow {
         Matrix pre = Linalg.multTransB(cd.x(), w1);
         double beta = pre.maxAbs() + 1;
         double[] b1 = new double[m];
-        java.util.Arrays.fill(b1, beta);
+        Arrays.fill(b1, beta);
         Matrix b = Linalg.multTransB(xbarPinv, cd.deviations()); // Q×N
         Matrix y = cd.targets().transpose(); // D×Q
         double[] c = new double[dOut];

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MinimizersTest {
@@ -85,7 +87,7 @@ class MinimizersTest {
         Dataset d = ClusteredData.generate(3, 90, 0.6, 13);
         Matrix y = Matrix.zeros(d.size(), 2);
         double[][] t = {{1.5, -2}, {0.3, 4}, {-1, 0.5}};
-        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        List<Integer> keep = new ArrayList<>();
         for (int r = 0; r < d.size(); r++) {
             y.set(r, 0, t[d.labels()[r]][0]);
             y.set(r, 1, t[d.labels()[r]][1]);

@@ -5,9 +5,11 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.ForwardTrace;
 import io.nngeom.net.Mlp;
 import io.nngeom.optim.LinearProgram;
-
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Distinguishable data sets (digest §4.1, the toolkit's operational definition): labelled points are
@@ -72,7 +74,7 @@ public final class Distinguishability {
                 key[i] += f.get(i, q);
             }
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
         double keyTol = m * tol * (1 + 1e-12) + Math.ulp(1.0) * m * (1 + f.maxAbs()) * m;
         for (int ii = 0; ii < n; ii++) {
             int i = order[ii];
@@ -125,7 +127,7 @@ public final class Distinguishability {
 
     /** Whether every pair of classes is linearly separable (null when a pair has too many points). */
     public static Boolean separable(Matrix f, int[] labels) {
-        int[] classes = java.util.Arrays.stream(labels).distinct().sorted().toArray();
+        int[] classes = Arrays.stream(labels).distinct().sorted().toArray();
         for (int a = 0; a < classes.length; a++) {
             for (int b = a + 1; b < classes.length; b++) {
                 List<Integer> rows = new ArrayList<>();
@@ -161,10 +163,10 @@ public final class Distinguishability {
 
     /** Labels for regression targets: one class per distinct target row. */
     public static int[] labelsOf(Matrix y) {
-        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         int[] l = new int[y.rows()];
         for (int i = 0; i < y.rows(); i++) {
-            String k = java.util.Arrays.toString(y.rowArray(i));
+            String k = Arrays.toString(y.rowArray(i));
             l[i] = ids.computeIfAbsent(k, s -> ids.size());
         }
         return l;

@@ -15,6 +15,7 @@ import io.nngeom.report.HtmlReport;
 import io.nngeom.run.StderrProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +98,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 .put("segments", r.segments()).put("summary", r.summary()).put("layers", r.layers())
                 .put("planes", r.planes()).put("optimality", r.optimality()).put("notes", r.notes());
         if (r.optimality() != null) {
-            result.put("certificate", java.util.Map.of("verdict", r.optimality().verdict()));
+            result.put("certificate", Map.of("verdict", r.optimality().verdict()));
         }
         r.figures().forEach(result::figure);
         result.finish();

@@ -2,12 +2,14 @@ package io.nngeom.cli.lowrank;
 
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.AnalyzeOptions;
 import io.nngeom.lowrank.AnalyzeResult;
 import io.nngeom.lowrank.BottleneckMetrics;
 import io.nngeom.lowrank.JointDistribution;
 import io.nngeom.lowrank.LowRank;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
+import io.nngeom.run.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,11 +68,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return FeatureAnalysis.run(features, labels, k, common, spec);
         }
         if (labels != null) {
-            throw new io.nngeom.run.InputException("--labels: only with --features");
+            throw new InputException("--labels: only with --features");
         }
         LossKind kind = loss;
         JointDistribution d = law.read();
-        io.nngeom.linalg.Matrix e = embedding.read(kind, d);
+        Matrix e = embedding.read(kind, d);
         AnalyzeResult r = LowRank.analyze(d, new AnalyzeOptions(k, kind, e, train, restarts, common.seed()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

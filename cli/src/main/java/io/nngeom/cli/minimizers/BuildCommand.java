@@ -14,6 +14,7 @@ import io.nngeom.minimizers.Pictures;
 import io.nngeom.plot.Chart;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class BuildCommand implements Callable<Integer> {
         result.finish();
         PrintWriter w = spec.commandLine().getOut();
         w.println("explicit minimizer: " + source.describe() + ", Q = " + cd.classes() + ", N = " + cd.size()
-                + ", L = " + r.hiddenLayers() + ", order " + java.util.Arrays.toString(r.order()));
+                + ", L = " + r.hiddenLayers() + ", order " + Arrays.toString(r.order()));
         if (r.projection() != null) {
             w.println("  affine first layer: " + r.projection().rule() + "; the clustering condition holds on the projected data");
         }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ public final class LocalMinimaCommand implements Callable<Integer> {
         for (Configuration c : r.configurations()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("configuration", c.label());
-            m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
             m.put("classes", c.classes());
             m.put("cost", c.cost());
             m.put("predictedCost", c.closedForm());

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
+import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.ModelNames;
+import io.nngeom.io.RealData;
+import io.nngeom.lowrank.SampleFeatures;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Num;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -204,9 +208,9 @@ class LowrankCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("H-score").contains("spectrum").contains("outside the local regime");
         assertThat(r.err()).contains("warning: epsilon = 1.41421 > 0.1");
-        io.nngeom.data.Dataset d = io.nngeom.io.RealData.load("iris-train");
-        double h = io.nngeom.lowrank.SampleFeatures.hScore(d.x(), d.labels(), 3);
-        assertThat(r.out()).contains("H-score     " + io.nngeom.run.Num.show(h) + " of 1");
+        Dataset d = RealData.load("iris-train");
+        double h = SampleFeatures.hScore(d.x(), d.labels(), 3);
+        assertThat(r.out()).contains("H-score     " + Num.show(h) + " of 1");
         assertThat(run("lowrank", "analyze", "--pxy", "x.csv", "--labels", "y").code()).isEqualTo(2);
     }
 }

@@ -16,7 +16,9 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -44,7 +46,7 @@ public final class DegeneracyExperiment implements Experiment {
         var b = ExperimentResult.builder(this, ctx);
         int[][] cases = ctx.quick() ? new int[][] {{3, 3}} : new int[][] {{2, 2}, {3, 3}, {3, 4}, {4, 4}};
         int perClass = ctx.quick() ? 30 : 100;
-        b.param("(Q, L)", java.util.Arrays.deepToString(cases)).param("N_j", perClass).param("delta", 0.8);
+        b.param("(Q, L)", Arrays.deepToString(cases)).param("N_j", perClass).param("delta", 0.8);
         double worst = 0;
         double minOrderDistance = Double.POSITIVE_INFINITY;
         List<List<String>> rows = new ArrayList<>();
@@ -74,19 +76,19 @@ public final class DegeneracyExperiment implements Experiment {
             moves.add(new Move("max-margin normals", Minimizers.build(d, base.withNormal(BuildOptions.Normal.MAX_MARGIN)).model()));
             moves.add(new Move("identity layers, margin γ = 3", Minimizers.build(d, base.withIdentityMargin(3)).model()));
             for (int[] order : Permutations.all(q)) {
-                if (java.util.Arrays.equals(order, r.order())) {
+                if (Arrays.equals(order, r.order())) {
                     continue;
                 }
                 Mlp other = Minimizers.build(d, base.withOrder(order)).model();
                 minOrderDistance = Math.min(minOrderDistance, distance(net, other));
-                moves.add(new Move("order " + java.util.Arrays.toString(order), other));
+                moves.add(new Move("order " + Arrays.toString(order), other));
             }
             double caseWorst = 0;
             for (Move m : moves) {
                 double cost = Costs.c2(m.net, cd);
                 caseWorst = Math.max(caseWorst, cost);
-                rows.add(List.of("Q=" + q + ", L=" + l, m.name, String.format(java.util.Locale.ROOT, "%.3e", cost),
-                        String.format(java.util.Locale.ROOT, "%.3g", distance(net, m.net))));
+                rows.add(List.of("Q=" + q + ", L=" + l, m.name, String.format(Locale.ROOT, "%.3e", cost),
+                        String.format(Locale.ROOT, "%.3g", distance(net, m.net))));
             }
             worst = Math.max(worst, caseWorst);
             Matrix j = Degeneracy.outputJacobian(net, cd.x(), 1e-6);

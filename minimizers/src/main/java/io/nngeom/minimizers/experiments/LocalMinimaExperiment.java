@@ -13,6 +13,9 @@ import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Verdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * E5/E6 of the digest: the candidate local minima (every subset S truncated, the merged family, the affine
@@ -38,7 +41,7 @@ public final class LocalMinimaExperiment implements Experiment {
         LocalMinimaOptions base = ctx.quick()
                 ? LocalMinimaOptions.defaults(1).withDirections(40).withGd(40, 0.05)
                 : LocalMinimaOptions.defaults(1).withDirections(200).withGd(500, 0.05);
-        b.param("Q", java.util.Arrays.toString(qs)).param("L", "Q").param("N_j", perClass).param("delta", 0.8)
+        b.param("Q", Arrays.toString(qs)).param("L", "Q").param("N_j", perClass).param("delta", 0.8)
                 .param("directions per ε", base.directions()).param("ε", "1e-6, 1e-4")
                 .param("GD steps (Armijo)", base.gdSteps());
         for (int q : qs) {
@@ -65,8 +68,8 @@ public final class LocalMinimaExperiment implements Experiment {
             int rank = Degeneracy.rank(Degeneracy.outputJacobian(empty.model(), d.x(), 1e-6),
                     DegeneracyExperiment.RANK_TOLERANCE);
             b.measure("Q=" + q + ": rank J at S = ∅ (predicted Q² + Q = " + (q * q + q) + ")", rank);
-            java.util.List<String> yes = new java.util.ArrayList<>();
-            java.util.List<String> no = new java.util.ArrayList<>();
+            List<String> yes = new ArrayList<>();
+            List<String> no = new ArrayList<>();
             for (Configuration c : r.configurations()) {
                 (c.localMinimum() ? yes : no).add(c.label());
             }

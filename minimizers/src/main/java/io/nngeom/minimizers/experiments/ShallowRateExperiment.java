@@ -10,6 +10,8 @@ import io.nngeom.run.Seeds;
 import io.nngeom.validate.Experiment;
 import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * E2 and E7 of the digest (shallow companion paper, arXiv:2309.10370): the constructed shallow network's cost
@@ -37,8 +39,8 @@ public final class ShallowRateExperiment implements Experiment {
         var b = ExperimentResult.builder(this, ctx);
         int[] qs = ctx.quick() ? new int[] {3} : new int[] {2, 3, 4};
         int perClass = ctx.quick() ? 60 : 200;
-        b.param("Q = M", java.util.Arrays.toString(qs)).param("N_j", perClass)
-                .param("delta", java.util.Arrays.toString(DELTAS));
+        b.param("Q = M", Arrays.toString(qs)).param("N_j", perClass)
+                .param("delta", Arrays.toString(DELTAS));
         double minRatio = Double.POSITIVE_INFINITY;
         double maxRatio = 0;
         double worstClosed = 0;
@@ -74,11 +76,11 @@ public final class ShallowRateExperiment implements Experiment {
             }
             StringBuilder sb = new StringBuilder("Q = " + q + ": relative gap with c* ");
             for (double g : gapOpt) {
-                sb.append(String.format(java.util.Locale.ROOT, "%.3e ", g));
+                sb.append(String.format(Locale.ROOT, "%.3e ", g));
             }
             sb.append("; with c = 0 ");
             for (double g : gapZero) {
-                sb.append(String.format(java.util.Locale.ROOT, "%.3e ", g));
+                sb.append(String.format(Locale.ROOT, "%.3e ", g));
             }
             b.note(sb.toString().strip());
             chart = chart.withSeries(new Chart.Series("Q = " + q + ", optimal c*", DELTAS, gapOpt, Chart.Series.Style.LINE_MARKERS))

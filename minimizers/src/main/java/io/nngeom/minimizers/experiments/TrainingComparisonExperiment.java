@@ -12,6 +12,7 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public final class TrainingComparisonExperiment implements Experiment {
         CompareOptions base = ctx.quick() ? CompareOptions.defaults(1).withSeeds(3).withIterations(1500, 200)
                 : CompareOptions.defaults(1).withSeeds(10);
         int perClass = ctx.quick() ? 30 : 100;
-        b.param("(Q, L)", java.util.Arrays.deepToString(cases)).param("seeds", base.seeds())
+        b.param("(Q, L)", Arrays.deepToString(cases)).param("seeds", base.seeds())
                 .param("Adam steps", base.adamIterations()).param("Adam lr", base.adamRate())
                 .param("L-BFGS iterations", base.lbfgsIterations()).param("N_j", perClass).param("delta", 0.8)
                 .param("init", "He normal, zero biases");
