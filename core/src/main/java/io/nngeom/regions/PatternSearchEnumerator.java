@@ -60,16 +60,28 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     }
 
     private static final class Cell {
-        List<double[]> rows; // g (n), rhs: g·u ≤ rhs, ‖g‖ = 1
+        Rows rows; // g (n), rhs: g·u ≤ rhs, ‖g‖ = 1
         double[] center;
         double radius;
         boolean[] bits;
+        /**
+         * The optimal dictionary of the cell of the first {@link #dictRows} rows (null: none, the LPs are solved from
+         * scratch); the rows beyond are added when an LP needs it ({@link #refresh}).
+         */
+        ChebyshevDictionary dict;
+        int dictRows;
 
-        Cell(List<double[]> rows, double[] center, double radius, boolean[] bits) {
+        Cell(Rows rows, double[] center, double radius, boolean[] bits) {
             this.rows = rows;
             this.center = center;
             this.radius = radius;
             this.bits = bits;
+        }
+
+        Cell withDictionary(ChebyshevDictionary d, int rowsInIt) {
+            dict = d;
+            dictRows = rowsInIt;
+            return this;
         }
     }
 
@@ -113,7 +125,11 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             a0[j * n + j] = h[j];
         }
         List<Node> nodes = new ArrayList<>();
-        nodes.add(new Node(new Cell(new ArrayList<>(), new double[n], 1.0, new boolean[0]), a0, ctr.clone()));
+        Cell root = new Cell(Rows.EMPTY, new double[n], 1.0, new boolean[0]);
+        if (dedicatedLp) {
+            root.withDictionary(ChebyshevDictionary.box(n), 0);
+        }
+        nodes.add(new Node(root, a0, ctr.clone()));
         for (int l = 0; l < p.layers - 1; l++) {
             int layer = l;
             List<Node> current = nodes;
@@ -221,7 +237,9 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             g0[i] = s0;
         }
         List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
+        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out])
+                .withDictionary(node.cell.dict, node.cell.dictRows));
+        node.cell.dict = null;
         for (int i = 0; i < out; i++) {
             if (!p.splits[l]) {
                 for (Cell c : cells) {
@@ -269,7 +287,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             }
             boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
             System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
-            next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+            // the last hidden layer's cells need no dictionary any more
+            Cell child = new Cell(c.rows, c.center, c.radius, all);
+            if (l + 2 < p.layers) {
+                child.withDictionary(c.dict, c.dictRows);
+            }
+            next.add(new Node(child, na, nb));
         }
     }
 
@@ -278,36 +301,33 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
      */
     private Cell split(Cell c, double[] gi, double gc, int n, int i, Solver solver) {
-        double d = gc;
-        for (int q = 0; q < n; q++) {
-            d += gi[q] * c.center[q];
+        Cell opposite = deepCut(c, gi, gc, n);
+        if (opposite == null && c.dict != null) {
+            // bring the cell's dictionary up to date: its Chebyshev ball may be larger than the one known
+            refresh(c);
+            opposite = deepCut(c, gi, gc, n);
         }
-        int sigma = d > 0 ? 1 : -1;
-        double ds = sigma * d; // ≥ 0
-        Cell opposite;
-        if (c.radius - ds > 2 * RADIUS_TOL) {
-            // the hyperplane cuts the inscribed ball deeply: both sides contain balls, no LP needed
-            double tOpp = (c.radius + ds) / 2; // move against sigma·g
-            double rOpp = (c.radius - ds) / 2;
-            double[] co = c.center.clone();
-            for (int q = 0; q < n; q++) {
-                co[q] -= sigma * tOpp * gi[q];
-            }
-            opposite = new Cell(null, co, rOpp, null);
-        } else {
+        int sigma = side(c, gi, gc, n);
+        if (opposite == null) {
             // LP: Chebyshev ball of c ∩ {−sigma (g·u + gc) ≥ 0}, i.e. sigma g·u ≤ −sigma gc
             double[] row = new double[n + 1];
             for (int q = 0; q < n; q++) {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            double[] ball = chebyshev(c.rows, row, n, c.center, solver);
-            if (ball == null || ball[n] <= RADIUS_TOL) {
+            opposite = byDictionary(c, row, solver);
+            if (opposite == null) {
+                double[] ball = chebyshev(c.rows.toList(), row, n, c.center, solver);
+                if (ball != null && ball[n] > RADIUS_TOL) {
+                    opposite = new Cell(null, Arrays.copyOf(ball, n), ball[n], null);
+                }
+            }
+            if (opposite == NO_REGION || opposite == null) {
                 c.bits[i] = sigma > 0;
                 return null;
             }
-            opposite = new Cell(null, Arrays.copyOf(ball, n), ball[n], null);
         }
+        double ds = sigma * distance(c, gi, gc, n);
         // narrow c to its own side, keep a ball inside it
         double[] own = new double[n + 1];
         double[] opp = new double[n + 1];
@@ -327,16 +347,95 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             c.center = cc;
             c.radius = r;
         }
-        List<double[]> rowsOwn = new ArrayList<>(c.rows);
-        rowsOwn.add(own);
-        List<double[]> rowsOpp = new ArrayList<>(c.rows);
-        rowsOpp.add(opp);
-        opposite.rows = rowsOpp;
+        opposite.rows = c.rows.plus(opp);
+        if (opposite.dict == null && c.dict != null) {
+            opposite.withDictionary(c.dict, c.dictRows);
+        }
         opposite.bits = c.bits.clone();
         opposite.bits[i] = sigma < 0;
-        c.rows = rowsOwn;
+        c.rows = c.rows.plus(own);
         c.bits[i] = sigma > 0;
         return opposite;
+    }
+
+    /** Marks "the LP found no region" (as opposed to null: the dictionary could not decide). */
+    private static final Cell NO_REGION = new Cell(null, null, 0, null);
+
+    /** Signed distance of c's centre from the hyperplane gi·u + gc = 0 (‖gi‖ = 1). */
+    private static double distance(Cell c, double[] gi, double gc, int n) {
+        double d = gc;
+        for (int q = 0; q < n; q++) {
+            d += gi[q] * c.center[q];
+        }
+        return d;
+    }
+
+    /** The side (1 or −1) of the hyperplane on which c's centre lies (−1 on it). */
+    private static int side(Cell c, double[] gi, double gc, int n) {
+        return distance(c, gi, gc, n) > 0 ? 1 : -1;
+    }
+
+    /**
+     * When the hyperplane cuts c's known ball deeply (both sides hold a ball of radius &gt; 2·RADIUS_TOL... one of
+     * radius (R − |d|)/2 on the far side), that far side's cell (ball only); else null.
+     */
+    private static Cell deepCut(Cell c, double[] gi, double gc, int n) {
+        double d = distance(c, gi, gc, n);
+        int sigma = d > 0 ? 1 : -1;
+        double ds = sigma * d;
+        if (!(c.radius - ds > 2 * RADIUS_TOL)) {
+            return null;
+        }
+        double tOpp = (c.radius + ds) / 2; // move against sigma·g
+        double rOpp = (c.radius - ds) / 2;
+        double[] co = c.center.clone();
+        for (int q = 0; q < n; q++) {
+            co[q] -= sigma * tOpp * gi[q];
+        }
+        return new Cell(null, co, rOpp, null);
+    }
+
+    /**
+     * Adds c's rows beyond its dictionary to it (a copy); takes its Chebyshev ball when larger than the known one.
+     */
+    private static void refresh(Cell c) {
+        if (c.dictRows < c.rows.size()) {
+            ChebyshevDictionary d = c.dict.copy();
+            for (double[] row : c.rows.from(c.dictRows)) {
+                if (d.add(row, Double.NEGATIVE_INFINITY) != ChebyshevDictionary.Status.OPTIMAL) {
+                    c.dict = null;
+                    return;
+                }
+            }
+            c.dict = d;
+            c.dictRows = c.rows.size();
+        }
+        if (c.dict.radius() > c.radius) {
+            c.center = c.dict.center();
+            c.radius = c.dict.radius();
+        }
+    }
+
+    /**
+     * The LP of {@link #split} from c's (refreshed) dictionary with the row added: the far side's cell with its
+     * Chebyshev ball and dictionary, {@link #NO_REGION} when its radius is at most RADIUS_TOL (the dual simplex
+     * stops as soon as its bound shows that), or null when the dictionary cannot decide.
+     */
+    private static Cell byDictionary(Cell c, double[] row, Solver solver) {
+        if (c.dict == null) {
+            return null;
+        }
+        ChebyshevDictionary d = solver.scratch;
+        c.dict.copyInto(d);
+        ChebyshevDictionary.Status st = d.add(row, RADIUS_TOL);
+        if (st == ChebyshevDictionary.Status.FAILED) {
+            return null;
+        }
+        solver.lps++;
+        if (st == ChebyshevDictionary.Status.BELOW || d.radius() <= RADIUS_TOL) {
+            return NO_REGION;
+        }
+        return new Cell(null, d.center(), d.radius(), null).withDictionary(d.copy(), c.rows.size() + 1);
     }
 
     /**
@@ -359,11 +458,13 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     /** One thread's LP workspace and counters. */
     private static final class Solver {
         final ChebyshevLp lp;
+        final ChebyshevDictionary scratch;
         long lps;
         long fallbacks;
 
         Solver(int n) {
             lp = new ChebyshevLp(n);
+            scratch = ChebyshevDictionary.workspace(n);
         }
     }
 

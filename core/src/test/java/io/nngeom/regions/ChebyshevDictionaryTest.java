@@ -1,0 +1,59 @@
+package io.nngeom.regions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nngeom.run.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The warm-started dictionary (rows added one by one by dual simplex) against Hipparchus' simplex from scratch. */
+class ChebyshevDictionaryTest {
+
+    @ParameterizedTest(name = "n = {0}")
+    @CsvSource({"1", "2", "3", "4", "6", "9", "40"})
+    void rowByRowGivesHipparchusRadiusAndAFeasibleCentre(int n) {
+        SplittableRandom rng = Seeds.rng(70 + n);
+        int checked = 0;
+        for (int trial = 0; trial < 150; trial++) {
+            double[] c = new double[n];
+            for (int q = 0; q < n; q++) {
+                c[q] = 0.6 * (2 * rng.nextDouble() - 1);
+            }
+            double radius = 0.05 + 0.3 * rng.nextDouble();
+            ChebyshevDictionary d = ChebyshevDictionary.box(n);
+            assertThat(d.radius()).isEqualTo(1.0);
+            List<double[]> rows = new ArrayList<>();
+            int k = rng.nextInt(3 * n + 1);
+            for (int i = 0; i <= k; i++) {
+                double[] row = ChebyshevLpTest.row(ChebyshevLpTest.unit(n, rng), c, radius * (1 + rng.nextDouble()));
+                assertThat(d.add(row, Double.NEGATIVE_INFINITY)).isEqualTo(ChebyshevDictionary.Status.OPTIMAL);
+                rows.add(row);
+            }
+            double[] extra = ChebyshevLpTest.row(ChebyshevLpTest.unit(n, rng), c, radius * (2 * rng.nextDouble() - 1));
+            ChebyshevDictionary child = d.copy();
+            ChebyshevDictionary.Status st = child.add(extra, Double.NEGATIVE_INFINITY);
+            double[] slow = ChebyshevLpTest.hipparchus(rows, extra, n);
+            if (slow == null) {
+                continue; // r < −1: Hipparchus' bound; nothing to compare
+            }
+            assertThat(st).isEqualTo(ChebyshevDictionary.Status.OPTIMAL);
+            assertThat(Math.abs(child.radius() - slow[n])).as("trial %d radius", trial).isLessThan(1e-9);
+            double[] u = child.center();
+            for (double[] g : ChebyshevLpTest.all(rows, extra, n)) {
+                double v = child.radius();
+                for (int q = 0; q < n; q++) {
+                    v += g[q] * u[q];
+                }
+                assertThat(v).as("trial %d row", trial).isLessThanOrEqualTo(g[n] + 1e-9);
+            }
+            // stopping early at a threshold above the optimum says BELOW; the parent is untouched by the child
+            ChebyshevDictionary again = d.copy();
+            assertThat(again.add(extra, slow[n] + 1e-6)).isEqualTo(ChebyshevDictionary.Status.BELOW);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+}
