@@ -251,6 +251,21 @@ final class ChebyshevDictionary {
 
     /** Exchanges basic row p with nonbasic column e. */
     private void pivot(int p, int e) {
+        pivotRows(t, beta, m, w, p, e);
+        int id = basic[p];
+        basic[p] = nonbasic[e];
+        nonbasic[e] = id;
+        if (basic[p] < w) {
+            rowOf[basic[p]] = p;
+        }
+    }
+
+    /**
+     * The row operations of a pivot on the dictionary x_B = β − T·x_N (m rows × w columns, row-major): row p is solved
+     * for x_e, x_e = (β_p − x_p − Σ_{k≠e} T_pk x_k) / T_pe, and substituted into every other row. Shared with
+     * {@link ChebyshevLp}, which does its own bookkeeping of costs and ids.
+     */
+    static void pivotRows(double[] t, double[] beta, int m, int w, int p, int e) {
         int po = p * w;
         double a = t[po + e];
         for (int k = 0; k < w; k++) {
@@ -272,12 +287,6 @@ final class ChebyshevDictionary {
             }
             t[ro + e] = -f * t[po + e];
             beta[r] -= f * beta[p];
-        }
-        int id = basic[p];
-        basic[p] = nonbasic[e];
-        nonbasic[e] = id;
-        if (basic[p] < w) {
-            rowOf[basic[p]] = p;
         }
     }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  *
  * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
  * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
- * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
+ * ball of the opposite side, from the optimal dictionary of the cell's own Chebyshev LP by a few dual simplex
+ * pivots ({@link ChebyshevDictionary}: the child has one row more than its cell), stopped as soon as the dual bound
+ * shows a radius of at most RADIUS_TOL; {@link ChebyshevLp} and Hipparchus remain as fallbacks when a dictionary
+ * fails. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
  * the box. The nodes of a layer are expanded on {@link #THREADS} threads in chunks, each with its own LP
  * workspace, and their children are concatenated in node order, so the regions and their order do not depend on
  * the number of threads. Not thread-safe (the LP counters); use one instance per thread.
@@ -376,8 +379,8 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     }
 
     /**
-     * When the hyperplane cuts c's known ball deeply (both sides hold a ball of radius &gt; 2·RADIUS_TOL... one of
-     * radius (R − |d|)/2 on the far side), that far side's cell (ball only); else null.
+     * When the hyperplane cuts c's known ball B(centre, R) at a distance |d| with R − |d| &gt; 2·RADIUS_TOL, the far
+     * side's cell with the ball of radius (R − |d|)/2 inside it (no rows or bits yet); else null (an LP decides).
      */
     private static Cell deepCut(Cell c, double[] gi, double gc, int n) {
         double d = distance(c, gi, gc, n);
