@@ -62,38 +62,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         return "lp-search";
     }
 
-    private static final class Cell {
-        Rows rows; // g (n), rhs: g·u ≤ rhs, ‖g‖ = 1
-        double[] center;
-        double radius;
-        boolean[] bits;
-        /**
-         * The optimal dictionary of the cell of the first {@link #dictRows} rows (null: none, the LPs are solved from
-         * scratch); the rows beyond are added when an LP needs it ({@link #refresh}).
-         */
-        ChebyshevDictionary dict;
-        int dictRows;
-
-        Cell(Rows rows, double[] center, double radius, boolean[] bits) {
-            this.rows = rows;
-            this.center = center;
-            this.radius = radius;
-            this.bits = bits;
-        }
-
-        Cell withDictionary(ChebyshevDictionary d, int rowsInIt) {
-            dict = d;
-            dictRows = rowsInIt;
-            return this;
-        }
-    }
-
     private static final class Node {
-        Cell cell;
+        SearchCell cell;
         double[] a; // k×n row-major, in u
         double[] beta;
 
-        Node(Cell cell, double[] a, double[] beta) {
+        Node(SearchCell cell, double[] a, double[] beta) {
             this.cell = cell;
             this.a = a;
             this.beta = beta;
@@ -128,7 +102,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             a0[j * n + j] = h[j];
         }
         List<Node> nodes = new ArrayList<>();
-        Cell root = new Cell(Rows.EMPTY, new double[n], 1.0, new boolean[0]);
+        SearchCell root = new SearchCell(Rows.EMPTY, new double[n], 1.0, new boolean[0]);
         if (dedicatedLp) {
             root.withDictionary(ChebyshevDictionary.box(n), 0);
         }
@@ -239,13 +213,13 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             }
             g0[i] = s0;
         }
-        List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out])
+        List<SearchCell> cells = new ArrayList<>();
+        cells.add(new SearchCell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out])
                 .withDictionary(node.cell.dict, node.cell.dictRows));
         node.cell.dict = null;
         for (int i = 0; i < out; i++) {
             if (!p.splits[l]) {
-                for (Cell c : cells) {
+                for (SearchCell c : cells) {
                     c.bits[i] = true;
                 }
                 continue;
@@ -260,7 +234,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             nrm = Math.sqrt(nrm);
             if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
                 boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
-                for (Cell c : cells) {
+                for (SearchCell c : cells) {
                     c.bits[i] = on;
                 }
                 continue;
@@ -271,14 +245,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             double gc = g0[i] / nrm;
             int m = cells.size();
             for (int k = 0; k < m; k++) {
-                Cell c = cells.get(k);
-                Cell other = split(c, gi, gc, n, i, solver);
+                SearchCell c = cells.get(k);
+                SearchCell other = split(c, gi, gc, n, i, solver);
                 if (other != null) {
                     cells.add(other);
                 }
             }
         }
-        for (Cell c : cells) {
+        for (SearchCell c : cells) {
             double[] na = new double[out * n];
             double[] nb = new double[out];
             for (int i = 0; i < out; i++) {
@@ -291,7 +265,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
             System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
             // the last hidden layer's cells need no dictionary any more
-            Cell child = new Cell(c.rows, c.center, c.radius, all);
+            SearchCell child = new SearchCell(c.rows, c.center, c.radius, all);
             if (l + 2 < p.layers) {
                 child.withDictionary(c.dict, c.dictRows);
             }
@@ -303,14 +277,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      * Decides unit i (hyperplane gi·u + gc = 0, ‖gi‖ = 1) on cell c: sets c's bit, and when the hyperplane
      * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
      */
-    private Cell split(Cell c, double[] gi, double gc, int n, int i, Solver solver) {
-        Cell opposite = deepCut(c, gi, gc, n);
+    private SearchCell split(SearchCell c, double[] gi, double gc, int n, int i, Solver solver) {
+        SearchCell opposite = c.deepCut(gi, gc);
         if (opposite == null && c.dict != null) {
             // bring the cell's dictionary up to date: its Chebyshev ball may be larger than the one known
-            refresh(c);
-            opposite = deepCut(c, gi, gc, n);
+            c.refresh();
+            opposite = c.deepCut(gi, gc);
         }
-        int sigma = side(c, gi, gc, n);
+        int sigma = c.distance(gi, gc) > 0 ? 1 : -1;
         if (opposite == null) {
             // LP: Chebyshev ball of c ∩ {−sigma (g·u + gc) ≥ 0}, i.e. sigma g·u ≤ −sigma gc
             double[] row = new double[n + 1];
@@ -318,19 +292,22 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            opposite = byDictionary(c, row, solver);
+            opposite = c.dict == null ? null : c.opposite(row, solver.scratch);
+            if (opposite != null) {
+                solver.lps++;
+            }
             if (opposite == null) {
                 double[] ball = chebyshev(c.rows.toList(), row, n, c.center, solver);
                 if (ball != null && ball[n] > RADIUS_TOL) {
-                    opposite = new Cell(null, Arrays.copyOf(ball, n), ball[n], null);
+                    opposite = new SearchCell(null, Arrays.copyOf(ball, n), ball[n], null);
                 }
             }
-            if (opposite == NO_REGION || opposite == null) {
+            if (opposite == SearchCell.NO_REGION || opposite == null) {
                 c.bits[i] = sigma > 0;
                 return null;
             }
         }
-        double ds = sigma * distance(c, gi, gc, n);
+        double ds = sigma * c.distance(gi, gc);
         // narrow c to its own side, keep a ball inside it
         double[] own = new double[n + 1];
         double[] opp = new double[n + 1];
@@ -359,86 +336,6 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         c.rows = c.rows.plus(own);
         c.bits[i] = sigma > 0;
         return opposite;
-    }
-
-    /** Marks "the LP found no region" (as opposed to null: the dictionary could not decide). */
-    private static final Cell NO_REGION = new Cell(null, null, 0, null);
-
-    /** Signed distance of c's centre from the hyperplane gi·u + gc = 0 (‖gi‖ = 1). */
-    private static double distance(Cell c, double[] gi, double gc, int n) {
-        double d = gc;
-        for (int q = 0; q < n; q++) {
-            d += gi[q] * c.center[q];
-        }
-        return d;
-    }
-
-    /** The side (1 or −1) of the hyperplane on which c's centre lies (−1 on it). */
-    private static int side(Cell c, double[] gi, double gc, int n) {
-        return distance(c, gi, gc, n) > 0 ? 1 : -1;
-    }
-
-    /**
-     * When the hyperplane cuts c's known ball B(centre, R) at a distance |d| with R − |d| &gt; 2·RADIUS_TOL, the far
-     * side's cell with the ball of radius (R − |d|)/2 inside it (no rows or bits yet); else null (an LP decides).
-     */
-    private static Cell deepCut(Cell c, double[] gi, double gc, int n) {
-        double d = distance(c, gi, gc, n);
-        int sigma = d > 0 ? 1 : -1;
-        double ds = sigma * d;
-        if (!(c.radius - ds > 2 * RADIUS_TOL)) {
-            return null;
-        }
-        double tOpp = (c.radius + ds) / 2; // move against sigma·g
-        double rOpp = (c.radius - ds) / 2;
-        double[] co = c.center.clone();
-        for (int q = 0; q < n; q++) {
-            co[q] -= sigma * tOpp * gi[q];
-        }
-        return new Cell(null, co, rOpp, null);
-    }
-
-    /**
-     * Adds c's rows beyond its dictionary to it (a copy); takes its Chebyshev ball when larger than the known one.
-     */
-    private static void refresh(Cell c) {
-        if (c.dictRows < c.rows.size()) {
-            ChebyshevDictionary d = c.dict.copy();
-            for (double[] row : c.rows.from(c.dictRows)) {
-                if (d.add(row, Double.NEGATIVE_INFINITY) != ChebyshevDictionary.Status.OPTIMAL) {
-                    c.dict = null;
-                    return;
-                }
-            }
-            c.dict = d;
-            c.dictRows = c.rows.size();
-        }
-        if (c.dict.radius() > c.radius) {
-            c.center = c.dict.center();
-            c.radius = c.dict.radius();
-        }
-    }
-
-    /**
-     * The LP of {@link #split} from c's (refreshed) dictionary with the row added: the far side's cell with its
-     * Chebyshev ball and dictionary, {@link #NO_REGION} when its radius is at most RADIUS_TOL (the dual simplex
-     * stops as soon as its bound shows that), or null when the dictionary cannot decide.
-     */
-    private static Cell byDictionary(Cell c, double[] row, Solver solver) {
-        if (c.dict == null) {
-            return null;
-        }
-        ChebyshevDictionary d = solver.scratch;
-        c.dict.copyInto(d);
-        ChebyshevDictionary.Status st = d.add(row, RADIUS_TOL);
-        if (st == ChebyshevDictionary.Status.FAILED) {
-            return null;
-        }
-        solver.lps++;
-        if (st == ChebyshevDictionary.Status.BELOW || d.radius() <= RADIUS_TOL) {
-            return NO_REGION;
-        }
-        return new Cell(null, d.center(), d.radius(), null).withDictionary(d.copy(), c.rows.size() + 1);
     }
 
     /**
