@@ -133,6 +133,11 @@ final class ChebyshevDictionary {
         d.constraints = constraints;
     }
 
+    /** The doubles this dictionary's table holds (its memory, roughly, in units of 8 bytes). */
+    long doubles() {
+        return t.length + 2L * beta.length;
+    }
+
     /** The current radius r (the optimum when the last {@link #add} was OPTIMAL, else an upper bound of it). */
     double radius() {
         return beta[rowOf[n]];

@@ -35,6 +35,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     /** Threads of the search: 2, or 1 with {@code -Dnngeom.threads=1} (same regions in the same order either way). */
     static final int THREADS = Chunks.THREADS;
+    /**
+     * Largest dictionary (doubles: (2n + 1 + hidden units)·(n + 1), its size at the deepest cell) that cells keep
+     * between LPs; beyond it (e.g. n = 784) each LP adds the cell's rows to the box's dictionary again in a
+     * workspace, so memory stays one dictionary per thread.
+     */
+    static final long KEEP_LIMIT = 1 << 16;
     /** Nodes of a layer handed to a thread at a time. */
     static final int CHUNK = 16;
     /** Chunks expanded between two checks of the search's limits (and progress reports). */
@@ -46,6 +52,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     private long fallbacks;
 
     private final int threads;
+    private final long keepLimit;
 
     public PatternSearchEnumerator() {
         this(true, THREADS);
@@ -53,8 +60,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     /** With the slow-path LP (false) or the dedicated one, and a given number of threads (1 or 2). */
     PatternSearchEnumerator(boolean dedicatedLp, int threads) {
+        this(dedicatedLp, threads, KEEP_LIMIT);
+    }
+
+    /** As above, with the size up to which cells keep their dictionaries (0: never; for tests). */
+    PatternSearchEnumerator(boolean dedicatedLp, int threads, long keepLimit) {
         this.dedicatedLp = dedicatedLp;
         this.threads = Math.max(1, Math.min(2, threads));
+        this.keepLimit = keepLimit;
     }
 
     @Override
@@ -103,14 +116,16 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         }
         List<Node> nodes = new ArrayList<>();
         SearchCell root = new SearchCell(Rows.EMPTY, new double[n], 1.0, new boolean[0]);
-        if (dedicatedLp) {
-            root.withDictionary(ChebyshevDictionary.box(n), 0);
-        }
+        ChebyshevDictionary boxDict = dedicatedLp ? ChebyshevDictionary.box(n) : null;
+        // cells keep their own dictionaries when these stay small; else every LP starts again from the box's
+        boolean keep = (2L * n + 1 + p.hiddenUnits) * (n + 1) <= keepLimit;
+        root.withDictionary(boxDict, 0);
         nodes.add(new Node(root, a0, ctr.clone()));
         for (int l = 0; l < p.layers - 1; l++) {
             int layer = l;
             List<Node> current = nodes;
             List<Node> next = new ArrayList<>();
+            long[] held = {0}; // doubles in the dictionaries the next layer's nodes keep (node order: deterministic)
             Solver[] solvers = new Solver[2];
             int group = GROUP_CHUNKS * CHUNK;
             for (int from = 0; from < current.size(); from += group) {
@@ -125,7 +140,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 List<Node>[] parts = new List[(to - start + CHUNK - 1) / CHUNK];
                 Chunks.run(threads, parts.length, (thread, chunk) -> {
                     if (solvers[thread] == null) {
-                        solvers[thread] = new Solver(n);
+                        solvers[thread] = new Solver(n, boxDict, keep);
                     }
                     List<Node> out = new ArrayList<>();
                     for (int k = start + chunk * CHUNK; k < Math.min(to, start + (chunk + 1) * CHUNK); k++) {
@@ -134,6 +149,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                     parts[chunk] = out;
                 });
                 for (List<Node> part : parts) {
+                    budget(part, boxDict, held);
                     next.addAll(part);
                 }
             }
@@ -181,6 +197,27 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new SearchOutcome(new Partition(name(), box, regions, new double[0], lps, seconds), true,
                 regions.size(), p.layers - 1, lps, seconds, "");
+    }
+
+    /**
+     * Doubles of dictionaries that the nodes waiting for the next layer may keep (128 MB); past it, nodes (in node
+     * order, so the same ones on any number of threads) start again from the box's dictionary.
+     */
+    static final long NODE_DICTIONARIES = 1L << 24;
+
+    /** Lets the nodes keep their dictionaries while the running total {@code held} stays within NODE_DICTIONARIES. */
+    private static void budget(List<Node> nodes, ChebyshevDictionary box, long[] held) {
+        for (Node node : nodes) {
+            ChebyshevDictionary d = node.cell.dict;
+            if (d == null || d == box) {
+                continue;
+            }
+            if (held[0] + d.doubles() <= NODE_DICTIONARIES) {
+                held[0] += d.doubles();
+            } else {
+                node.cell.withDictionary(box, 0);
+            }
+        }
     }
 
     private static long solverLps(Solver[] solvers) {
@@ -281,7 +318,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         SearchCell opposite = c.deepCut(gi, gc);
         if (opposite == null && c.dict != null) {
             // bring the cell's dictionary up to date: its Chebyshev ball may be larger than the one known
-            c.refresh();
+            c.refresh(solver.keep);
             opposite = c.deepCut(gi, gc);
         }
         int sigma = c.distance(gi, gc) > 0 ? 1 : -1;
@@ -292,7 +329,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            opposite = c.dict == null ? null : c.opposite(row, solver.scratch);
+            opposite = c.dict == null ? null : c.opposite(row, solver.scratch, solver.keep);
             if (opposite != null) {
                 solver.lps++;
             }
@@ -362,9 +399,15 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         long lps;
         long fallbacks;
 
-        Solver(int n) {
+        /** The box's dictionary (null on the slow path) and whether cells keep their own (see KEEP_LIMIT). */
+        final ChebyshevDictionary box;
+        final boolean keep;
+
+        Solver(int n, ChebyshevDictionary box, boolean keep) {
             lp = new ChebyshevLp(n);
             scratch = ChebyshevDictionary.workspace(n);
+            this.box = box;
+            this.keep = keep;
         }
     }
 

@@ -65,8 +65,12 @@ final class SearchCell {
 
     /**
      * Adds the rows beyond the dictionary to it (a copy); takes its Chebyshev ball when larger than the known one.
+     * Nothing unless the cell keeps its dictionary ({@code keep}).
      */
-    void refresh() {
+    void refresh(boolean keep) {
+        if (!keep) {
+            return;
+        }
         if (dictRows < rows.size()) {
             ChebyshevDictionary d = dict.copy();
             for (double[] row : rows.from(dictRows)) {
@@ -85,13 +89,21 @@ final class SearchCell {
     }
 
     /**
-     * The LP of {@link PatternSearchEnumerator}'s split, from this cell's refreshed dictionary (not null) with the
-     * row added, solved in {@code scratch}: the far side's cell with its Chebyshev ball and dictionary,
+     * The LP of {@link PatternSearchEnumerator}'s split, from this cell's refreshed dictionary (not null; when the
+     * cell does not keep it, the dictionary with the cell's rows added) with the row added, solved in {@code scratch}: the far side's cell with its Chebyshev ball and dictionary,
      * {@link #NO_REGION} when its radius is at most RADIUS_TOL (the dual simplex stops as soon as its bound shows
      * that), or null when the dictionary cannot decide.
      */
-    SearchCell opposite(double[] row, ChebyshevDictionary scratch) {
+    SearchCell opposite(double[] row, ChebyshevDictionary scratch, boolean keep) {
         dict.copyInto(scratch);
+        if (!keep) {
+            // the rows beyond the (box's) dictionary, added in the workspace only
+            for (double[] r : rows.from(dictRows)) {
+                if (scratch.add(r, Double.NEGATIVE_INFINITY) != ChebyshevDictionary.Status.OPTIMAL) {
+                    return null;
+                }
+            }
+        }
         ChebyshevDictionary.Status st = scratch.add(row, PatternSearchEnumerator.RADIUS_TOL);
         if (st == ChebyshevDictionary.Status.FAILED) {
             return null;
@@ -99,7 +111,7 @@ final class SearchCell {
         if (st == ChebyshevDictionary.Status.BELOW || scratch.radius() <= PatternSearchEnumerator.RADIUS_TOL) {
             return NO_REGION;
         }
-        return new SearchCell(null, scratch.center(), scratch.radius(), null).withDictionary(scratch.copy(),
-                rows.size() + 1);
+        SearchCell far = new SearchCell(null, scratch.center(), scratch.radius(), null);
+        return keep ? far.withDictionary(scratch.copy(), rows.size() + 1) : far.withDictionary(dict, dictRows);
     }
 }

@@ -2,6 +2,8 @@ package io.nngeom.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nngeom.net.Activation;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,5 +57,25 @@ class ChebyshevDictionaryTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(100);
+    }
+
+    /** Cells that do not keep their dictionaries (as in 784-D) find the same regions as those that do and the slow path. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"3-10-10-1", "4-8-8-2", "5-6-6-6-1"})
+    void cellsWithoutTheirOwnDictionariesFindTheSameRegions(String arch) {
+        int[] sizes = Mlp.parseArchitecture(arch);
+        Mlp net = Mlp.random(sizes, Activation.RELU, Seeds.rng(90 + sizes.length));
+        Box box = Box.cube(sizes[0], -1.5, 1.5);
+        Partition kept = new PatternSearchEnumerator(true, 2).enumerate(net, box);
+        Partition rebuilt = new PatternSearchEnumerator(true, 2, 0).enumerate(net, box);
+        Partition slow = new PatternSearchEnumerator(false, 1).enumerate(net, box);
+        assertThat(rebuilt.patternKeys()).containsExactlyInAnyOrderElementsOf(slow.patternKeys());
+        assertThat(kept.patternKeys()).containsExactlyInAnyOrderElementsOf(slow.patternKeys());
+        assertThat(rebuilt.count()).isGreaterThan(10);
+        PwlNet p = PwlNet.of(net);
+        for (LinearRegion r : rebuilt.regions()) {
+            assertThat(p.pattern(r.interior())).containsExactly(r.pattern());
+            assertThat(r.radius()).isPositive();
+        }
     }
 }
