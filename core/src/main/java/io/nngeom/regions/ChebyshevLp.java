@@ -170,28 +170,7 @@ final class ChebyshevLp {
     /** Exchanges basic row p with nonbasic column e. */
     private void pivot(int m, int w, int p, int e) {
         int po = p * w;
-        double a = t[po + e];
-        // row p: x_e = (beta_p − Σ_{k≠e} t_pk x_k − x_leaving) / a
-        for (int k = 0; k < w; k++) {
-            t[po + k] /= a;
-        }
-        t[po + e] = 1 / a;
-        beta[p] /= a;
-        for (int r = 0; r < m; r++) {
-            if (r == p) {
-                continue;
-            }
-            int ro = r * w;
-            double f = t[ro + e];
-            if (f == 0) {
-                continue;
-            }
-            for (int k = 0; k < w; k++) {
-                t[ro + k] -= f * t[po + k];
-            }
-            t[ro + e] = -f * t[po + e];
-            beta[r] -= f * beta[p];
-        }
+        ChebyshevDictionary.pivotRows(t, beta, m, w, p, e);
         double ce = cost[e];
         for (int k = 0; k < w; k++) {
             cost[k] -= ce * t[po + k];

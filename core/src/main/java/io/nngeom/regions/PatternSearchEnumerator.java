@@ -18,7 +18,10 @@ import java.util.List;
  *
  * <p>Most tests need no LP: the hyperplane misses the box (interval bound), or cuts a known inscribed ball
  * deeply enough that both sides contain a ball of radius &gt; RADIUS_TOL. Otherwise one LP gives the Chebyshev
- * ball of the opposite side. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
+ * ball of the opposite side, from the optimal dictionary of the cell's own Chebyshev LP by a few dual simplex
+ * pivots ({@link ChebyshevDictionary}: the child has one row more than its cell), stopped as soon as the dual bound
+ * shows a radius of at most RADIUS_TOL; {@link ChebyshevLp} and Hipparchus remain as fallbacks when a dictionary
+ * fails. Coordinates are box-normalised (u ∈ [−1, 1]^n), so the tolerance is relative to
  * the box. The nodes of a layer are expanded on {@link #THREADS} threads in chunks, each with its own LP
  * workspace, and their children are concatenated in node order, so the regions and their order do not depend on
  * the number of threads. Not thread-safe (the LP counters); use one instance per thread.
@@ -32,6 +35,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     /** Threads of the search: 2, or 1 with {@code -Dnngeom.threads=1} (same regions in the same order either way). */
     static final int THREADS = Chunks.THREADS;
+    /**
+     * Largest dictionary (doubles: (2n + 1 + hidden units)·(n + 1), its size at the deepest cell) that cells keep
+     * between LPs; beyond it (e.g. n = 784) each LP adds the cell's rows to the box's dictionary again in a
+     * workspace, so memory stays one dictionary per thread.
+     */
+    static final long KEEP_LIMIT = 1 << 16;
     /** Nodes of a layer handed to a thread at a time. */
     static final int CHUNK = 16;
     /** Chunks expanded between two checks of the search's limits (and progress reports). */
@@ -43,6 +52,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     private long fallbacks;
 
     private final int threads;
+    private final long keepLimit;
 
     public PatternSearchEnumerator() {
         this(true, THREADS);
@@ -50,8 +60,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
 
     /** With the slow-path LP (false) or the dedicated one, and a given number of threads (1 or 2). */
     PatternSearchEnumerator(boolean dedicatedLp, int threads) {
+        this(dedicatedLp, threads, KEEP_LIMIT);
+    }
+
+    /** As above, with the size up to which cells keep their dictionaries (0: never; for tests). */
+    PatternSearchEnumerator(boolean dedicatedLp, int threads, long keepLimit) {
         this.dedicatedLp = dedicatedLp;
         this.threads = Math.max(1, Math.min(2, threads));
+        this.keepLimit = keepLimit;
     }
 
     @Override
@@ -59,26 +75,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
         return "lp-search";
     }
 
-    private static final class Cell {
-        List<double[]> rows; // g (n), rhs: g·u ≤ rhs, ‖g‖ = 1
-        double[] center;
-        double radius;
-        boolean[] bits;
-
-        Cell(List<double[]> rows, double[] center, double radius, boolean[] bits) {
-            this.rows = rows;
-            this.center = center;
-            this.radius = radius;
-            this.bits = bits;
-        }
-    }
-
     private static final class Node {
-        Cell cell;
+        SearchCell cell;
         double[] a; // k×n row-major, in u
         double[] beta;
 
-        Node(Cell cell, double[] a, double[] beta) {
+        Node(SearchCell cell, double[] a, double[] beta) {
             this.cell = cell;
             this.a = a;
             this.beta = beta;
@@ -113,11 +115,17 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             a0[j * n + j] = h[j];
         }
         List<Node> nodes = new ArrayList<>();
-        nodes.add(new Node(new Cell(new ArrayList<>(), new double[n], 1.0, new boolean[0]), a0, ctr.clone()));
+        SearchCell root = new SearchCell(Rows.EMPTY, new double[n], 1.0, new boolean[0]);
+        ChebyshevDictionary boxDict = dedicatedLp ? ChebyshevDictionary.box(n) : null;
+        // cells keep their own dictionaries when these stay small; else every LP starts again from the box's
+        boolean keep = (2L * n + 1 + p.hiddenUnits) * (n + 1) <= keepLimit;
+        root.withDictionary(boxDict, 0);
+        nodes.add(new Node(root, a0, ctr.clone()));
         for (int l = 0; l < p.layers - 1; l++) {
             int layer = l;
             List<Node> current = nodes;
             List<Node> next = new ArrayList<>();
+            long[] held = {0}; // doubles in the dictionaries the next layer's nodes keep (node order: deterministic)
             Solver[] solvers = new Solver[2];
             int group = GROUP_CHUNKS * CHUNK;
             for (int from = 0; from < current.size(); from += group) {
@@ -132,7 +140,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 List<Node>[] parts = new List[(to - start + CHUNK - 1) / CHUNK];
                 Chunks.run(threads, parts.length, (thread, chunk) -> {
                     if (solvers[thread] == null) {
-                        solvers[thread] = new Solver(n);
+                        solvers[thread] = new Solver(n, boxDict, keep);
                     }
                     List<Node> out = new ArrayList<>();
                     for (int k = start + chunk * CHUNK; k < Math.min(to, start + (chunk + 1) * CHUNK); k++) {
@@ -141,6 +149,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                     parts[chunk] = out;
                 });
                 for (List<Node> part : parts) {
+                    budget(part, boxDict, held);
                     next.addAll(part);
                 }
             }
@@ -190,6 +199,27 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
                 regions.size(), p.layers - 1, lps, seconds, "");
     }
 
+    /**
+     * Doubles of dictionaries that the nodes waiting for the next layer may keep (128 MB); past it, nodes (in node
+     * order, so the same ones on any number of threads) start again from the box's dictionary.
+     */
+    static final long NODE_DICTIONARIES = 1L << 24;
+
+    /** Lets the nodes keep their dictionaries while the running total {@code held} stays within NODE_DICTIONARIES. */
+    private static void budget(List<Node> nodes, ChebyshevDictionary box, long[] held) {
+        for (Node node : nodes) {
+            ChebyshevDictionary d = node.cell.dict;
+            if (d == null || d == box) {
+                continue;
+            }
+            if (held[0] + d.doubles() <= NODE_DICTIONARIES) {
+                held[0] += d.doubles();
+            } else {
+                node.cell.withDictionary(box, 0);
+            }
+        }
+    }
+
     private static long solverLps(Solver[] solvers) {
         long s = 0;
         for (Solver sv : solvers) {
@@ -220,11 +250,13 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             }
             g0[i] = s0;
         }
-        List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out]));
+        List<SearchCell> cells = new ArrayList<>();
+        cells.add(new SearchCell(node.cell.rows, node.cell.center, node.cell.radius, new boolean[out])
+                .withDictionary(node.cell.dict, node.cell.dictRows));
+        node.cell.dict = null;
         for (int i = 0; i < out; i++) {
             if (!p.splits[l]) {
-                for (Cell c : cells) {
+                for (SearchCell c : cells) {
                     c.bits[i] = true;
                 }
                 continue;
@@ -239,7 +271,7 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             nrm = Math.sqrt(nrm);
             if (nrm < 1e-300 || g0[i] - span >= 0 || g0[i] + span <= 0) {
                 boolean on = nrm < 1e-300 ? g0[i] > 0 : g0[i] - span >= 0;
-                for (Cell c : cells) {
+                for (SearchCell c : cells) {
                     c.bits[i] = on;
                 }
                 continue;
@@ -250,14 +282,14 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             double gc = g0[i] / nrm;
             int m = cells.size();
             for (int k = 0; k < m; k++) {
-                Cell c = cells.get(k);
-                Cell other = split(c, gi, gc, n, i, solver);
+                SearchCell c = cells.get(k);
+                SearchCell other = split(c, gi, gc, n, i, solver);
                 if (other != null) {
                     cells.add(other);
                 }
             }
         }
-        for (Cell c : cells) {
+        for (SearchCell c : cells) {
             double[] na = new double[out * n];
             double[] nb = new double[out];
             for (int i = 0; i < out; i++) {
@@ -269,7 +301,12 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             }
             boolean[] all = Arrays.copyOf(node.cell.bits, node.cell.bits.length + out);
             System.arraycopy(c.bits, 0, all, node.cell.bits.length, out);
-            next.add(new Node(new Cell(c.rows, c.center, c.radius, all), na, nb));
+            // the last hidden layer's cells need no dictionary any more
+            SearchCell child = new SearchCell(c.rows, c.center, c.radius, all);
+            if (l + 2 < p.layers) {
+                child.withDictionary(c.dict, c.dictRows);
+            }
+            next.add(new Node(child, na, nb));
         }
     }
 
@@ -277,37 +314,37 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
      * Decides unit i (hyperplane gi·u + gc = 0, ‖gi‖ = 1) on cell c: sets c's bit, and when the hyperplane
      * cuts c returns the off-side... the other side as a new cell (c is narrowed to its own side).
      */
-    private Cell split(Cell c, double[] gi, double gc, int n, int i, Solver solver) {
-        double d = gc;
-        for (int q = 0; q < n; q++) {
-            d += gi[q] * c.center[q];
+    private SearchCell split(SearchCell c, double[] gi, double gc, int n, int i, Solver solver) {
+        SearchCell opposite = c.deepCut(gi, gc);
+        if (opposite == null && c.dict != null) {
+            // bring the cell's dictionary up to date: its Chebyshev ball may be larger than the one known
+            c.refresh(solver.keep);
+            opposite = c.deepCut(gi, gc);
         }
-        int sigma = d > 0 ? 1 : -1;
-        double ds = sigma * d; // ≥ 0
-        Cell opposite;
-        if (c.radius - ds > 2 * RADIUS_TOL) {
-            // the hyperplane cuts the inscribed ball deeply: both sides contain balls, no LP needed
-            double tOpp = (c.radius + ds) / 2; // move against sigma·g
-            double rOpp = (c.radius - ds) / 2;
-            double[] co = c.center.clone();
-            for (int q = 0; q < n; q++) {
-                co[q] -= sigma * tOpp * gi[q];
-            }
-            opposite = new Cell(null, co, rOpp, null);
-        } else {
+        int sigma = c.distance(gi, gc) > 0 ? 1 : -1;
+        if (opposite == null) {
             // LP: Chebyshev ball of c ∩ {−sigma (g·u + gc) ≥ 0}, i.e. sigma g·u ≤ −sigma gc
             double[] row = new double[n + 1];
             for (int q = 0; q < n; q++) {
                 row[q] = sigma * gi[q];
             }
             row[n] = -sigma * gc;
-            double[] ball = chebyshev(c.rows, row, n, c.center, solver);
-            if (ball == null || ball[n] <= RADIUS_TOL) {
+            opposite = c.dict == null ? null : c.opposite(row, solver.scratch, solver.keep);
+            if (opposite != null) {
+                solver.lps++;
+            }
+            if (opposite == null) {
+                double[] ball = chebyshev(c.rows.toList(), row, n, c.center, solver);
+                if (ball != null && ball[n] > RADIUS_TOL) {
+                    opposite = new SearchCell(null, Arrays.copyOf(ball, n), ball[n], null);
+                }
+            }
+            if (opposite == SearchCell.NO_REGION || opposite == null) {
                 c.bits[i] = sigma > 0;
                 return null;
             }
-            opposite = new Cell(null, Arrays.copyOf(ball, n), ball[n], null);
         }
+        double ds = sigma * c.distance(gi, gc);
         // narrow c to its own side, keep a ball inside it
         double[] own = new double[n + 1];
         double[] opp = new double[n + 1];
@@ -327,14 +364,13 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
             c.center = cc;
             c.radius = r;
         }
-        List<double[]> rowsOwn = new ArrayList<>(c.rows);
-        rowsOwn.add(own);
-        List<double[]> rowsOpp = new ArrayList<>(c.rows);
-        rowsOpp.add(opp);
-        opposite.rows = rowsOpp;
+        opposite.rows = c.rows.plus(opp);
+        if (opposite.dict == null && c.dict != null) {
+            opposite.withDictionary(c.dict, c.dictRows);
+        }
         opposite.bits = c.bits.clone();
         opposite.bits[i] = sigma < 0;
-        c.rows = rowsOwn;
+        c.rows = c.rows.plus(own);
         c.bits[i] = sigma > 0;
         return opposite;
     }
@@ -359,11 +395,19 @@ public final class PatternSearchEnumerator implements RegionEnumerator {
     /** One thread's LP workspace and counters. */
     private static final class Solver {
         final ChebyshevLp lp;
+        final ChebyshevDictionary scratch;
         long lps;
         long fallbacks;
 
-        Solver(int n) {
+        /** The box's dictionary (null on the slow path) and whether cells keep their own (see KEEP_LIMIT). */
+        final ChebyshevDictionary box;
+        final boolean keep;
+
+        Solver(int n, ChebyshevDictionary box, boolean keep) {
             lp = new ChebyshevLp(n);
+            scratch = ChebyshevDictionary.workspace(n);
+            this.box = box;
+            this.keep = keep;
         }
     }
 

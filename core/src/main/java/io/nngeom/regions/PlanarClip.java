@@ -153,6 +153,21 @@ final class PlanarClip {
             n += o.n;
         }
 
+        /** Appends the numbers from..to−1 of another list. */
+        void addRange(Growable o, int from, int to) {
+            int len = to - from;
+            if (n + len > v.length) {
+                v = Arrays.copyOf(v, Math.max(2 * v.length, n + len));
+            }
+            System.arraycopy(o.v, from, v, n, len);
+            n += len;
+        }
+
+        /** How many numbers the list holds. */
+        int size() {
+            return n;
+        }
+
         double[] toArray() {
             return Arrays.copyOf(v, n);
         }

@@ -57,7 +57,7 @@ public final class PlanarPartitioner implements RegionEnumerator {
     /** Threads of the partition: 2, or 1 with {@code -Dnngeom.threads=1} (same regions either way). */
     static final int THREADS = Chunks.THREADS;
     /** The first layer's pieces are handed to the threads in chunks of this many, in order. */
-    static final int CHUNK = 64;
+    static final int CHUNK = 256;
     /** A part's lines are updated from the closest of this many parts done before it (see {@link Run#children}). */
     static final int BASES = 8;
 
@@ -79,71 +79,20 @@ public final class PlanarPartitioner implements RegionEnumerator {
 
         /**
          * The lines of layer l's units on a piece whose layer-l inputs are the affine map (a, beta) of u:
-         * unit i is ax[i]·u₁ + ay[i]·u₂ + c[i] (sums over the inputs j in increasing order, from the bias).
+         * unit i is ax[i]·u₁ + ay[i]·u₂ + c[i]. Sum order per entry: from 0 (c from the bias), the inputs j in blocks
+         * of four, ((w₀a₀ + w₁a₁) + w₂a₂) + w₃a₃ added per block, then the rest one by one. The loops run over the
+         * units with the transposed weights (one store per loop, which HotSpot vectorises).
          */
         void lines(int l, double[] a, double[] beta, double[] ax, double[] ay, double[] c) {
             int in = p.sizes[l];
-            double[] w = p.w[l];
-            double[] bl = p.b[l];
-            int i = 0;
-            // four units at a time: twelve independent sums keep the adder busy; each sum's order is unchanged
-            for (; i + 3 < ax.length; i += 4) {
-                int w0 = i * in;
-                int w1 = w0 + in;
-                int w2 = w1 + in;
-                int w3 = w2 + in;
-                double x0 = 0, x1 = 0, x2 = 0, x3 = 0;
-                double y0 = 0, y1 = 0, y2 = 0, y3 = 0;
-                double c0 = bl[i], c1 = bl[i + 1], c2 = bl[i + 2], c3 = bl[i + 3];
-                for (int j = 0; j < in; j++) {
-                    double aj = a[2 * j];
-                    double bj = a[2 * j + 1];
-                    double ej = beta[j];
-                    double v0 = w[w0 + j];
-                    double v1 = w[w1 + j];
-                    double v2 = w[w2 + j];
-                    double v3 = w[w3 + j];
-                    x0 += v0 * aj;
-                    y0 += v0 * bj;
-                    c0 += v0 * ej;
-                    x1 += v1 * aj;
-                    y1 += v1 * bj;
-                    c1 += v1 * ej;
-                    x2 += v2 * aj;
-                    y2 += v2 * bj;
-                    c2 += v2 * ej;
-                    x3 += v3 * aj;
-                    y3 += v3 * bj;
-                    c3 += v3 * ej;
-                }
-                ax[i] = x0;
-                ax[i + 1] = x1;
-                ax[i + 2] = x2;
-                ax[i + 3] = x3;
-                ay[i] = y0;
-                ay[i + 1] = y1;
-                ay[i + 2] = y2;
-                ay[i + 3] = y3;
-                c[i] = c0;
-                c[i + 1] = c1;
-                c[i + 2] = c2;
-                c[i + 3] = c3;
-            }
-            for (; i < ax.length; i++) {
-                double sx = 0;
-                double sy = 0;
-                double s0 = bl[i];
-                int wo = i * in;
-                for (int j = 0; j < in; j++) {
-                    double wij = w[wo + j];
-                    sx += wij * a[2 * j];
-                    sy += wij * a[2 * j + 1];
-                    s0 += wij * beta[j];
-                }
-                ax[i] = sx;
-                ay[i] = sy;
-                c[i] = s0;
-            }
+            int out = ax.length;
+            double[] wt = p.wt[l];
+            Arrays.fill(ax, 0.0);
+            Arrays.fill(ay, 0.0);
+            System.arraycopy(p.b[l], 0, c, 0, out);
+            LineKernels.accumulate(wt, in, out, a, 0, 2, ax);
+            LineKernels.accumulate(wt, in, out, a, 1, 2, ay);
+            LineKernels.accumulate(wt, in, out, beta, 0, 1, c);
         }
 
         /**
@@ -165,9 +114,18 @@ public final class PlanarPartitioner implements RegionEnumerator {
                     }
                     continue;
                 }
+                int rough = LineKernels.roughSide(poly, nv, ax[i], ay[i], c[i]);
+                if (rough != 0) {
+                    if (rough > 0) {
+                        for (boolean[] bs : bitsList) {
+                            bs[i] = true;
+                        }
+                    }
+                    continue;
+                }
                 double nrm = Math.hypot(ax[i], ay[i]);
                 if (nrm >= 1e-300) {
-                    int side = clearSide(poly, nv, ax[i], ay[i], c[i], nrm);
+                    int side = LineKernels.clearSide(poly, nv, ax[i], ay[i], c[i], nrm);
                     if (side != 0) {
                         if (side > 0) {
                             for (boolean[] bs : bitsList) {
@@ -223,19 +181,23 @@ public final class PlanarPartitioner implements RegionEnumerator {
             int in = p.sizes[l + 1];
             int out = p.sizes[l + 2];
             double slope = p.offSlope[l];
-            double[] w = p.w[l + 1];
+            double[] wt = p.wt[l + 1];
             // the last BASES parts done (ring): each next part starts from the one differing in the fewest units
-            boolean[][] baseBits = new boolean[BASES][];
+            long[][] baseBits = new long[BASES][];
             double[][][] baseLines = new double[BASES][][];
             for (int k = from; k < to; k++) {
+                if (l == 0) {
+                    sink.piece(k);
+                }
                 boolean[] bs = bitsList.get(k);
+                long[] packed = LineKernels.pack(bs);
                 double[] nx = new double[out];
                 double[] ny = new double[out];
                 double[] nc = new double[out];
                 int diff = in;
                 int base = -1;
                 for (int b = 0; b < BASES && baseBits[b] != null; b++) {
-                    int d = differing(baseBits[b], bs);
+                    int d = LineKernels.differing(baseBits[b], packed);
                     if (d < diff) {
                         diff = d;
                         base = b;
@@ -252,14 +214,18 @@ public final class PlanarPartitioner implements RegionEnumerator {
                     }
                     lines(l + 1, na, nbeta, nx, ny, nc);
                 } else {
-                    boolean[] prev = baseBits[base];
+                    long[] prev = baseBits[base];
                     System.arraycopy(baseLines[base][0], 0, nx, 0, out);
                     System.arraycopy(baseLines[base][1], 0, ny, 0, out);
                     System.arraycopy(baseLines[base][2], 0, nc, 0, out);
-                    for (int i = 0; i < in; i++) {
-                        if (bs[i] != prev[i]) {
+                    for (int word = 0; word < packed.length; word++) {
+                        // the differing units in increasing order
+                        for (long x = packed[word] ^ prev[word]; x != 0; x &= x - 1) {
+                            int i = 64 * word + Long.numberOfTrailingZeros(x);
                             double d = bs[i] ? 1.0 - slope : slope - 1.0;
-                            flip(w, in, i, d * ax[i], d * ay[i], d * c[i], nx, ny, nc);
+                            LineKernels.flip(wt, out, i, d * ax[i], nx);
+                            LineKernels.flip(wt, out, i, d * ay[i], ny);
+                            LineKernels.flip(wt, out, i, d * c[i], nc);
                         }
                     }
                 }
@@ -267,45 +233,9 @@ public final class PlanarPartitioner implements RegionEnumerator {
                 System.arraycopy(bs, 0, all, prefix.length, in);
                 descend(l + 1, polys.get(k), nx, ny, nc, all, clip, sink);
                 int slot = (k - from) % BASES;
-                baseBits[slot] = bs;
+                baseBits[slot] = packed;
                 baseLines[slot] = new double[][] {nx, ny, nc};
             }
-        }
-    }
-
-    /** 1 (−1) when every vertex is more than 2·SPLIT_TOL on the positive (negative) side of the line, else 0. */
-    private static int clearSide(double[] poly, int nv, double a, double b, double c, double nrm) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < nv; k++) {
-            double v = (a * poly[2 * k] + b * poly[2 * k + 1] + c) / nrm;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        if (min > 2 * SPLIT_TOL) {
-            return 1;
-        }
-        return max < -2 * SPLIT_TOL ? -1 : 0;
-    }
-
-    private static int differing(boolean[] a, boolean[] b) {
-        int d = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                d++;
-            }
-        }
-        return d;
-    }
-
-    /** (nx, ny, nc)[o] += W(o, i)·(dx, dy, dc) for every unit o (W row-major with {@code in} columns). */
-    private static void flip(double[] w, int in, int i, double dx, double dy, double dc, double[] nx, double[] ny,
-                             double[] nc) {
-        for (int o = 0; o < nx.length; o++) {
-            double wo = w[o * in + i];
-            nx[o] += wo * dx;
-            ny[o] += wo * dy;
-            nc[o] += wo * dc;
         }
     }
 
@@ -314,9 +244,36 @@ public final class PlanarPartitioner implements RegionEnumerator {
         final Run run;
         final List<LinearRegion> regions = new ArrayList<>();
         final PlanarClip.Growable seg = new PlanarClip.Growable();
+        /** First of the first-layer pieces from..to−1 this sink collects (−1: not per piece). */
+        private final int from;
+        /** Where the regions and the segment numbers of piece from + k begin; entry to − from ends the last. */
+        private final int[] firstRegion;
+        private final int[] firstSeg;
 
         Sink(Run run) {
+            this(run, -1, -1);
+        }
+
+        /** A sink for the regions of the first-layer pieces from..to−1 (marked by {@link #piece}). */
+        Sink(Run run, int from, int to) {
             this.run = run;
+            this.from = from;
+            firstRegion = new int[Math.max(0, to - from + 1)];
+            firstSeg = new int[firstRegion.length];
+        }
+
+        /** The regions of first-layer piece k begin here (or, for k = to, the last piece's end). */
+        void piece(int k) {
+            if (from >= 0) {
+                firstRegion[k - from] = regions.size();
+                firstSeg[k - from] = seg.size();
+            }
+        }
+
+        /** Appends the regions and segments of first-layer piece k to the lists. */
+        void copyPiece(int k, List<LinearRegion> to, PlanarClip.Growable segTo) {
+            to.addAll(regions.subList(firstRegion[k - from], firstRegion[k - from + 1]));
+            segTo.addRange(seg, firstSeg[k - from], firstSeg[k - from + 1]);
         }
 
         /** The region of a last-hidden-layer piece with output maps (ux, uy, u0) in u: map, polygon, centroid, boundary. */
@@ -354,11 +311,12 @@ public final class PlanarPartitioner implements RegionEnumerator {
      * <p>Depth first: the box is cut by the first layer's lines, then each of these pieces is followed down the
      * layers on its own, so only the finished regions and one path of pieces per thread are held in memory (the
      * lines of a piece, 24 bytes per unit, are never stored for more than a few pieces per layer). The first
-     * layer's pieces are processed by {@link #THREADS} threads (or those given) in chunks of {@link #CHUNK}, and
-     * the chunks' regions are concatenated in piece order, so the regions, their order and every number are the
-     * same for any number of threads. The lines of a piece are updated from its previous sibling's
-     * ({@link Run#children}), so they differ from a computation from scratch by float64 rounding only; the
-     * regions are the same as the breadth-first partitioner's (tests compare the two).
+     * layer's pieces are visited in {@link PieceOrder#hilbert} order (neighbours after neighbours), by
+     * {@link #THREADS} threads (or those given) in chunks of {@link #CHUNK} consecutive pieces of that order; each
+     * piece's regions are then put back in the order of the cut, so the regions, their order and every number are
+     * the same for any number of threads. The lines of a piece are updated from the closest of the pieces done just
+     * before it ({@link Run#children}), so they differ from a computation from scratch by float64 rounding only;
+     * the regions are the same as the breadth-first partitioner's (tests compare the two).
      */
     @Override
     public Partition enumerate(Mlp net, Box box) {
@@ -384,27 +342,44 @@ public final class PlanarPartitioner implements RegionEnumerator {
             regions = sink.regions;
             segments = sink.seg.toArray();
         } else {
-            List<double[]> polys = new ArrayList<>();
-            List<boolean[]> bitsList = new ArrayList<>();
-            run.cut(0, square, ax, ay, c, new PlanarClip.Clip(), polys, bitsList);
-            Sink[] sinks = new Sink[(polys.size() + CHUNK - 1) / CHUNK];
+            List<double[]> cutPolys = new ArrayList<>();
+            List<boolean[]> cutBits = new ArrayList<>();
+            run.cut(0, square, ax, ay, c, new PlanarClip.Clip(), cutPolys, cutBits);
+            // the pieces are visited in the order of their centres along a Hilbert curve, so that consecutive pieces
+            // differ in few units; their regions are put back in the order of the cut below
+            int pieces = cutPolys.size();
+            int[] order = PieceOrder.hilbert(cutPolys);
+            List<double[]> polys = new ArrayList<>(pieces);
+            List<boolean[]> bitsList = new ArrayList<>(pieces);
+            for (int k : order) {
+                polys.add(cutPolys.get(k));
+                bitsList.add(cutBits.get(k));
+            }
+            cutPolys.clear();
+            cutBits.clear();
+            Sink[] sinks = new Sink[(pieces + CHUNK - 1) / CHUNK];
             Chunks.run(threads, sinks.length, (thread, chunk) -> {
-                Sink sink = new Sink(run);
-                PlanarClip.Clip clip = new PlanarClip.Clip();
                 int from = chunk * CHUNK;
-                int to = Math.min(polys.size(), from + CHUNK);
+                int to = Math.min(pieces, from + CHUNK);
+                Sink sink = new Sink(run, from, to);
+                PlanarClip.Clip clip = new PlanarClip.Clip();
                 run.children(0, polys, bitsList, from, to, ax, ay, c, new boolean[0], clip, sink);
+                sink.piece(to);
                 for (int k = from; k < to; k++) {
                     polys.set(k, null);
                     bitsList.set(k, null);
                 }
                 sinks[chunk] = sink;
             });
+            int[] position = new int[pieces];
+            for (int t = 0; t < pieces; t++) {
+                position[order[t]] = t;
+            }
             regions = new ArrayList<>();
             PlanarClip.Growable seg = new PlanarClip.Growable();
-            for (Sink s : sinks) {
-                regions.addAll(s.regions);
-                seg.addAll(s.seg);
+            for (int k = 0; k < pieces; k++) {
+                int t = position[k];
+                sinks[t / CHUNK].copyPiece(t, regions, seg);
             }
             segments = seg.toArray();
         }

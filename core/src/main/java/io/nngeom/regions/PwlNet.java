@@ -13,6 +13,7 @@ final class PwlNet {
     final int layers; // weighted layers incl. output
     final int[] sizes;
     final double[][] w; // row-major out×in
+    final double[][] wt; // the same weights transposed: row-major in×out (column i of W contiguous)
     final double[][] b;
     final double[] offSlope; // per hidden layer
     final boolean[] splits; // hidden layer creates regions
@@ -24,6 +25,7 @@ final class PwlNet {
         layers = net.layerCount();
         sizes = net.sizes();
         w = new double[layers][];
+        wt = new double[layers][];
         b = new double[layers][];
         offSlope = new double[layers];
         splits = new boolean[layers];
@@ -32,6 +34,7 @@ final class PwlNet {
         for (int l = 0; l < layers; l++) {
             Layer ly = net.layer(l);
             w[l] = ly.weight().data();
+            wt[l] = transpose(w[l], ly.outputs(), ly.inputs());
             b[l] = ly.bias();
             if (l < layers - 1) {
                 Activation a = ly.activation();
@@ -56,6 +59,16 @@ final class PwlNet {
             }
         }
         hiddenUnits = u;
+    }
+
+    private static double[] transpose(double[] m, int rows, int cols) {
+        double[] t = new double[m.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = m[i * cols + j];
+            }
+        }
+        return t;
     }
 
     static PwlNet of(Mlp net) {

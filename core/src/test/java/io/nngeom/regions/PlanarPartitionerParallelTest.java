@@ -16,12 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * in a row at the first layer, each adding width-many products), so each line coefficient carries at most a few
  * hundred ulps of the terms' size (≈ 1e-13 here, weights and box of order 1); vertices, maps and centroids are
  * then compared to 1e-9, far below any structural difference (a wrong pattern changes a map by order 1).
+ * 2-96-96-1 has 3,155 first-layer pieces: 13 chunks visited in Hilbert order and put back in the cut's order.
  */
 class PlanarPartitionerParallelTest {
 
     @ParameterizedTest(name = "{0}, {1}, seed {2}")
     @CsvSource({"2-1, relu, 1", "2-6-1, relu, 2", "2-16-16-1, relu, 3", "2-12-12-12-3, relu, 4", "2-40-30-1, relu, 5",
-            "2-10-10-2, leaky, 6", "2-24-1-8-1, relu, 7", "2-64-64-1, relu, 8", "2-32-32-32-1, relu, 9"})
+            "2-10-10-2, leaky, 6", "2-24-1-8-1, relu, 7", "2-64-64-1, relu, 8", "2-32-32-32-1, relu, 9",
+            "2-96-96-1, relu, 10"})
     void sameRegionsBitForBitOnOneAndTwoThreads(String arch, String act, long seed) {
         Activation a = act.equals("leaky") ? Activation.leakyRelu(0.1) : Activation.RELU;
         Mlp net = Mlp.random(Mlp.parseArchitecture(arch), a, Seeds.rng(seed));
