@@ -213,7 +213,7 @@ final class ChebyshevDictionary {
         return Status.FAILED;
     }
 
-    /** A slack row with β < −EPS: the most negative, or (bland) the one with the smallest id; −1 if none. */
+    /** A slack row with β &lt; −EPS: the most negative, or (bland) the one with the smallest id; −1 if none. */
     private int leaving(boolean bland) {
         int best = -1;
         double most = -EPS;
@@ -231,7 +231,7 @@ final class ChebyshevDictionary {
         return best;
     }
 
-    /** Ratio test: the column k with T_pk < −EPS minimising d_k / −T_pk (d_k = T_rk ≥ 0), ties by smallest id. */
+    /** Ratio test: the column k with T_pk &lt; −EPS minimising d_k / −T_pk (d_k = T_rk ≥ 0), ties by smallest id. */
     private int entering(int p, int rRow) {
         int po = p * w;
         int ro = rRow * w;
