@@ -1,5 +1,6 @@
 package io.nngeom.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
@@ -8,6 +9,7 @@ import io.nngeom.regions.Partition;
 import io.nngeom.regions.PatternSearchEnumerator;
 import io.nngeom.run.Seeds;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -40,8 +42,8 @@ public final class LocalCountBench {
             hi[q] = x + half;
         }
         Box box = new Box(lo, hi);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Partition p = new PatternSearchEnumerator().enumerate(net, box);
@@ -49,7 +51,7 @@ public final class LocalCountBench {
         double cpu = (os.getProcessCpuTime() - c0) / 1e9;
         int wrong = 0;
         for (LinearRegion r : p.regions()) {
-            if (!java.util.Arrays.equals(patternAt(net, r.interior()), r.pattern()) || !box.contains(r.interior())) {
+            if (!Arrays.equals(patternAt(net, r.interior()), r.pattern()) || !box.contains(r.interior())) {
                 wrong++;
             }
         }

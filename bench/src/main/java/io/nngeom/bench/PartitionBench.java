@@ -1,5 +1,7 @@
 package io.nngeom.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.regions.Box;
@@ -34,8 +36,8 @@ public final class PartitionBench {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Partition p = new PlanarPartitioner().enumerate(net, box);

@@ -10,6 +10,8 @@ import io.nngeom.train.Objective;
 import io.nngeom.train.Optimizer;
 import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,8 +27,8 @@ import java.util.Locale;
  * column is the class label, as {@code nngeom train --classes} reads it).
  */
 public final class TrainStepBench {
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            ManagementFactory.getThreadMXBean();
 
     private TrainStepBench() {
     }

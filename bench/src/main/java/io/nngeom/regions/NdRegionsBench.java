@@ -1,5 +1,7 @@
 package io.nngeom.regions;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
@@ -25,8 +27,8 @@ public final class NdRegionsBench {
         int[] sizes = Mlp.parseArchitecture(arch);
         Mlp net = Mlp.random(sizes, Activation.RELU, Seeds.rng(seed));
         Box box = Box.cube(sizes[0], -half, half);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         boolean slow = args.length > 3 && args[3].equals("slow");

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public final class Csv {
     /** Reads a numeric CSV file with a header row, streaming: memory is the values (8 bytes each) and a copy. */
     public static Table read(Path file) {
         Files2.checkReadable(file);
-        try (Reader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(in, file.toString());
         } catch (CharacterCodingException e) {
             throw InputException.of(file, "not a UTF-8 text file");

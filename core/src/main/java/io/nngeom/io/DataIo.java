@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Data sets from files, by extension:
@@ -101,7 +102,7 @@ public final class DataIo {
         if (all.cols() == inputDim + 1 && !ext.equals("npz")) {
             return ext.equals("csv") && target != null
                     ? Csv.toDataset(Csv.read(file), file.toString(), target, false).x()
-                    : all.selectCols(java.util.stream.IntStream.range(0, inputDim).toArray());
+                    : all.selectCols(IntStream.range(0, inputDim).toArray());
         }
         throw InputException.of(file, all.cols() + " columns, but the model takes " + inputDim + " inputs (give "
                 + inputDim + " input columns, optionally followed by one target column)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nngeom.run.InputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public record ModelNames(List<String> inputs, List<String> outputs) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + e.getMessage());
         }
         Map<String, String> meta = Safetensors.decodeContents(bytes, file.toString()).metadata();

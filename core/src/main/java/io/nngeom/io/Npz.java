@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ public final class Npz {
         try (ZipOutputStream zos = new ZipOutputStream(bos)) {
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 ZipEntry ze = new ZipEntry(e.getKey() + ".npy");
-                ze.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)); // fixed: same arrays, same bytes
+                ze.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0)); // fixed: same arrays, same bytes
                 zos.putNextEntry(ze);
                 zos.write(Npy.encode(e.getValue()));
                 zos.closeEntry();

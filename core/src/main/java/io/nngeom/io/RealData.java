@@ -4,7 +4,10 @@ import io.nngeom.data.Dataset;
 import io.nngeom.run.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public final class RealData {
     /** Reads {@code builtin:NAME-train|test}; {@code target} and {@code classes} as for a CSV file. */
     public static Dataset read(Path file, String target, boolean classes) {
         String name = file.toString().substring(PREFIX.length());
-        try (java.io.Reader in = new java.io.StringReader(new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (Reader in = new StringReader(new String(bytes(name), StandardCharsets.UTF_8))) {
             return Csv.toDataset(Csv.parse(in, file.toString()), file.toString(), target, classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

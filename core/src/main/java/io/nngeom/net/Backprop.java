@@ -1,6 +1,7 @@
 package io.nngeom.net;
 
 import io.nngeom.linalg.Matrix;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -146,7 +147,7 @@ public final class Backprop {
         }
         if (count <= 0) {
             if (grad != null) {
-                java.util.Arrays.fill(grad, 0.0);
+                Arrays.fill(grad, 0.0);
             }
             return 0.0;
         }
@@ -253,7 +254,7 @@ public final class Backprop {
         double run(double[] p, Matrix x, Matrix y, int[] rows, int from, int to, double[] weights, double scale,
                    boolean wantGrad) {
             if (wantGrad) {
-                java.util.Arrays.fill(grad, 0.0);
+                Arrays.fill(grad, 0.0);
             }
             double e = 0;
             for (int s = from; s < to; s += cap) {

@@ -1,5 +1,7 @@
 package io.nngeom.net;
 
+import java.util.Arrays;
+
 /**
  * The loops of {@link Backprop}'s batched pass, on feature-major arrays (one array per unit over the examples of a
  * part): the forward product, the weight gradient (a tiled kernel for narrow layers, an example-major one for wide
@@ -29,7 +31,7 @@ final class Kernels {
             int r1 = Math.min(n, r0 + TILE);
             for (int i = 0; i < out; i++) {
                 double[] zi = z[i];
-                java.util.Arrays.fill(zi, r0, r1, p[bo + i]);
+                Arrays.fill(zi, r0, r1, p[bo + i]);
                 int wi = wo + i * in;
                 int j = 0;
                 for (; j + 3 < in; j += 4) {
@@ -130,7 +132,7 @@ final class Kernels {
                                    double[][] at, double[][] gw) {
         int cols = in + 1;
         for (int i = 0; i < out; i++) {
-            java.util.Arrays.fill(gw[i], 0, cols, 0.0);
+            Arrays.fill(gw[i], 0, cols, 0.0);
         }
         for (int r0 = 0; r0 < n; r0 += WIDE_TILE) {
             int r1 = Math.min(n, r0 + WIDE_TILE);
@@ -267,7 +269,7 @@ final class Kernels {
             int r1 = Math.min(n, r0 + TILE);
             for (int j = 0; j < in; j++) {
                 double[] dj = da[j];
-                java.util.Arrays.fill(dj, r0, r1, 0.0);
+                Arrays.fill(dj, r0, r1, 0.0);
                 int i = 0;
                 for (; i + 3 < out; i += 4) {
                     double w0 = p[wo + i * in + j];

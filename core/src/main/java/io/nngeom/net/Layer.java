@@ -1,6 +1,7 @@
 package io.nngeom.net;
 
 import io.nngeom.linalg.Matrix;
+import java.util.Arrays;
 
 /**
  * One dense layer a = σ(W x + b). The weight is stored out×in (PyTorch's {@code nn.Linear} convention);
@@ -115,11 +116,11 @@ public final class Layer {
     @Override
     public boolean equals(Object o) {
         return o instanceof Layer l && l.activation.equals(activation) && l.weight.equals(weight)
-                && java.util.Arrays.equals(l.bias, bias);
+                && Arrays.equals(l.bias, bias);
     }
 
     @Override
     public int hashCode() {
-        return weight.hashCode() * 31 + java.util.Arrays.hashCode(bias) + activation.hashCode();
+        return weight.hashCode() * 31 + Arrays.hashCode(bias) + activation.hashCode();
     }
 }

@@ -1,5 +1,7 @@
 package io.nngeom.regions;
 
+import io.nngeom.linalg.Matrix;
+
 import java.util.Arrays;
 
 /**
@@ -94,7 +96,7 @@ public record Box(double[] lo, double[] hi) {
     }
 
     /** The smallest box containing the rows of X, widened on each side by {@code margin} times its extent. */
-    public static Box bounding(io.nngeom.linalg.Matrix x, double margin) {
+    public static Box bounding(Matrix x, double margin) {
         int n = x.cols();
         double[] lo = new double[n];
         double[] hi = new double[n];

@@ -1,5 +1,7 @@
 package io.nngeom.regions;
 
+import java.util.Arrays;
+
 import java.util.List;
 
 /**
@@ -61,7 +63,7 @@ final class ChebyshevLp {
         for (int q = 0; q < n; q++) {
             for (int s = -1; s <= 1; s += 2) {
                 int o = i * w;
-                java.util.Arrays.fill(t, o, o + w, 0.0);
+                Arrays.fill(t, o, o + w, 0.0);
                 t[o + q] = s;
                 t[o + n] = 1;
                 beta[i] = 1 - s * c[q];
@@ -81,7 +83,7 @@ final class ChebyshevLp {
             beta[k] -= r0;
         }
         int o = i * w;
-        java.util.Arrays.fill(t, o, o + w, 0.0);
+        Arrays.fill(t, o, o + w, 0.0);
         t[o + n] = 1;
         beta[i] = 2 - r0; // r ≤ 2
         basic[i] = w + i;

@@ -1,8 +1,8 @@
 package io.nngeom.regions;
 
 import io.nngeom.net.Mlp;
-
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,7 @@ public record Partition(String enumerator, Box box, List<LinearRegion> regions, 
             throw new IllegalArgumentException("gridCheck is for 2-D partitions");
         }
         Set<String> found = patternKeys();
-        Set<String> sampled = new java.util.HashSet<>();
+        Set<String> sampled = new HashSet<>();
         int missing = 0;
         PwlNet pn = PwlNet.of(net);
         double[] x = new double[2];

@@ -1,8 +1,9 @@
 package io.nngeom.regions;
 
 import io.nngeom.plot.SvgFigure;
-
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Draws a 2-D {@link Partition} as SVG: each region an exact polygon, filled by its activation pattern, by the network's
@@ -70,7 +71,7 @@ public final class PartitionSvg {
 
     /** The fill of a region with this activation pattern (0/1 string) under pattern colouring, as #rrggbb. */
     public static String patternColour(String key) {
-        return colour(key, new java.util.HashMap<>());
+        return colour(key, new HashMap<>());
     }
 
     /** Where the point (x, y) of the box lands in the picture, in pixels from its top-left corner. */
@@ -131,7 +132,7 @@ public final class PartitionSvg {
     private static void regions(StringBuilder sb, Partition p, Frame f, PartitionStyle.Colour c, double[] range) {
         sb.append("<g stroke=\"#333\" stroke-width=\"").append(p.count() > 2000 ? "0.15" : "0.5")
                 .append("\" stroke-linejoin=\"round\">\n");
-        java.util.Map<Long, String> cache = new java.util.HashMap<>();
+        Map<Long, String> cache = new HashMap<>();
         for (LinearRegion r : p.regions()) {
             double[] poly = r.polygon();
             if (poly == null) {
@@ -251,7 +252,7 @@ public final class PartitionSvg {
      * X = C·(1 − |(H/60) mod 2 − 1|), m = L − C/2, channels rounded to the nearest of 0–255) so that every SVG
      * reader draws it.
      */
-    static String colour(String key, java.util.Map<Long, String> cache) {
+    static String colour(String key, Map<Long, String> cache) {
         long hsh = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             hsh ^= key.charAt(i);
@@ -276,7 +277,7 @@ public final class PartitionSvg {
             case 4 -> new double[] {x, 0, c};
             default -> new double[] {c, 0, x};
         };
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(255 * (rgb[0] + m)),
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(255 * (rgb[0] + m)),
                 Math.round(255 * (rgb[1] + m)), Math.round(255 * (rgb[2] + m)));
     }
 }

@@ -1,5 +1,8 @@
 package io.nngeom.regions;
 
+import io.nngeom.optim.LinearProgram;
+import java.util.Arrays;
+
 /**
  * Convex-polygon helpers on flat coordinate arrays x0,y0,x1,y1,… (no per-vertex objects, for the hot loops of
  * {@link PlanarPartitioner}).
@@ -115,13 +118,13 @@ public final class Polygons {
                 neg[nn++] = yi;
             }
         }
-        return new double[][] {java.util.Arrays.copyOf(pos, np), java.util.Arrays.copyOf(neg, nn)};
+        return new double[][] {Arrays.copyOf(pos, np), Arrays.copyOf(neg, nn)};
     }
 
     /** Radius of the largest circle inside a convex polygon (Chebyshev centre by an LP over its edges). */
     public static double inradius(double[] p, int n) {
         double orient = area(p, n) >= 0 ? 1 : -1;
-        io.nngeom.optim.LinearProgram lp = new io.nngeom.optim.LinearProgram(3);
+        LinearProgram lp = new LinearProgram(3);
         lp.maximize(new double[] {0, 0, 1});
         for (int k = 0; k < n; k++) {
             int j = k + 1 == n ? 0 : k + 1;
@@ -138,7 +141,7 @@ public final class Polygons {
             lp.lessEq(new double[] {-nx, -ny, 1}, -(nx * p[2 * k] + ny * p[2 * k + 1]));
         }
         lp.bound(2, 0, Double.POSITIVE_INFINITY);
-        io.nngeom.optim.LinearProgram.Result r = lp.solve();
+        LinearProgram.Result r = lp.solve();
         return r.optimal() ? r.value() : 0;
     }
 }

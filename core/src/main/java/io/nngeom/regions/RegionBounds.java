@@ -1,6 +1,10 @@
 package io.nngeom.regions;
 
+import io.nngeom.net.Mlp;
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Closed-form region counts for ReLU networks with input dimension n_0 and hidden widths n_1..n_L.
@@ -41,11 +45,11 @@ public final class RegionBounds {
      * @param sizes (n_0, n_1, …, n_L) input dimension then hidden widths (no output layer)
      */
     public static BigInteger serraUpper(int[] sizes) {
-        return serra(sizes, 1, sizes[0], new java.util.HashMap<>());
+        return serra(sizes, 1, sizes[0], new HashMap<>());
     }
 
     /** Σ over j_l..j_L given the running cap min(n_0, n_1 − j_1, …); memoised on (l, cap). */
-    private static BigInteger serra(int[] sizes, int l, int cap, java.util.Map<Long, BigInteger> memo) {
+    private static BigInteger serra(int[] sizes, int l, int cap, Map<Long, BigInteger> memo) {
         if (l == sizes.length) {
             return BigInteger.ONE;
         }
@@ -91,8 +95,8 @@ public final class RegionBounds {
     }
 
     /** (n_0, n_1..n_L) of a network: input dimension and hidden widths. */
-    public static int[] hiddenSizes(io.nngeom.net.Mlp net) {
+    public static int[] hiddenSizes(Mlp net) {
         int[] s = net.sizes();
-        return java.util.Arrays.copyOf(s, s.length - 1);
+        return Arrays.copyOf(s, s.length - 1);
     }
 }

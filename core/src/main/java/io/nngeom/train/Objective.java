@@ -4,6 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.net.Backprop;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
+import java.util.Arrays;
 
 /**
  * The training objective J(θ) = Σ_i w_i ℓ(f_θ(x_i), y_i) + P(θ): a {@link Loss} with per-example weights w_i
@@ -57,7 +58,7 @@ public record Objective(Loss loss, Penalty penalty, double[] sampleWeights) {
         checkSize(n);
         double[] w = new double[n];
         if (sampleWeights == null) {
-            java.util.Arrays.fill(w, loss.defaultWeight(n));
+            Arrays.fill(w, loss.defaultWeight(n));
         } else {
             System.arraycopy(sampleWeights, 0, w, 0, n);
         }
@@ -173,12 +174,12 @@ public record Objective(Loss loss, Penalty penalty, double[] sampleWeights) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Objective ob && ob.loss == loss && ob.penalty.equals(penalty)
-                && java.util.Arrays.equals(ob.sampleWeights, sampleWeights);
+                && Arrays.equals(ob.sampleWeights, sampleWeights);
     }
 
     @Override
     public int hashCode() {
-        return loss.hashCode() * 31 + penalty.hashCode() + java.util.Arrays.hashCode(sampleWeights);
+        return loss.hashCode() * 31 + penalty.hashCode() + Arrays.hashCode(sampleWeights);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class DataIoTest {
     void refusesToWriteWhatCannotBeReadBack() {
         Dataset d = Dataset.regression(X, Matrix.column(1, Double.NaN, 2));
         Path f = dir.resolve("nan.csv");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataIo.write(f, d)).isInstanceOf(IllegalArgumentException.class);
+        Assertions.assertThatThrownBy(() -> DataIo.write(f, d)).isInstanceOf(IllegalArgumentException.class);
         assertThat(dir.toFile().list()).isEmpty();
     }
 

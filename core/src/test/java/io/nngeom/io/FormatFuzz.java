@@ -6,6 +6,7 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class FormatFuzz {
         for (int i = 0; i < 8; i++) {
             csv.append(i).append(',').append(v[3 * i]).append(',').append(v[3 * i + 1]).append(',').append(v[3 * i + 2]).append('\n');
         }
-        s.put("data.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        s.put("data.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         s.put("data.npy", Npy.encode(NpyArray.of(m)));
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("x", NpyArray.of(m));
@@ -99,7 +100,7 @@ final class FormatFuzz {
         Mlp net = Mlp.random(new int[] {3, 4, 2}, Activation.RELU, new SplittableRandom(5));
         s.put("model.safetensors", Safetensors.encode(net));
         s.put("graph.safetensors", graphModel(r));
-        s.put("model.json", Json.toString(JsonModel.toJson(net)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        s.put("model.json", Json.toString(JsonModel.toJson(net)).getBytes(StandardCharsets.UTF_8));
         return s;
     }
 

@@ -2,6 +2,7 @@ package io.nngeom.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class FormatFuzzTest {
         String table = FormatFuzz.table(r);
         String out = System.getProperty("nngeom.fuzz.report");
         if (out != null) {
-            java.nio.file.Files.writeString(Path.of(out), table);
+            Files.writeString(Path.of(out), table);
         }
         assertThat(r.violations()).as(table).isEmpty();
         assertThat(r.cases()).isEqualTo(cases * FormatFuzz.seeds().size());

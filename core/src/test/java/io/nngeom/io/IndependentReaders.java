@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -157,7 +158,7 @@ final class IndependentReaders {
                 }
                 out.put(e.getName().replaceAll("\\.npy$", ""), a);
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new AssertionError("read, but a streaming zip reader refuses it: " + e.getMessage());
         }
         return out;

@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,9 +239,9 @@ class ModelIoTest {
         Path json = Files.writeString(dir.resolve("j.safetensors"), "{\"format\": \"nngeom-mlp\"}");
         assertThat(InputErrors.problem(json, () -> ModelIo.read(json))).startsWith("not a safetensors file (header length ");
         byte[] good = Safetensors.encode(awkward());
-        Path cut = Files.write(dir.resolve("cut.safetensors"), java.util.Arrays.copyOf(good, 100));
+        Path cut = Files.write(dir.resolve("cut.safetensors"), Arrays.copyOf(good, 100));
         assertThat(InputErrors.problem(cut, () -> ModelIo.read(cut))).startsWith("truncated safetensors file: the header announces ");
-        Path data = Files.write(dir.resolve("data.safetensors"), java.util.Arrays.copyOf(good, good.length - 8));
+        Path data = Files.write(dir.resolve("data.safetensors"), Arrays.copyOf(good, good.length - 8));
         assertThat(InputErrors.problem(data, () -> ModelIo.read(data))).endsWith("reach beyond the data section ("
                 + (good.length - 8 - 8 - ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong(0)) + " bytes; the file may be truncated)");
         Path missing = dir.resolve("none.safetensors");

@@ -3,6 +3,7 @@ package io.nngeom.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.linalg.Matrix;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -158,7 +159,7 @@ class NpyTest {
     }
 
     @Test
-    void everyDtypeByteOrderAndLayoutNumpyWritesReadsAsNumpyConvertsIt() throws java.io.IOException {
+    void everyDtypeByteOrderAndLayoutNumpyWritesReadsAsNumpyConvertsIt() throws IOException {
         Path dir = fixture("dtypes");
         List<Path> files;
         try (var s = Files.list(dir)) {
@@ -175,8 +176,8 @@ class NpyTest {
     @Test
     void aLineBreakQuotedFromTheFileIsShownEscapedSoTheMessageStaysOneLine() {
         String dict = "{'descr': '<\nf8', 'fortran_order': False, 'shape': (1,), }";
-        byte[] h = (dict + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + h.length + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] h = (dict + "\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(12 + h.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(h.length).put(h).putDouble(1);
         assertThat(InputErrors.problem("nl.npy", () -> Npy.decode(b.array(), "nl.npy"))).startsWith("unsupported dtype '<\\nf8'");
     }
@@ -184,8 +185,8 @@ class NpyTest {
     @Test
     void aDeeplyNestedHeaderIsRefusedWithoutRecursingIntoIt() {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), 'x': " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-        byte[] h = (dict + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + h.length + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] h = (dict + "\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(12 + h.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(h.length).put(h).putDouble(1);
         assertThat(InputErrors.problem("deep.npy", () -> Npy.decode(b.array(), "deep.npy")))
                 .isEqualTo("malformed .npy header: nested more than 16 levels deep");

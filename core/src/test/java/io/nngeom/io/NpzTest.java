@@ -2,6 +2,10 @@ package io.nngeom.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +80,8 @@ class NpzTest {
                 .isEqualTo("the member holds more bytes than the 1000 the archive declares");
     }
 
-    private static byte[] deflated(byte[] member) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+    private static byte[] deflated(byte[] member) throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bos)) {
             z.putNextEntry(new ZipEntry("x.npy"));
             z.write(member);
@@ -89,7 +93,7 @@ class NpzTest {
     /** The archive with the uncompressed size in its central directory (what readers trust) replaced. */
     private static byte[] withDeclaredSize(byte[] zip, long size) {
         byte[] out = zip.clone();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i + 4 <= out.length; i++) {
             if (b.getInt(i) == 0x02014b50) {
                 b.putInt(i + 24, (int) size);

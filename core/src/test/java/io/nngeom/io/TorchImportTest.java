@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Model import never guesses the forward order: state dicts of issue 13, the exporter's graph, BatchNorm, F16/BF16. */
@@ -98,7 +99,7 @@ class TorchImportTest {
             double[] x = {RNG.nextDouble(-3, 3), RNG.nextDouble(-3, 3)};
             double[] h = relu(affine(ts.get("0.weight"), ts.get("0.bias"), x));
             double[] y = affine(ts.get("3.weight"), ts.get("3.bias"), affine(ts.get("2.weight"), ts.get("2.bias"), h));
-            assertThat(m.apply(x)[0]).isCloseTo(y[0], org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(m.apply(x)[0]).isCloseTo(y[0], Offset.offset(1e-14));
         }
         assertThat(m.layer(1).activation()).isEqualTo(Activation.IDENTITY);
         assertThat(problem(ts, Map.of("activations", "relu,relu,identity")))
@@ -145,7 +146,7 @@ class TorchImportTest {
             double[] y = affine(ts.get("c.weight"), ts.get("c.bias"), h);
             double[] got = m.apply(x);
             for (int i = 0; i < 2; i++) {
-                assertThat(got[i]).isCloseTo(y[i], org.assertj.core.data.Offset.offset(1e-13));
+                assertThat(got[i]).isCloseTo(y[i], Offset.offset(1e-13));
             }
         }
         ts.put("extra", t(1));

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.Seeds;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class BackpropTest {
             GradientCheck.Result r = GradientCheck.check(c);
             assertThat(r.kinkSafe()).as("no pattern change during differencing").isTrue();
             assertThat(r.gradNorm()).isGreaterThan(1e-3);
-            assertThat(r.relativeError()).as("%s %s %s", act, loss, java.util.Arrays.toString(sizes))
+            assertThat(r.relativeError()).as("%s %s %s", act, loss, Arrays.toString(sizes))
                     .isLessThanOrEqualTo(REL_TOL);
         }
     }
@@ -89,7 +91,7 @@ class BackpropTest {
             assertThat(g2).containsExactly(g1);
         }
         // sum of the two halves evaluated separately (each below the threshold: one chunk)
-        int[] lo = java.util.stream.IntStream.range(0, 100).toArray();
+        int[] lo = IntStream.range(0, 100).toArray();
         double[] acc = new double[theta.length];
         double eAcc = 0;
         double[] part = new double[theta.length];
@@ -169,7 +171,7 @@ class BackpropTest {
         double[] z = {1.0, -1.0, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e-300, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY};
         double[] d = new double[z.length];
-        java.util.Arrays.fill(d, -2.5);
+        Arrays.fill(d, -2.5);
         Kernels.scaleByDerivative(Activation.RELU, z, d, 0, z.length);
         for (int k = 0; k < z.length; k++) {
             assertThat(d[k]).as("z = %s", z[k]).isEqualTo(-2.5 * Activation.RELU.derivative(z[k]));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
+import io.nngeom.optim.LinearProgram;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,7 @@ class ChebyshevLpTest {
 
     /** The row g·u ≤ g·c + offset (n+1 entries). */
     static double[] row(double[] g, double[] c, double offset) {
-        double[] r = java.util.Arrays.copyOf(g, g.length + 1);
+        double[] r = Arrays.copyOf(g, g.length + 1);
         double gc = 0;
         for (int q = 0; q < g.length; q++) {
             gc += g[q] * c[q];
@@ -128,17 +130,17 @@ class ChebyshevLpTest {
     }
 
     static double[] hipparchus(List<double[]> rows, double[] extra, int n) {
-        io.nngeom.optim.LinearProgram lp = new io.nngeom.optim.LinearProgram(n + 1);
+        LinearProgram lp = new LinearProgram(n + 1);
         double[] obj = new double[n + 1];
         obj[n] = 1;
         lp.maximize(obj);
         for (double[] g : all(rows, extra, n)) {
-            double[] a = java.util.Arrays.copyOf(g, n + 1);
+            double[] a = Arrays.copyOf(g, n + 1);
             a[n] = 1;
             lp.lessEq(a, g[n]);
         }
         lp.bound(n, -1, 2);
-        io.nngeom.optim.LinearProgram.Result r = lp.solve();
+        LinearProgram.Result r = lp.solve();
         return r.optimal() ? r.x() : null;
     }
 }

@@ -2,6 +2,8 @@ package io.nngeom.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 class PartitionSvgTest {
@@ -9,7 +11,7 @@ class PartitionSvgTest {
     private static int hslViaHsv(double h, double s, double l) {
         double v = l + s * Math.min(l, 1 - l);
         double sv = v == 0 ? 0 : 2 * (1 - l / v);
-        return java.awt.Color.HSBtoRGB((float) (h / 360), (float) sv, (float) v) & 0xFFFFFF;
+        return Color.HSBtoRGB((float) (h / 360), (float) sv, (float) v) & 0xFFFFFF;
     }
 
     @Test
@@ -29,9 +31,9 @@ class PartitionSvgTest {
 
     @Test
     void aPatternAlwaysGetsTheSameColour() {
-        var cache = new java.util.HashMap<Long, String>();
+        var cache = new HashMap<Long, String>();
         String a = PartitionSvg.colour("0110", cache);
-        assertThat(PartitionSvg.colour("0110", new java.util.HashMap<>())).isEqualTo(a);
+        assertThat(PartitionSvg.colour("0110", new HashMap<>())).isEqualTo(a);
         assertThat(a).matches("#[0-9a-f]{6}");
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
+import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class PatternSearchEnumeratorTest extends RegionEnumeratorContract {
@@ -52,8 +55,8 @@ class PatternSearchEnumeratorTest extends RegionEnumeratorContract {
             }
             b[i] = 0.01 * (2 * rng.nextDouble() - 1);
         }
-        Mlp net = new Mlp(java.util.List.of(new io.nngeom.net.Layer(new Matrix(n, 3, w), b, Activation.RELU),
-                new io.nngeom.net.Layer(new Matrix(1, n, new double[n]), new double[1], Activation.IDENTITY)));
+        Mlp net = new Mlp(List.of(new Layer(new Matrix(n, 3, w), b, Activation.RELU),
+                new Layer(new Matrix(1, n, new double[n]), new double[1], Activation.IDENTITY)));
         Partition p = new PatternSearchEnumerator().enumerate(net, Box.cube(3, -1, 1));
         assertThat((long) p.count()).isEqualTo(RegionBounds.shallowArrangement(n, 3).longValue());
         for (LinearRegion r : p.regions()) {
@@ -71,7 +74,7 @@ class PatternSearchEnumeratorTest extends RegionEnumeratorContract {
         for (int k = 0; k < 20; k++) {
             double a = 2 * rng.nextDouble() - 1;
             double c = 2 * rng.nextDouble() - 1;
-            assertThat(r.apply(new double[] {a, c})[0]).isCloseTo(net.apply(s.point(a, c))[0], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.apply(new double[] {a, c})[0]).isCloseTo(net.apply(s.point(a, c))[0], Offset.offset(1e-12));
         }
         Partition p1 = new PlanarPartitioner().enumerate(r, Box.cube(2, -1, 1));
         Partition p2 = new PatternSearchEnumerator().enumerate(r, Box.cube(2, -1, 1));

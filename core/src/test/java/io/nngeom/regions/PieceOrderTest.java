@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** {@link PieceOrder}: a permutation in which consecutive squares of a 2^k grid are neighbours (Hilbert curve). */
@@ -33,7 +34,7 @@ class PieceOrderTest {
             double[] a = squares.get(order[t - 1]);
             double[] b = squares.get(order[t]);
             double dist = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]);
-            assertThat(dist).as("step %d", t).isCloseTo(2.0 / k, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(dist).as("step %d", t).isCloseTo(2.0 / k, Offset.offset(1e-12));
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
+import java.util.Arrays;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class PlanarPartitionerTest extends RegionEnumeratorContract {
@@ -57,7 +59,7 @@ class PlanarPartitionerTest extends RegionEnumeratorContract {
             double[] x = {0.5 * (s[k] + s[k + 2]), 0.5 * (s[k + 1] + s[k + 3])};
             double[] y = net.apply(x);
             double[] sorted = y.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             assertThat(sorted[2] - sorted[1]).isLessThan(1e-9);
         }
     }
@@ -74,7 +76,7 @@ class PlanarPartitionerTest extends RegionEnumeratorContract {
     @Test
     void rejectsHigherDimensionalInput() {
         Mlp net = Mlp.random(new int[] {3, 4, 1}, Activation.RELU, Seeds.rng(1));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PlanarPartitioner().enumerate(net, Box.cube(3, -1, 1)))
+        Assertions.assertThatThrownBy(() -> new PlanarPartitioner().enumerate(net, Box.cube(3, -1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -2,6 +2,8 @@ package io.nngeom.regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RegionBoundsTest {
@@ -26,12 +28,12 @@ class RegionBoundsTest {
     void serraBoundIsFastForWideInputsAndDeepNets() {
         int[] sizes = new int[11];
         sizes[0] = 784;
-        java.util.Arrays.fill(sizes, 1, 11, 100);
+        Arrays.fill(sizes, 1, 11, 100);
         // 784-100×10 has ~101^10 index tuples; the memoised sum returns at once and stays within Π 2^{n_l}
-        assertThat(RegionBounds.serraUpper(sizes).compareTo(java.math.BigInteger.TWO.pow(1000))).isNegative();
+        assertThat(RegionBounds.serraUpper(sizes).compareTo(BigInteger.TWO.pow(1000))).isNegative();
         assertThat(RegionBounds.serraUpper(sizes).signum()).isPositive();
         // n0 ≥ all widths and one layer: 2^{n_1}
-        assertThat(RegionBounds.serraUpper(new int[] {10, 6})).isEqualTo(java.math.BigInteger.valueOf(64));
+        assertThat(RegionBounds.serraUpper(new int[] {10, 6})).isEqualTo(BigInteger.valueOf(64));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Contract every {@link RegionEnumerator} meets; subclasses supply the implementation. */
@@ -28,7 +30,7 @@ abstract class RegionEnumeratorContract {
         assertThat(p.count()).isGreaterThan(5);
         for (LinearRegion r : p.regions()) {
             double[] y = net.apply(r.interior());
-            assertThat(r.evaluate(r.interior())[0]).isCloseTo(y[0], org.assertj.core.data.Offset.offset(1e-10));
+            assertThat(r.evaluate(r.interior())[0]).isCloseTo(y[0], Offset.offset(1e-10));
             assertThat(LinearRegion.key(PwlNet.of(net).pattern(r.interior()))).isEqualTo(r.patternKey());
         }
     }
@@ -57,7 +59,7 @@ abstract class RegionEnumeratorContract {
         Mlp net = Mlp.random(randomSizes(), Activation.leakyRelu(0.1), Seeds.rng(13));
         Partition p = enumerator().enumerate(net, Box.cube(2, -1, 1));
         for (LinearRegion r : p.regions()) {
-            assertThat(r.evaluate(r.interior())[0]).isCloseTo(net.apply(r.interior())[0], org.assertj.core.data.Offset.offset(1e-10));
+            assertThat(r.evaluate(r.interior())[0]).isCloseTo(net.apply(r.interior())[0], Offset.offset(1e-10));
         }
         assertThat(p.gridCheck(net, 150)[1]).isZero();
     }
@@ -65,7 +67,7 @@ abstract class RegionEnumeratorContract {
     @Test
     void rejectsNonPiecewiseLinearActivations() {
         Mlp net = Mlp.random(new int[] {2, 3, 1}, Activation.TANH, Seeds.rng(1));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enumerator().enumerate(net, Box.cube(2, -1, 1)))
+        Assertions.assertThatThrownBy(() -> enumerator().enumerate(net, Box.cube(2, -1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tanh");
     }
 

@@ -8,6 +8,7 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Seeds;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class MiniBatchAdamTest {
                 pos = 0;
             }
             int count = Math.min(batch, n - pos);
-            int[] idx = java.util.Arrays.copyOfRange(perm, pos, pos + count);
+            int[] idx = Arrays.copyOfRange(perm, pos, pos + count);
             pos += count;
             obj.valueAndGradient(init.withParameters(theta), data.subset(idx), g);
             for (int i = 0; i < theta.length; i++) {
@@ -103,7 +104,7 @@ class MiniBatchAdamTest {
         double[] b = Trainer.train(init, data, obj, o).model().parameters();
         double[] c = Trainer.train(init, data, obj, o.withSeed(2)).model().parameters();
         assertThat(b).containsExactly(a);
-        assertThat(java.util.Arrays.equals(a, c)).isFalse();
+        assertThat(Arrays.equals(a, c)).isFalse();
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.nngeom.net.Activation;
 import io.nngeom.net.GradientCheck;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Seeds;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ObjectiveTest {
@@ -58,7 +60,7 @@ class ObjectiveTest {
         Dataset d = Dataset.regression(c.x(), c.y());
         int n = d.size();
         double[] uniform = new double[n];
-        java.util.Arrays.fill(uniform, 1.0 / n);
+        Arrays.fill(uniform, 1.0 / n);
         Objective a = Objective.of(Loss.MSE);
         Objective b = Objective.of(Loss.MSE).withSampleWeights(uniform);
         assertThat(b.value(c.net(), d)).isCloseTo(a.value(c.net(), d), within(1e-14));
@@ -85,7 +87,7 @@ class ObjectiveTest {
     void classificationWithLabels() {
         Matrix x = Matrix.of(new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
         Dataset d = Dataset.classification(x, new int[] {0, 1, 2}, 3);
-        Mlp net = Mlp.random(new int[] {2, 3}, Activation.IDENTITY, io.nngeom.run.Seeds.rng(4));
+        Mlp net = Mlp.random(new int[] {2, 3}, Activation.IDENTITY, Seeds.rng(4));
         double v = Objective.of(Loss.SOFTMAX_CE).value(net, d);
         double s = 0;
         for (int i = 0; i < 3; i++) {

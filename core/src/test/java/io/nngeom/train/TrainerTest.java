@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nngeom.data.Dataset;
+import io.nngeom.data.Synthetic;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Layer;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
+import io.nngeom.run.Num;
+import io.nngeom.run.Progress;
 import io.nngeom.run.Seeds;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -258,8 +262,8 @@ class TrainerTest {
 
     @Test
     void progressEndsWithTheFinalObjectiveOfTheResult() {
-        java.util.List<String> finals = new java.util.ArrayList<>();
-        io.nngeom.run.Progress sink = new io.nngeom.run.Progress() {
+        List<String> finals = new ArrayList<>();
+        Progress sink = new Progress() {
             @Override
             public void update(String step, long done, long total, String status) {
             }
@@ -269,10 +273,10 @@ class TrainerTest {
                 finals.add(step + "|" + done + "/" + total + "|" + status);
             }
         };
-        Dataset d = io.nngeom.data.Synthetic.regression2d("ripple", 40, 0.0, 3);
+        Dataset d = Synthetic.regression2d("ripple", 40, 0.0, 3);
         Mlp init = Mlp.random(new int[] {2, 6, 1}, Activation.RELU, Seeds.rng(4));
         TrainingResult r = Trainer.train(init, d, Objective.of(Loss.MSE, Penalty.NONE),
                 TrainingOptions.defaults(Optimizer.ADAM).withIterations(25), sink);
-        assertThat(finals).containsExactly("train adam|25/25|objective " + io.nngeom.run.Num.show(r.objective()));
+        assertThat(finals).containsExactly("train adam|25/25|objective " + Num.show(r.objective()));
     }
 }
