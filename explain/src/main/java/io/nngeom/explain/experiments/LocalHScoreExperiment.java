@@ -1,6 +1,9 @@
-package io.nngeom.explain;
+package io.nngeom.explain.experiments;
 
 import io.nngeom.data.Dataset;
+import io.nngeom.explain.Explain;
+import io.nngeom.explain.ExplainOptions;
+import io.nngeom.explain.ExplainResult;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.JointDistribution;
 import io.nngeom.lowrank.LocalGenerator;
