@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             io.nngeom.cli.convex.ConvexCommand.class,
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,
+            io.nngeom.cli.serve.ServeCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         })

@@ -59,4 +59,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.nngeom.convex.experiments..")
                 .check(classes);
     }
+
+    @Test
+    void serveDependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("io.nngeom.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nngeom.solvers..", "io.nngeom.lowrank..", "io.nngeom.piecewise..",
+                        "io.nngeom.convex..", "io.nngeom.minimizers..", "io.nngeom.report..", "io.nngeom.cli..")
+                .check(classes);
+    }
 }
