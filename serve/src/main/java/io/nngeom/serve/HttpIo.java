@@ -13,6 +13,8 @@ import java.util.Map;
 /** Reading capped request bodies and writing JSON, text and error answers. */
 final class HttpIo {
     private static final ObjectMapper MAPPER = Json.mapper();
+    /** Bytes read past a limit before answering 413. */
+    private static final int DRAIN = 64 << 10;
 
     private HttpIo() {
     }
@@ -37,6 +39,7 @@ final class HttpIo {
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(limit + 1);
             if (b.length > limit) {
+                in.readNBytes(DRAIN); // a little of the rest, so that the client reads the answer rather than a reset
                 throw new ApiException(413, "request body is over the limit of " + limit + " bytes");
             }
             return b;
