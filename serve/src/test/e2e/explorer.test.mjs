@@ -178,6 +178,10 @@ test('upload a CSV; a malformed one gets a one-line message', { skip }, async ()
   await page.waitForFunction(() => location.hash.includes('data=upload'));
   await page.waitForFunction(() => window.nngeomExplorer.view.points?.target.length === 120);
   await page.waitForFunction(() => window.nngeomExplorer.view.frame);
+  await page.fill('#chunk', '400');
+  await page.click('#step');
+  await page.waitForFunction(() => window.nngeomExplorer.view.frame?.step === 400);
+  await shot(page, 'upload');
   const bad = join(work, 'bad.csv');
   writeFileSync(bad, 'x0,x1,label\n1,2,0\n3,oops,1\n');
   await page.setInputFiles('#csv', bad);

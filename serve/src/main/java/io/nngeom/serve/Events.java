@@ -29,6 +29,7 @@ final class Events {
             h.set("Content-Type", "text/event-stream; charset=utf-8");
             h.set("Cache-Control", "no-store");
             h.set("X-Content-Type-Options", "nosniff");
+            h.set("Connection", "close"); // a stream's connection is not reused
             ex.sendResponseHeaders(200, 0);
             OutputStream o = ex.getResponseBody();
             write(o, "retry: 1000\n\n");

@@ -37,6 +37,9 @@ public final class ExplorerServer implements AutoCloseable {
         // connections beyond this are not accepted (the JDK server's own cap); request headers are capped too
         System.setProperty("jdk.httpserver.maxConnections",
                 System.getProperty("jdk.httpserver.maxConnections", "256"));
+        // idle keep-alive connections are closed after 10 s (the JDK's default is 30 s), so that clients that abandon
+        // connections cannot hold the connection cap for long
+        System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "10"));
         System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
         System.setProperty("sun.net.httpserver.maxReqHeaderSize",
                 System.getProperty("sun.net.httpserver.maxReqHeaderSize", "16384"));

@@ -1,7 +1,6 @@
 package io.nngeom.cli.serve;
 
 import io.nngeom.cli.CliInputs;
-import io.nngeom.cli.CommonOptions;
 import io.nngeom.cli.Main;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
@@ -45,8 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--url-file", paramLabel = "FILE", description = "Also write the page's address to FILE (for scripts).")
     Path urlFile;
 
-    @Mixin
-    CommonOptions common;
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
 
     @Spec
     CommandSpec spec;
