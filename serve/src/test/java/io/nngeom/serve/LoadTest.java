@@ -43,9 +43,16 @@ class LoadTest {
     void serverStaysResponsiveAndEveryRunEnds() throws Exception {
         StringWriter log = new StringWriter();
         long maxHeap = 0;
+        long heapBefore = usedAfterGc();
+        long heapAfter;
         try (ExplorerServer server = ExplorerServer.start(0, Limits.defaults(), null, null, new PrintWriter(log))) {
             base = server.url();
             port = server.port();
+            if (Integer.getInteger("nngeom.load.clients") != null) {
+                System.err.println("LoadTest: port " + port);
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "nngeom-loadtest.port"),
+                        port + "\n");
+            }
             origin = "http://127.0.0.1:" + server.port();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
@@ -68,13 +75,14 @@ class LoadTest {
                 Thread.sleep(50);
             }
             assertThat(server.runCount()).as("runs alive at the end").isZero();
+            heapAfter = usedAfterGc();
         }
         List<Long> h = new ArrayList<>(healthMicros);
         Collections.sort(h);
         String figures = String.format("clients %d, %d s: answers by status %s, transport errors %d %s, events read %d, frames pulled %d;"
-                        + " /api/health p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d probes; peak heap %d MB",
+                        + " /api/health p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d probes; peak heap %d MB, after GC %d MB before and %d MB after",
                 clients, seconds, new java.util.TreeMap<>(statuses), transportErrors.get(), errorKinds, events.get(), frames.get(),
-                pct(h, 0.5), pct(h, 0.95), h.isEmpty() ? 0 : h.get(h.size() - 1) / 1e3, h.size(), maxHeap >> 20);
+                pct(h, 0.5), pct(h, 0.95), h.isEmpty() ? 0 : h.get(h.size() - 1) / 1e3, h.size(), maxHeap >> 20, heapBefore >> 20, heapAfter >> 20);
         if (Integer.getInteger("nngeom.load.clients") != null) {
             System.err.println("LoadTest: " + figures);
         }
@@ -83,6 +91,12 @@ class LoadTest {
         assertThat(statuses.keySet()).as(figures).allMatch(s -> s < 500);
         assertThat(frames.get()).as(figures).isPositive();
         assertThat(h.get(h.size() - 1)).as(figures).isLessThan(2_000_000L);
+    }
+
+    static long usedAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     static double pct(List<Long> sorted, double p) {
