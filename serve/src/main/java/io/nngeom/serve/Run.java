@@ -10,6 +10,7 @@ import io.nngeom.train.TrainingOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * One training run of the explorer: {@link Trainer#train} on its own thread, exactly as {@code nngeom train}
@@ -32,6 +33,8 @@ final class Run {
     }
 
     private static final long PUBLISH_NANOS = 40_000_000L;
+    /** A training thread gives the processor to the next run after this long. */
+    private static final long SLICE_NANOS = 20_000_000L;
     private static final int HISTORY = 1000;
 
     final String id;
@@ -41,6 +44,9 @@ final class Run {
     final Objective objective;
     final TrainingOptions options;
     private final Object lock = new Object();
+    private final Semaphore cpu;
+    private boolean holding;
+    private long sliceStart;
     private Thread thread;
     private boolean playing;
     private boolean stop;
@@ -50,8 +56,13 @@ final class Run {
     private final List<double[]> history = new ArrayList<>();
     private volatile long lastAccess = System.nanoTime();
 
-    Run(String id, RunConfig config, Dataset data, Mlp init, Objective objective, TrainingOptions options) {
+    /**
+     * @param cpu the server's training slots (fair): a run trains only while it holds one, and hands it on every
+     *            {@value #SLICE_NANOS} ns, so that many playing runs take turns instead of crowding out the server
+     */
+    Run(String id, RunConfig config, Dataset data, Mlp init, Objective objective, TrainingOptions options, Semaphore cpu) {
         this.id = id;
+        this.cpu = cpu;
         this.config = config;
         this.data = data;
         this.init = init;
@@ -165,12 +176,28 @@ final class Run {
 
     private void train() {
         try {
+            acquire();
             var r = Trainer.train(init, data, objective, options, Progress.NONE, this::afterStep);
             String why = !Double.isFinite(r.objective()) ? "diverged: the objective is " + r.objective()
                     : r.converged() ? "converged" : "reached the step limit";
             latest = new Snapshot(r.iterations(), r.objective(), r.model(), State.DONE, why);
         } catch (StepObserver.Stop e) {
             latest = new Snapshot(latest.step(), latest.objective(), latest.model(), State.STOPPED, "stopped");
+        } finally {
+            release();
+        }
+    }
+
+    private void acquire() {
+        cpu.acquireUninterruptibly();
+        holding = true;
+        sliceStart = System.nanoTime();
+    }
+
+    private void release() {
+        if (holding) {
+            holding = false;
+            cpu.release();
         }
     }
 
@@ -179,9 +206,16 @@ final class Run {
         if (now - lastPublish >= PUBLISH_NANOS) {
             publish(step, obj, theta, State.PLAYING);
         }
+        if (now - sliceStart >= SLICE_NANOS && cpu.hasQueuedThreads()) {
+            release(); // the next run's turn
+            acquire();
+        }
+        boolean waited = false;
         synchronized (lock) {
             if (!stop && !playing && step >= allowed) {
                 publish(step, obj, theta, State.PAUSED);
+                release();
+                waited = true;
                 while (!stop && !playing && step >= allowed) {
                     try {
                         lock.wait();
@@ -194,6 +228,9 @@ final class Run {
             if (stop) {
                 throw new StepObserver.Stop();
             }
+        }
+        if (waited) {
+            acquire();
         }
     }
 

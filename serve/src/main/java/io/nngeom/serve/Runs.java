@@ -31,6 +31,8 @@ final class Runs {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, Dataset> uploads = new LinkedHashMap<>();
+    /** One run trains at a time (fair turns of 20 ms): the other core stays free for the partitions and requests. */
+    private final java.util.concurrent.Semaphore cpu = new java.util.concurrent.Semaphore(1, true);
 
     Runs(Limits limits, Dataset served, Mlp servedModel) {
         this.limits = limits;
@@ -110,7 +112,7 @@ final class Runs {
                 throw new ApiException(429, "too many runs (" + limits.runs() + " alive); delete one or wait");
             }
             String id = HexFormat.of().formatHex(bytes());
-            Run r = new Run(id, c, d, init, objective, opts);
+            Run r = new Run(id, c, d, init, objective, opts, cpu);
             runs.put(id, r);
             return r;
         }
