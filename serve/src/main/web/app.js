@@ -135,7 +135,7 @@ async function requestFrame() {
       view.draw();
       state.frames++;
       $('regions').textContent = String(f.count);
-      $('bounds').textContent = `exact · most any net of this shape has: ≥ ${short(f.lowerBound)}, ≤ ${short(f.upperBound)}`;
+      $('bounds').textContent = `exact · most possible for this shape: ≥ ${short(f.lowerBound)} (Montúfar), ≤ ${short(f.upperBound)} (Serra)`;
       $('frame-ms').textContent = `frame: ${f.ms.toFixed(0)} ms server, ${(performance.now() - t0).toFixed(0)} ms total`;
     }
   } catch (e) {

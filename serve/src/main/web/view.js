@@ -42,7 +42,26 @@ export class View {
     return [b[0] + (px / this.canvas.width) * (b[1] - b[0]), b[3] - (py / this.canvas.height) * (b[3] - b[2])];
   }
 
+  /**
+   * The colour scale of a frame: for regression the largest |target|; for classes the 90th percentile of the
+   * shaded value at the region centres (at least 1), so that a trained network's large logits do not saturate.
+   */
+  autoscale() {
+    const f = this.frame;
+    if (!f || !this.points || !this.points.classes || f.outputs > 2) return;
+    const vals = f.regions.map((r) => {
+      const s = shading(r, f.outputs);
+      const p = r.polygon;
+      let cx = 0;
+      let cy = 0;
+      for (let k = 0; k < p.length; k += 2) { cx += p[k]; cy += p[k + 1]; }
+      return Math.abs((s[0] * cx + s[1] * cy) / (p.length / 2) + s[2]);
+    }).sort((a, b) => a - b);
+    this.scale = Math.max(1, vals[Math.floor(0.9 * (vals.length - 1))] || 1);
+  }
+
   draw() {
+    this.autoscale();
     const g = this.canvas.getContext('2d');
     g.clearRect(0, 0, this.canvas.width, this.canvas.height);
     const f = this.frame;
@@ -128,11 +147,11 @@ export class View {
       const y = this.py(p.xy[2 * i + 1]);
       if (x < -4 || y < -4 || x > this.canvas.width + 4 || y > this.canvas.height + 4) continue;
       g.beginPath();
-      g.arc(x, y, 3, 0, 2 * Math.PI);
+      g.arc(x, y, 3.5, 0, 2 * Math.PI);
       g.fillStyle = p.classes ? CLASS_COLORS[p.target[i] % CLASS_COLORS.length] : color(p.target[i], scale);
       g.fill();
-      g.lineWidth = 1;
-      g.strokeStyle = '#fff';
+      g.lineWidth = 1.2;
+      g.strokeStyle = '#111';
       g.stroke();
     }
   }
