@@ -27,6 +27,9 @@ final class Examples {
                     "train --data points.csv --arch 2-32-32-1 --iters 2000 --out m.json",
                     "train --data clusters.csv --classes --arch 3-16-3 --out c.json",
                     "train --data points.csv --arch 2-16-1 --penalty l2:1e-3 --json -")),
+            Map.entry("serve", List.of(
+                    "serve                        # then open http://127.0.0.1:8642/",
+                    "serve --port 0 --url-file url.txt --data points.csv")),
             Map.entry("eval", List.of(
                     "eval --model m.json --data points.csv",
                     "eval --model c.json --data clusters.csv --classes --predictions p.csv")),

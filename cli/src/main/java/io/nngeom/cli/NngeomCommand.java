@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             io.nngeom.cli.regions.RegionsCommand.class,
             io.nngeom.cli.pwl.DistinguishCommand.class,
             io.nngeom.cli.explain.ExplainCommand.class,
+            io.nngeom.cli.serve.ServeCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         })

@@ -78,4 +78,12 @@ class ArchitectureTest {
                     .check(classes);
         }
     }
+
+    @Test
+    void serveDependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("io.nngeom.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nngeom.solvers..", "io.nngeom.lowrank..", "io.nngeom.piecewise..",
+                        "io.nngeom.convex..", "io.nngeom.minimizers..", "io.nngeom.report..", "io.nngeom.cli..", "io.nngeom.explain..")
+                .check(classes);
+    }
 }

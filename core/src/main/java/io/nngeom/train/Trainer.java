@@ -56,6 +56,15 @@ public final class Trainer {
      * as {@link Num#show} shows it.
      */
     public static TrainingResult train(Mlp init, Dataset data, Objective obj, TrainingOptions opts, Progress sink) {
+        return train(init, data, obj, opts, sink, StepObserver.NONE);
+    }
+
+    /**
+     * As {@link #train(Mlp, Dataset, Objective, TrainingOptions, Progress)}, showing the parameters after every
+     * update to {@code observer} (GD, SGD and Adam; L-BFGS calls it never).
+     */
+    public static TrainingResult train(Mlp init, Dataset data, Objective obj, TrainingOptions opts, Progress sink,
+                                       StepObserver observer) {
         long start = System.nanoTime();
         if (data.inputDim() != init.inputDim()) {
             throw new IllegalArgumentException("data has " + data.inputDim() + " input columns, network expects " + init.inputDim());
@@ -76,7 +85,8 @@ public final class Trainer {
         int[] free = freeRanges(layout, opts);
         double[] theta = init.parameters();
         TrainingHistory.Recorder rec = new TrainingHistory.Recorder(opts.iterations());
-        Reporter progress = new Reporter(sink, "train " + opts.optimizer().id(), opts.iterations());
+        Reporter progress = new Reporter(sink, "train " + opts.optimizer().id(), opts.iterations(),
+                opts.optimizer() == Optimizer.LBFGS ? StepObserver.NONE : observer, theta);
         int done;
         boolean converged;
         switch (opts.optimizer()) {
@@ -307,15 +317,22 @@ public final class Trainer {
         private final Progress sink;
         private final String step;
         private final int total;
+        private final StepObserver observer;
+        private final double[] theta;
         private long last = System.nanoTime();
 
-        Reporter(Progress sink, String step, int total) {
+        Reporter(Progress sink, String step, int total, StepObserver observer, double[] theta) {
             this.sink = sink;
             this.step = step;
             this.total = total;
+            this.observer = observer;
+            this.theta = theta;
         }
 
         void update(int done, double objective) {
+            if (observer != StepObserver.NONE) {
+                observer.afterStep(done, objective, theta);
+            }
             long now = System.nanoTime();
             if (sink != Progress.NONE && now - last >= GAP_NANOS) {
                 last = now;
