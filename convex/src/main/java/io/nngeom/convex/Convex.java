@@ -58,11 +58,13 @@ public final class Convex {
         return LassoOptions.defaults().withTolerance(tolerance).withMaxIterations(LASSO_MAX_ITERATIONS);
     }
 
-    /** Fits the convex program chosen by {@code o.method()} to a one-output regression data set. */
+    /**
+     * Fits the convex program chosen by {@code o.method()}: to a one-output regression data set, or with
+     * {@code --method gated} also to several target columns and to class labels (one-hot outputs, see {@link GatedFit}).
+     */
     public static FitResult fit(Dataset data, FitOptions o) {
         long start = System.nanoTime();
         Matrix x = data.x();
-        double[] y = target(data);
         int n = x.rows();
         if (n < 2) {
             throw new InputException("data: need at least 2 samples, got " + n);
@@ -71,13 +73,16 @@ public final class Convex {
             throw new InputException("--stop: gradient is only for --method gated (depth 2); the other methods stop on the gap");
         }
         if (o.depth() > 2) {
-            return Fits.deep(x, y, o, start);
+            return Fits.deep(x, target(data), o, start);
         }
         FitOptions.Method m = resolve(n, x.cols(), o);
+        if (m == FitOptions.Method.GATED) {
+            return GatedFit.fit(x, data.y(), o, null, null, start);
+        }
+        double[] y = target(data);
         FitResult r = switch (m) {
             case LASSO -> Fits.lasso(x, y, o, start);
             case EXACT -> Fits.exact(x, y, o, start);
-            case GATED -> Fits.gated(x, y, o, start);
             default -> throw new IllegalStateException();
         };
         if (o.budget().expired() && r.exactness() != Exactness.EXACT) {
@@ -259,6 +264,17 @@ public final class Convex {
     }
 
     /**
+     * The cone decomposition ({@link ConeDecomposition}) of a gated fit into a ReLU network on the fit's data, with the
+     * objective of that network in the gated program's scaling; {@code r} must come from {@code --method gated}.
+     */
+    public static ConeDecomposition.Result decompose(Dataset data, FitOptions o, FitResult r) {
+        if (r.gated() == null) {
+            throw new InputException("--decompose: only for --method gated (the other methods give a ReLU network already)");
+        }
+        return ConeDecomposition.decompose(r.gated(), data.x(), data.y(), o.beta(), o.budget());
+    }
+
+    /**
      * Largest certified relative gap at which the augmented-Lagrangian solve ({@link ExactProgram}, which stops on
      * its constraint violation, not on a gap) is labelled exact: 1e-6.
      */
@@ -340,8 +356,9 @@ public final class Convex {
 
     static double[] target(Dataset data) {
         if (data.isClassification() || data.targetDim() != 1) {
-            throw new InputException("data: convex training needs one real target column, got "
-                    + (data.isClassification() ? "class labels" : data.targetDim() + " target columns"));
+            throw new InputException("data: this program needs one real target column, got "
+                    + (data.isClassification() ? "class labels" : data.targetDim() + " target columns")
+                    + "; class labels and several targets are fitted by --method gated");
         }
         return data.y().colArray(0);
     }

@@ -5,14 +5,8 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
-import io.nngeom.solvers.FistaGroupLasso;
-import io.nngeom.solvers.GroupLassoProblem;
-import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
-import io.nngeom.solvers.StopRule;
-import java.util.BitSet;
-import java.util.List;
 
 /**
  * The programs behind {@link Convex#fit}, one method each: the dictionary Lasso, the deep 1-D Lasso, the exact
@@ -214,67 +208,5 @@ final class Fits {
         return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1,
                 exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(),
                 gi, gh, RunInfo.of(o.seed(), start));
-    }
-
-    /** Iteration cap of the gated-ReLU solver (either stopping rule). */
-    static final int GATED_MAX_ITERATIONS = 100_000;
-
-    static FitResult gated(Matrix x, double[] y, FitOptions o, long start) {
-        Matrix xa = ArrangementPatterns.augmented(x, o.bias());
-        List<BitSet> pats;
-        boolean complete = false;
-        String how;
-        if (o.gates() != null) {
-            if (o.gates().rows() != xa.cols()) {
-                throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (o.bias() ? "+1 with bias" : "")
-                        + "), got " + o.gates().rows() + " (a d x m matrix, one gate per column)");
-            }
-            pats = ArrangementPatterns.ofGates(xa, o.gates());
-            how = o.gates().cols() + " given gates, " + pats.size() + " distinct patterns";
-        } else {
-            Matrix g = Matrix.zeros(xa.cols(), o.maxPatterns());
-            java.util.SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
-            for (int i = 0; i < g.rows(); i++) {
-                for (int j = 0; j < g.cols(); j++) {
-                    g.set(i, j, Seeds.gaussian(rng));
-                }
-            }
-            pats = ArrangementPatterns.ofGates(xa, g);
-            how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
-        }
-        GroupLassoProblem problem = new GroupLassoProblem(GatedRelu.blocks(xa, pats), y, o.beta(), false);
-        if (pats.isEmpty()) {
-            throw new InputException("--gates: every gate gives the empty activation pattern on these data; no neuron can be active");
-        }
-        LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
-                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(GATED_MAX_ITERATIONS).withBudget(o.budget()));
-        int q = xa.cols();
-        int active = 0;
-        double l1 = 0;
-        for (int g = 0; g < pats.size(); g++) {
-            double t = 0;
-            for (int c = 0; c < q; c++) {
-                t += s.z()[g * q + c] * s.z()[g * q + c];
-            }
-            if (t > 0) {
-                active++;
-                l1 += Math.sqrt(t);
-            }
-        }
-        String reason = String.format(java.util.Locale.ROOT, "optimum of the gated-ReLU group lasso for these gates (%s) within the certified "
-                + "relative gap %.2e; gated networks are a different model from ReLU networks, so this is no bound on the ReLU problem; "
-                + "bias, if any, is a penalised ones column", how, s.relativeGap());
-        if (o.stop() == StopRule.GRADIENT) {
-            double st = FistaGroupLasso.stationarity(problem, s.z());
-            reason = String.format(java.util.Locale.ROOT, "stopped on scnn's gradient rule, NOT on the duality gap: squared "
-                    + "min-norm subgradient norm (scnn scaling) %.3e %s tolerance %.3e after %d iterations; the relative "
-                    + "duality gap measured afterwards is %.3e, so the objective is within that fraction of the ", st,
-                    s.converged() ? "<=" : "> (iteration cap reached)", o.tolerance(), s.iterations(), s.relativeGap()) + reason;
-        }
-        if (o.stop() == StopRule.GAP) {
-            reason += stopped(s, o.tolerance());
-        }
-        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.OTHER_MODEL,
-                reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
     }
 }
