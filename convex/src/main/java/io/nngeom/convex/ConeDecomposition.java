@@ -23,6 +23,10 @@ import java.util.List;
  * non-negative least squares (Lawson and Hanson 1974, ch. 23: min ‖z‖ s.t. Gz ≥ h via NNLS on [Gᵀ; hᵀ]λ ≈ e_{q+1}).
  * This is a small convex problem per neuron as in the paper; it minimises the squared norms, not MSP's ‖v‖ + ‖w‖.
  *
+ * <p>Within √2 of the best split: if (v*, w*) minimises ‖v‖ + ‖w‖ = S*, the split here has ‖v‖² + ‖w‖² ≤ S*², hence
+ * ‖v‖ + ‖w‖ ≤ √2·S*. With extra inputs (a held-out set), their cone constraints are added, so the network reproduces
+ * the gated predictions there too (at a larger penalty).
+ *
  * <p>The written network: one hidden ReLU layer holding the nonzero v's and w's, each rescaled to balance
  * (weights/√t, output ±√t with t = ‖weights‖₂, which leaves the function unchanged), and the standardisation of the
  * gated model folded into the first layer, so the network takes raw inputs.
@@ -38,7 +42,7 @@ public final class ConeDecomposition {
      * @param network the ReLU network (raw inputs, c outputs, output biases 0)
      * @param objective ½‖f(X) − Y‖²_F + β Σ(‖v‖₂ + ‖w‖₂), the gated program's scaling (bias coordinate penalised)
      * @param penalty β Σ(‖v‖₂ + ‖w‖₂)
-     * @param maxDeviation max over training samples and outputs of |f_ReLU − f_gated| / (1 + max|f_gated|)
+     * @param maxDeviation max over the training samples (and the extra inputs) and outputs of |f_ReLU − f_gated| / (1 + max|f_gated|)
      * @param exact whether maxDeviation ≤ {@link #EXACT_TOL} (the ReLU network reproduces the gated one on the data)
      * @param neurons hidden ReLU units
      * @param split gated neurons that needed the least-distance program (u ∉ ±K)
@@ -48,10 +52,16 @@ public final class ConeDecomposition {
                          int split, int failed) {
     }
 
-    /** Decomposes every neuron of {@code g} on the training inputs x (raw, as the model takes them), with targets y (n×c). */
-    public static Result decompose(GatedNetwork g, Matrix x, Matrix y, double beta, Budget budget) {
-        Matrix a = g.features(x);
-        boolean[][] on = g.pattern(x);
+    /**
+     * Decomposes every neuron of {@code g} on the training inputs x (raw, as the model takes them), with targets y (n×c).
+     *
+     * @param extra further inputs on which the ReLU network must reproduce the gated one (their cone constraints are
+     *     added; e.g. a held-out set), or null
+     */
+    public static Result decompose(GatedNetwork g, Matrix x, Matrix y, Matrix extra, double beta, Budget budget) {
+        Matrix all = extra == null ? x : stack(x, extra);
+        Matrix a = g.features(all);
+        boolean[][] on = g.pattern(all);
         int n = a.rows();
         int q = a.cols();
         int m = g.width();
@@ -93,14 +103,16 @@ public final class ConeDecomposition {
             }
         }
         Mlp net = network(units, outs, g, c);
-        Matrix fr = net.apply(x);
-        Matrix fg = g.apply(x);
+        Matrix fr = net.apply(all);
+        Matrix fg = g.apply(all);
         double dev = 0;
         double loss = 0;
         for (int r = 0; r < n; r++) {
             for (int k = 0; k < c; k++) {
                 dev = Math.max(dev, Math.abs(fr.get(r, k) - fg.get(r, k)));
-                loss += 0.5 * (fr.get(r, k) - y.get(r, k)) * (fr.get(r, k) - y.get(r, k));
+                if (r < x.rows()) {
+                    loss += 0.5 * (fr.get(r, k) - y.get(r, k)) * (fr.get(r, k) - y.get(r, k));
+                }
             }
         }
         dev /= 1 + fg.maxAbs();
@@ -184,6 +196,15 @@ public final class ConeDecomposition {
             }
         }
         return new Mlp(List.of(new Layer(w1, b1, Activation.RELU), new Layer(w2, new double[c], Activation.IDENTITY)));
+    }
+
+    private static Matrix stack(Matrix x, Matrix z) {
+        if (z.cols() != x.cols()) {
+            throw new IllegalArgumentException("extra inputs have " + z.cols() + " columns, the data " + x.cols());
+        }
+        double[] d = java.util.Arrays.copyOf(x.data(), x.data().length + z.data().length);
+        System.arraycopy(z.data(), 0, d, x.data().length, z.data().length);
+        return new Matrix(x.rows() + z.rows(), x.cols(), d);
     }
 
     private static double norm(double[] v) {

@@ -266,12 +266,13 @@ public final class Convex {
     /**
      * The cone decomposition ({@link ConeDecomposition}) of a gated fit into a ReLU network on the fit's data, with the
      * objective of that network in the gated program's scaling; {@code r} must come from {@code --method gated}.
+     * {@code extra}: further inputs (or null) on which the network must reproduce the gated predictions.
      */
-    public static ConeDecomposition.Result decompose(Dataset data, FitOptions o, FitResult r) {
+    public static ConeDecomposition.Result decompose(Dataset data, Matrix extra, FitOptions o, FitResult r) {
         if (r.gated() == null) {
             throw new InputException("--decompose: only for --method gated (the other methods give a ReLU network already)");
         }
-        return ConeDecomposition.decompose(r.gated(), data.x(), data.y(), o.beta(), o.budget());
+        return ConeDecomposition.decompose(r.gated(), data.x(), data.y(), extra, o.beta(), o.budget());
     }
 
     /**

@@ -63,6 +63,11 @@ public final class FitCommand implements Callable<Integer> {
             + "Mishkin-Sahiner-Pilanci 2022) and report the ReLU network's objective next to the gated one; --out then writes the ReLU network.")
     boolean decompose;
 
+    @Option(names = "--decompose-on", paramLabel = "FILE", description = "With --decompose: also make the ReLU network reproduce the gated "
+            + "predictions on the inputs of FILE (data with the columns of --data, e.g. the --test file; their cone constraints are added, "
+            + "at a larger penalty).")
+    Path decomposeOn;
+
     @Option(names = "--gated-out", paramLabel = "MODEL", description = "With --method gated: write the gated model here (.json or .safetensors) "
             + "(without --decompose, --out does the same).")
     Path gatedOut;
@@ -171,6 +176,15 @@ public final class FitCommand implements Callable<Integer> {
         if ((decompose || gatedOut != null) && m != FitOptions.Method.GATED) {
             throw new InputException((decompose ? "--decompose" : "--gated-out") + ": only with --method gated");
         }
+        if (decomposeOn != null && !decompose) {
+            throw new InputException("--decompose-on: only with --decompose");
+        }
+        Matrix extra = null;
+        if (decomposeOn != null) {
+            Dataset e = CliInputs.data(decomposeOn, target, classes);
+            CliInputs.checkInputs(d.inputDim(), "the training data " + data, e, decomposeOn);
+            extra = e.x();
+        }
         if (g != null && g.cols() == 0) {
             throw new InputException(gates + ": the gate matrix has no columns (shape " + g.rows() + " x 0); need at least one gate");
         }
@@ -203,7 +217,7 @@ public final class FitCommand implements Callable<Integer> {
         try {
             r = Convex.fit(d, o);
             verdict = Convex.verdict(d, o, r);
-            dec = decompose ? Convex.decompose(d, o, r) : null;
+            dec = decompose ? Convex.decompose(d, extra, o, r) : null;
         } finally {
             if (progress != null) {
                 progress.close();
@@ -232,8 +246,8 @@ public final class FitCommand implements Callable<Integer> {
         fm.print(w, "");
         if (dec != null) {
             w.printf(Locale.ROOT, "decomposed    %s ReLU network, objective %.12g (gated %.12g), %d neurons (%d split), max deviation from the "
-                    + "gated predictions on the data %.3e: %s%n", dec.exact() ? "exact" : "INEXACT", dec.objective(), r.objective(),
-                    dec.neurons(), dec.split(), dec.maxDeviation(), dec.exact() ? "same predictions on the training data"
+                    + "gated predictions %.3e: %s%n", dec.exact() ? "exact" : "INEXACT", dec.objective(), r.objective(),
+                    dec.neurons(), dec.split(), dec.maxDeviation(), dec.exact() ? "same predictions on the training data" + (decomposeOn == null ? "" : " and the inputs of " + decomposeOn)
                             : "differs from the gated network on the training data" + (dec.failed() > 0 ? " (" + dec.failed() + " neurons not split)" : ""));
             dm.print(w, "decomposed ");
         }

@@ -1,0 +1,131 @@
+package io.nngeom.cli.convex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nngeom.cli.Main;
+import io.nngeom.data.Dataset;
+import io.nngeom.io.DataIo;
+import io.nngeom.io.GatedModelIo;
+import io.nngeom.io.ModelIo;
+import io.nngeom.io.Npy;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.net.GatedNetwork;
+import io.nngeom.net.Mlp;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** convex fit --method gated with --out, --decompose, --classes; eval and info on the gated model. */
+class GatedCommandTest {
+    @TempDir
+    Path dir;
+
+    static int run(StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    }
+
+    static int run(String... args) {
+        return run(new StringWriter(), args);
+    }
+
+    Path csv(String name, int n, long seed) throws Exception {
+        SplittableRandom rng = new SplittableRandom(seed);
+        StringBuilder s = new StringBuilder("a,b,c,y\n");
+        for (int i = 0; i < n; i++) {
+            double a = rng.nextGaussian();
+            double b = rng.nextGaussian();
+            double c = rng.nextGaussian();
+            s.append(String.format(Locale.ROOT, "%.17g,%.17g,%.17g,%.17g%n", a, b, c, Math.max(a + b, 0) - 0.5 * Math.abs(c)));
+        }
+        Path f = dir.resolve(name);
+        Files.writeString(f, s.toString());
+        return f;
+    }
+
+    JsonNode json(Path f) throws Exception {
+        return new ObjectMapper().readTree(f.toFile());
+    }
+
+    @Test
+    void gatedModelIsWrittenEvaluatedAndDecomposed() throws Exception {
+        Path train = csv("train.csv", 50, 1);
+        Path test = csv("test.csv", 20, 2);
+        Path gated = dir.resolve("g.json");
+        Path r1 = dir.resolve("r1.json");
+        assertEquals(0, run("convex", "fit", "--data", train.toString(), "--test", test.toString(), "--beta", "0.2", "--method", "gated",
+                "--max-patterns", "40", "--out", gated.toString(), "--json", r1.toString(), "--quiet"));
+        GatedNetwork g = GatedModelIo.read(gated);
+        Dataset dt = DataIo.read(test, null, false);
+        Matrix f = g.apply(dt.x());
+        double mse = 0;
+        for (int i = 0; i < dt.size(); i++) {
+            mse += Math.pow(f.get(i, 0) - dt.y().get(i, 0), 2) / dt.size();
+        }
+        assertEquals(mse, json(r1).get("testMse").asDouble(), 1e-12 * (1 + mse));
+        Path pred = dir.resolve("p.npy");
+        Path e1 = dir.resolve("e1.json");
+        assertEquals(0, run("eval", "--model", gated.toString(), "--data", test.toString(), "--predictions", pred.toString(),
+                "--json", e1.toString(), "--quiet"));
+        assertEquals(mse, json(e1).get("mse").asDouble(), 1e-12 * (1 + mse));
+        assertTrue(java.util.Arrays.equals(f.data(), Npy.read(pred).data()));
+        Path i1 = dir.resolve("i1.json");
+        assertEquals(0, run("info", gated.toString(), "--data", test.toString(), "--json", i1.toString(), "--quiet"));
+        assertEquals("gated", json(i1).get("kind").asText());
+        assertEquals(g.activeNeurons(), json(i1).get("activeNeurons").asInt());
+
+        Path relu = dir.resolve("relu.safetensors");
+        Path r2 = dir.resolve("r2.json");
+        assertEquals(0, run("convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "gated", "--max-patterns", "40",
+                "--decompose", "--out", relu.toString(), "--json", r2.toString(), "--quiet"));
+        JsonNode d = json(r2);
+        assertEquals("exact", d.get("decomposed").asText());
+        assertTrue(d.get("decomposedObjective").asDouble() >= d.get("objective").asDouble() * (1 - 1e-12));
+        Mlp net = ModelIo.read(relu);
+        Dataset dtr = DataIo.read(train, null, false);
+        Matrix fg = g.apply(dtr.x());
+        Matrix fr = net.apply(dtr.x());
+        for (int i = 0; i < dtr.size(); i++) {
+            assertEquals(fg.get(i, 0), fr.get(i, 0), 1e-9 * (1 + fg.maxAbs()));
+        }
+        assertEquals(d.get("trainMse").asDouble(), d.get("decomposedTrainMse").asDouble(), 1e-9);
+    }
+
+    @Test
+    void wineClassesReportATestAccuracy() throws Exception {
+        Path r = dir.resolve("w.json");
+        Path model = dir.resolve("w.safetensors");
+        assertEquals(0, run("convex", "fit", "--data", "builtin:wine-train", "--classes", "--method", "gated", "--beta", "1",
+                "--max-patterns", "100", "--test", "builtin:wine-test", "--out", model.toString(), "--json", r.toString(), "--quiet"));
+        JsonNode j = json(r);
+        assertEquals(3, j.get("outputs").asInt());
+        double acc = j.get("testAccuracy").asDouble();
+        assertTrue(acc > 0.6 && acc <= 1, "test accuracy " + acc);
+        Path e = dir.resolve("e.json");
+        assertEquals(0, run("eval", "--model", model.toString(), "--data", "builtin:wine-test", "--classes", "--json", e.toString(), "--quiet"));
+        assertEquals(acc, json(e).get("accuracy").asDouble(), 0);
+    }
+
+    @Test
+    void misuseIsRefusedInOneLine() throws Exception {
+        Path train = csv("train.csv", 20, 3);
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "exact", "--decompose"));
+        assertTrue(err.toString().contains("--decompose: only with --method gated"), err.toString());
+        assertEquals(2, run("convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "gated", "--decompose-on", train.toString()));
+        assertEquals(2, run("convex", "fit", "--data", "builtin:wine-train", "--classes", "--beta", "0.2", "--method", "exact"));
+        Path gated = dir.resolve("g.safetensors");
+        assertEquals(0, run("convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "gated", "--max-patterns", "10",
+                "--out", gated.toString(), "--quiet"));
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "convex", "certify", "--model", gated.toString(), "--data", train.toString(), "--beta", "0.2"));
+        assertTrue(err2.toString().contains("gated-ReLU model"), err2.toString());
+    }
+}
