@@ -13,6 +13,7 @@ import io.nngeom.solvers.LassoSolution;
 import io.nngeom.solvers.LassoSolver;
 import io.nngeom.solvers.StopRule;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Front door of theory 3 (Pilanci 2024; Pilanci and Ergen 2020): convex training of two-layer ReLU networks by
@@ -221,13 +222,7 @@ public final class Convex {
     public static PathResult path(Dataset data, PathOptions o) {
         long start = System.nanoTime();
         double[] y = target(data);
-        double[] sorted = o.betas().clone();
-        java.util.Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length / 2; i++) {
-            double t = sorted[i];
-            sorted[i] = sorted[sorted.length - 1 - i];
-            sorted[sorted.length - 1 - i] = t;
-        }
+        double[] sorted = descending(o.betas());
         ColumnProvider dict;
         String description;
         Claim claim;
@@ -249,6 +244,30 @@ public final class Convex {
         String reason = claim.reason() + (capped ? "; BUT the solver stopped before the tolerance at some beta (its iteration cap or the "
                 + "time limit; rows with converged = false): there a feasible point, hence an upper bound" : "");
         return new PathResult(sorted, path, dict, description, ex, reason, RunInfo.of(io.nngeom.run.Seeds.DEFAULT, start));
+    }
+
+    /**
+     * The gated-ReLU path: one {@link FitResult} (with its gated network) per β, largest β first, all with the same
+     * gates, each solve warm-started from the previous one; targets as for {@link #fit} with {@code --method gated}.
+     */
+    public static List<FitResult> gatedPath(Dataset data, FitOptions o, double[] betas) {
+        long start = System.nanoTime();
+        if (data.x().rows() < 2) {
+            throw new InputException("data: need at least 2 samples, got " + data.x().rows());
+        }
+        return GatedFit.path(data.x(), data.y(), o, descending(betas), null, null, start);
+    }
+
+    /** A copy of {@code betas} sorted from largest to smallest. */
+    public static double[] descending(double[] betas) {
+        double[] s = betas.clone();
+        java.util.Arrays.sort(s);
+        for (int i = 0; i < s.length / 2; i++) {
+            double t = s[i];
+            s[i] = s[s.length - 1 - i];
+            s[s.length - 1 - i] = t;
+        }
+        return s;
     }
 
     /**

@@ -78,12 +78,42 @@ final class GatedFit {
 
     /** Fits the gated model to the columns of y (n×c). */
     static FitResult fit(Matrix x, Matrix y, FitOptions o, double[] mean, double[] scale, long start) {
+        return path(x, y, o, new double[] {o.beta()}, mean, scale, start).get(0);
+    }
+
+    /**
+     * The gated fits for every β of {@code betas} in the given order, with the same gates, each solve warm-started
+     * from the previous solution (so give the largest β first).
+     */
+    static List<FitResult> path(Matrix x, Matrix y, FitOptions o, double[] betas, double[] mean, double[] scale, long start) {
         Matrix xa = ArrangementPatterns.augmented(x, o.bias());
         Gates gs = gates(xa, o);
-        List<BitSet> pats = gs.patterns();
-        BlockProvider blocks = GatedRelu.blocks(xa, pats);
+        BlockProvider blocks = GatedRelu.blocks(xa, gs.patterns());
         int q = xa.cols();
-        int m = pats.size();
+        int m = gs.patterns().size();
+        Matrix gates = Matrix.zeros(m, q);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < q; j++) {
+                gates.set(i, j, gs.gates().get(j, gs.representative()[i]));
+            }
+        }
+        List<FitResult> out = new ArrayList<>();
+        double[] warm = null;
+        for (int b = 0; b < betas.length; b++) {
+            if (betas.length > 1) {
+                o.budget().report("convex path: gated", b, betas.length, "beta " + betas[b]);
+            }
+            FitResult r = solve(blocks, y, o.withBeta(betas[b]), gs, gates, warm, mean, scale, start);
+            warm = r.gated().weights();
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static FitResult solve(BlockProvider blocks, Matrix y, FitOptions o, Gates gs, Matrix gates, double[] warm,
+                                   double[] mean, double[] scale, long start) {
+        int q = gates.cols();
+        int m = gates.rows();
         int c = y.cols();
         double[] w = new double[c * m * q];
         double primal = 0;
@@ -98,7 +128,8 @@ final class GatedFit {
             }
             GroupLassoProblem problem = new GroupLassoProblem(blocks, y.colArray(k), o.beta(), false);
             LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
-                    LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(MAX_ITERATIONS).withBudget(o.budget()));
+                    LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(MAX_ITERATIONS).withBudget(o.budget()),
+                    warm == null ? null : java.util.Arrays.copyOfRange(warm, k * m * q, (k + 1) * m * q));
             System.arraycopy(s.z(), 0, w, k * m * q, m * q);
             primal += s.primal();
             dual += s.dual();
@@ -110,12 +141,6 @@ final class GatedFit {
             sols.add(s);
         }
         double gap = c == 1 ? sols.get(0).relativeGap() : (primal - dual) / primal;
-        Matrix gates = Matrix.zeros(m, q);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < q; j++) {
-                gates.set(i, j, gs.gates().get(j, gs.representative()[i]));
-            }
-        }
         GatedNetwork net = new GatedNetwork(gates, w, c, o.bias(), mean, scale);
         double l1 = 0;
         for (int k = 0; k < c; k++) {

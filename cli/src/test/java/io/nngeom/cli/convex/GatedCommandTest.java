@@ -128,4 +128,47 @@ class GatedCommandTest {
         assertEquals(2, run(err2, "convex", "certify", "--model", gated.toString(), "--data", train.toString(), "--beta", "0.2"));
         assertTrue(err2.toString().contains("gated-ReLU model"), err2.toString());
     }
+
+    /** convex path --out-dir --test: every written model carries its row's objective (gated) and test error. */
+    @Test
+    void pathWritesOneModelPerBetaWithItsMetrics() throws Exception {
+        Path train = csv("train.csv", 40, 4);
+        Path test = csv("test.csv", 15, 5);
+        for (String method : new String[] {"gated", "lasso"}) {
+            Path out = dir.resolve("models-" + method);
+            Path r = dir.resolve("path-" + method + ".json");
+            assertEquals(0, run("convex", "path", "--data", train.toString(), "--test", test.toString(), "--method", method,
+                    "--betas", "0.1,1", "--out-dir", out.toString(), "--json", r.toString(), "--quiet"));
+            JsonNode rows = json(r).get("path");
+            assertEquals(2, rows.size());
+            assertEquals(1.0, rows.get(0).get("beta").asDouble());
+            for (int k = 0; k < 2; k++) {
+                JsonNode row = rows.get(k);
+                Path model = Path.of(row.get("model").asText());
+                Path e = dir.resolve("e" + method + k + ".json");
+                assertEquals(0, run("eval", "--model", model.toString(), "--data", test.toString(), "--json", e.toString(), "--quiet"));
+                assertEquals(json(e).get("mse").asDouble(), row.get("testMse").asDouble(), 1e-12 * (1 + row.get("testMse").asDouble()));
+                if (method.equals("gated")) {
+                    GatedNetwork g = GatedModelIo.read(model);
+                    Dataset d = DataIo.read(train, null, false);
+                    Matrix f = g.apply(d.x());
+                    double obj = 0;
+                    for (int i = 0; i < d.size(); i++) {
+                        obj += 0.5 * Math.pow(f.get(i, 0) - d.y().get(i, 0), 2);
+                    }
+                    double[] w = g.weights();
+                    for (int b = 0; b < g.width(); b++) {
+                        double t = 0;
+                        for (int j = 0; j < 4; j++) {
+                            t += w[b * 4 + j] * w[b * 4 + j];
+                        }
+                        obj += row.get("beta").asDouble() * Math.sqrt(t);
+                    }
+                    assertEquals(obj, row.get("objective").asDouble(), 1e-9 * obj);
+                }
+            }
+        }
+        assertEquals(2, run("convex", "path", "--data", train.toString(), "--betas", "1", "--method", "exact"));
+        assertEquals(2, run("convex", "path", "--data", train.toString(), "--betas", "1", "--max-patterns", "5"));
+    }
 }
