@@ -80,6 +80,9 @@ public final class Convex {
         if (m == FitOptions.Method.GATED) {
             return GatedFit.fit(x, data.y(), o, null, null, start);
         }
+        if (data.isClassification() || data.targetDim() > 1) {
+            return Fits.perOutput(x, data.y(), o, m, start);
+        }
         double[] y = target(data);
         FitResult r = switch (m) {
             case LASSO -> Fits.lasso(x, y, o, start);
@@ -305,11 +308,11 @@ public final class Convex {
      * program certifies it (label exact, lower bound within {@link CertifyOptions#DEFAULT_MAX_GAP_PERCENT}); otherwise,
      * for networks with free biases, the certificate of the recovered network (searching {@code o.maxPatterns()}
      * patterns within {@code o.budget()}); without biases (a different dual constraint) {@code undecided}. Null for the
-     * gated model, which is not a ReLU network.
+     * gated model, which is not a ReLU network, and for several outputs (the certificate is for one).
      */
     public static Certificate verdict(Dataset data, FitOptions o, FitResult r) {
         long start = System.nanoTime();
-        if (r.model() == null) {
+        if (r.model() == null || r.model().outputDim() > 1) {
             return null;
         }
         double lb = r.lowerBound();

@@ -7,6 +7,7 @@ import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
+import java.util.List;
 
 /**
  * The programs behind {@link Convex#fit}, one method each: the dictionary Lasso, the deep 1-D Lasso, the exact
@@ -208,5 +209,64 @@ final class Fits {
         return new FitResult(r.network(), "exact", r.convexObjective(), r.nnObjective(), gap, lb, r.active(), l1,
                 exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason, 2L * r.patterns(), "arrangement patterns: " + pats.how(),
                 gi, gh, RunInfo.of(o.seed(), start));
+    }
+
+    /**
+     * Several outputs (class labels one-hot, several target columns) for the ReLU programs: one fit per output column
+     * with the same options (one-vs-all: each output has its own neurons, the same β), joined into one d-h-c network
+     * (hidden layers stacked, output weights block-diagonal, output biases ξ_k). The objective is the sum of the
+     * outputs' objectives; it is exact only when every output's fit is.
+     */
+    static FitResult perOutput(Matrix x, Matrix y, FitOptions o, FitOptions.Method m, long start) {
+        int c = y.cols();
+        List<FitResult> rs = new java.util.ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            o.budget().report("convex fit: outputs", k, c, "output " + k);
+            double[] yk = y.colArray(k);
+            rs.add(m == FitOptions.Method.LASSO ? lasso(x, yk, o, start) : exact(x, yk, o, start));
+        }
+        int h = rs.stream().mapToInt(r -> r.model().hiddenUnits()).sum();
+        int d = x.cols();
+        Matrix w = Matrix.zeros(h, d);
+        double[] b = new double[h];
+        Matrix a = Matrix.zeros(c, h);
+        double[] xi = new double[c];
+        double obj = 0;
+        double nn = 0;
+        double lb = 0;
+        double gap = 0;
+        int nz = 0;
+        double l1 = 0;
+        long cols = 0;
+        boolean exact = true;
+        StringBuilder why = new StringBuilder();
+        int row = 0;
+        for (int k = 0; k < c; k++) {
+            FitResult r = rs.get(k);
+            Mlp net = r.model();
+            for (int j = 0; j < net.hiddenUnits(); j++, row++) {
+                for (int p = 0; p < d; p++) {
+                    w.set(row, p, net.layer(0).w(j, p));
+                }
+                b[row] = net.layer(0).b(j);
+                a.set(k, row, net.layer(1).w(0, j));
+            }
+            xi[k] = net.layer(1).b(0);
+            obj += r.objective();
+            nn += r.nnObjective();
+            lb += r.lowerBound();
+            gap = Math.max(gap, r.dualityGap());
+            nz += r.nonzeros();
+            l1 += r.l1Norm();
+            cols = Math.max(cols, r.columns());
+            exact &= r.exactness() == Exactness.EXACT;
+            why.append(k == 0 ? "" : "; ").append("output ").append(k).append(": ").append(r.exactness().id());
+        }
+        Mlp net = new Mlp(List.of(new io.nngeom.net.Layer(w, b, io.nngeom.net.Activation.RELU),
+                new io.nngeom.net.Layer(a, xi, io.nngeom.net.Activation.IDENTITY)));
+        String reason = c + " outputs fitted one-vs-all (each output its own neurons, the same beta; objectives summed): " + why
+                + ". Output 0: " + rs.get(0).reason();
+        return new FitResult(net, rs.get(0).method(), obj, nn, gap, lb, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason,
+                cols, rs.get(0).dictionary(), rs.get(0).gapIterations(), rs.get(0).gapHistory(), RunInfo.of(o.seed(), start));
     }
 }

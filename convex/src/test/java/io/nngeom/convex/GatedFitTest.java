@@ -63,6 +63,28 @@ class GatedFitTest {
             sum += Convex.fit(dk, o).objective();
         }
         assertEquals(sum, r.objective(), 1e-7 * sum);
-        assertThrows(InputException.class, () -> Convex.fit(train, o.withMethod(FitOptions.Method.EXACT)));
+    }
+
+    /** The exact program with several outputs: one ReLU network whose outputs are the per-column fits (one-vs-all). */
+    @Test
+    void exactClassesJoinThePerOutputNetworks() {
+        Dataset train = RealData.read(Path.of("builtin:iris-train"), null, true);
+        FitOptions o = FitOptions.defaults(1).withMethod(FitOptions.Method.EXACT).withMaxPatterns(200);
+        FitResult r = Convex.fit(train, o);
+        assertEquals(3, r.model().outputDim());
+        Matrix f = r.model().apply(train.x());
+        double sum = 0;
+        for (int k = 0; k < 3; k++) {
+            Dataset dk = Dataset.regression(train.x(), Matrix.column(train.y().colArray(k)));
+            FitResult rk = Convex.fit(dk, o);
+            sum += rk.nnObjective();
+            Matrix fk = rk.model().apply(train.x());
+            for (int i = 0; i < train.size(); i++) {
+                assertEquals(fk.get(i, 0), f.get(i, k), 1e-12 * (1 + Math.abs(fk.get(i, 0))));
+            }
+        }
+        assertEquals(sum, r.nnObjective(), 1e-12 * sum);
+        assertEquals(null, Convex.verdict(train, o, r));
+        assertThrows(InputException.class, () -> Convex.fit(train, o.withDepth(3).withMethod(FitOptions.Method.AUTO)));
     }
 }

@@ -120,7 +120,6 @@ class GatedCommandTest {
         assertEquals(2, run(err, "convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "exact", "--decompose"));
         assertTrue(err.toString().contains("--decompose: only with --method gated"), err.toString());
         assertEquals(2, run("convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "gated", "--decompose-on", train.toString()));
-        assertEquals(2, run("convex", "fit", "--data", "builtin:wine-train", "--classes", "--beta", "0.2", "--method", "exact"));
         Path gated = dir.resolve("g.safetensors");
         assertEquals(0, run("convex", "fit", "--data", train.toString(), "--beta", "0.2", "--method", "gated", "--max-patterns", "10",
                 "--out", gated.toString(), "--quiet"));
