@@ -9,6 +9,7 @@ import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.Unitize;
 import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.data.Dataset;
@@ -67,6 +68,10 @@ public final class FitCommand implements Callable<Integer> {
             + "predictions on the inputs of FILE (data with the columns of --data, e.g. the --test file; their cone constraints are added, "
             + "at a larger penalty).")
     Path decomposeOn;
+
+    @Option(names = "--unitize", description = "Scale every input column to unit Euclidean norm over the training rows before fitting, as scnn's "
+            + "unitize_data does; the written model takes raw inputs (a gated model records the scales, a ReLU network has them folded in).")
+    boolean unitize;
 
     @Option(names = "--gated-out", paramLabel = "MODEL", description = "With --method gated: write the gated model here (.json or .safetensors) "
             + "(without --decompose, --out does the same).")
@@ -214,10 +219,17 @@ public final class FitCommand implements Callable<Integer> {
         FitResult r;
         Certificate verdict;
         ConeDecomposition.Result dec;
+        Unitize u = unitize ? Unitize.of(d) : null;
         try {
-            r = Convex.fit(d, o);
-            verdict = Convex.verdict(d, o, r);
-            dec = decompose ? Convex.decompose(d, extra, o, r) : null;
+            Dataset fd = u == null ? d : u.data();
+            r = Convex.fit(fd, o);
+            verdict = Convex.verdict(fd, o, r);
+            dec = decompose ? Convex.decompose(fd, extra == null || u == null ? extra : Unitize.scaled(extra, u.scale()), o, r) : null;
+            if (u != null) {
+                r = u.onRawInputs(r);
+                dec = dec == null ? null : new ConeDecomposition.Result(u.onRawInputs(dec.network()), dec.objective(), dec.penalty(),
+                        dec.maxDeviation(), dec.exact(), dec.neurons(), dec.split(), dec.failed());
+            }
         } finally {
             if (progress != null) {
                 progress.close();
@@ -275,6 +287,7 @@ public final class FitCommand implements Callable<Integer> {
                 .put("nonzeros", r.nonzeros())
                 .put("l1Norm", r.l1Norm())
                 .put("classes", classes)
+                .put("unitize", unitize)
                 .put("outputs", d.targetDim())
                 .put("trainMse", fm.trainMse())
                 .put("testMse", fm.testMse())

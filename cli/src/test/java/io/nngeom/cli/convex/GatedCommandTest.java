@@ -170,4 +170,40 @@ class GatedCommandTest {
         assertEquals(2, run("convex", "path", "--data", train.toString(), "--betas", "1", "--method", "exact"));
         assertEquals(2, run("convex", "path", "--data", train.toString(), "--betas", "1", "--max-patterns", "5"));
     }
+
+    /** --unitize: the model takes raw inputs and predicts what a fit on the column-normalised data predicts on normalised inputs. */
+    @Test
+    void unitizeRecordsTheColumnNormsAndPredictsOnRawInputs() throws Exception {
+        Path train = csv("train.csv", 30, 6);
+        Dataset d = DataIo.read(train, null, false);
+        double[] norms = new double[3];
+        StringBuilder scaled = new StringBuilder("a,b,c,y\n");
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < d.size(); i++) {
+                norms[j] += d.x().get(i, j) * d.x().get(i, j);
+            }
+            norms[j] = Math.sqrt(norms[j]);
+        }
+        for (int i = 0; i < d.size(); i++) {
+            scaled.append(String.format(Locale.ROOT, "%.17g,%.17g,%.17g,%.17g%n", d.x().get(i, 0) / norms[0], d.x().get(i, 1) / norms[1],
+                    d.x().get(i, 2) / norms[2], d.y().get(i, 0)));
+        }
+        Path sc = dir.resolve("scaled.csv");
+        Files.writeString(sc, scaled.toString());
+        for (String method : new String[] {"gated", "lasso"}) {
+            Path a = dir.resolve("u-" + method + ".json");
+            Path b = dir.resolve("s-" + method + ".json");
+            assertEquals(0, run("convex", "fit", "--data", train.toString(), "--unitize", "--method", method, "--beta", "0.01",
+                    "--out", a.toString(), "--quiet"), method);
+            assertEquals(0, run("convex", "fit", "--data", sc.toString(), "--method", method, "--beta", "0.01", "--out", b.toString(), "--quiet"));
+            Matrix raw = d.x();
+            Matrix fa = method.equals("gated") ? GatedModelIo.read(a).apply(raw) : ModelIo.read(a).apply(raw);
+            Matrix fb = method.equals("gated") ? GatedModelIo.read(b).apply(DataIo.read(sc, null, false).x())
+                    : ModelIo.read(b).apply(DataIo.read(sc, null, false).x());
+            for (int i = 0; i < d.size(); i++) {
+                assertEquals(fb.get(i, 0), fa.get(i, 0), 1e-9 * (1 + Math.abs(fb.get(i, 0))), method);
+            }
+        }
+        assertTrue(java.util.Arrays.equals(norms, GatedModelIo.read(dir.resolve("u-gated.json")).scale()));
+    }
 }
