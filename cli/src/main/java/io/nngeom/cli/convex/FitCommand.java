@@ -140,44 +140,10 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth < 2 || depth > 4) {
-            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
-        }
-        penalty.refuseAtDepth(depth);
-        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
-            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
-        }
-        if (out != null) {
-            ModelIo.checkExtension(out);
-        }
-        if (gatedOut != null) {
-            ModelIo.checkExtension(gatedOut);
-        }
-        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
-            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
-        }
-        if (gdRuns > 0 && depth != 2) {
-            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
-        }
-        if (gdRuns > 0 && common.plot() == null) {
-            throw new InputException("--gd-runs: the Adam baselines are drawn into the --plot pictures; give --plot DIR");
-        }
-        if (timeLimit != null) {
-            CliInputs.positive("--time-limit", timeLimit);
-        }
+        checkOptions();
         FitOptions.Method m = FitOptions.Method.parse(method);
         Dataset d = CliInputs.data(data, target, classes);
-        Matrix g = null;
-        if (gates != null) {
-            if (m != FitOptions.Method.GATED && m != FitOptions.Method.EXACT) {
-                throw new InputException("--gates: only with --method gated or exact");
-            }
-            var a = Npy.read(gates);
-            if (a.rank() != 2) {
-                throw new InputException(gates + ": gates must be a 2-D array (d x m), got rank " + a.rank());
-            }
-            g = new Matrix(a.rows(), a.cols(), a.data().clone());
-        }
+        Matrix g = readGates(m);
         if ((decompose || gatedOut != null) && m != FitOptions.Method.GATED) {
             throw new InputException((decompose ? "--decompose" : "--gated-out") + ": only with --method gated");
         }
@@ -216,6 +182,68 @@ public final class FitCommand implements Callable<Integer> {
         if (!common.quiet()) {
             System.err.println("convex fit: " + Convex.plan(d.size(), d.inputDim(), o));
         }
+        Outcome oc = solve(d, o, extra, progress);
+        FitResult r = oc.r();
+        ConeDecomposition.Result dec = oc.dec();
+        writeModels(r, dec);
+        FitMetrics fm = FitMetrics.of(r.gated() != null ? r.gated()::apply : r.model() == null ? null : r.model()::apply, d, testData);
+        FitMetrics dm = dec == null ? null : FitMetrics.of(dec.network()::apply, d, testData);
+        print(oc, fm, dm);
+        CommandResult res = json(o, d, oc, fm, dm);
+        figures(res, o, d, r);
+        res.finish();
+        return 0;
+    }
+
+    /** The fit, its verdict and decomposition, with the models on raw inputs. */
+    private record Outcome(FitResult r, Certificate verdict, ConeDecomposition.Result dec) {
+    }
+
+    /** Checks every option that needs no data, before any work. */
+    private void checkOptions() {
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        penalty.refuseAtDepth(depth);
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
+            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
+        }
+        if (out != null) {
+            ModelIo.checkExtension(out);
+        }
+        if (gatedOut != null) {
+            ModelIo.checkExtension(gatedOut);
+        }
+        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
+            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
+        }
+        if (gdRuns > 0 && depth != 2) {
+            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
+        }
+        if (gdRuns > 0 && common.plot() == null) {
+            throw new InputException("--gd-runs: the Adam baselines are drawn into the --plot pictures; give --plot DIR");
+        }
+        if (timeLimit != null) {
+            CliInputs.positive("--time-limit", timeLimit);
+        }
+    }
+
+    private Matrix readGates(FitOptions.Method m) {
+        Matrix g = null;
+        if (gates != null) {
+            if (m != FitOptions.Method.GATED && m != FitOptions.Method.EXACT) {
+                throw new InputException("--gates: only with --method gated or exact");
+            }
+            var a = Npy.read(gates);
+            if (a.rank() != 2) {
+                throw new InputException(gates + ": gates must be a 2-D array (d x m), got rank " + a.rank());
+            }
+            g = new Matrix(a.rows(), a.cols(), a.data().clone());
+        }
+        return g;
+    }
+
+    private Outcome solve(Dataset d, FitOptions o, Matrix extra, StderrProgress progress) {
         FitResult r;
         Certificate verdict;
         ConeDecomposition.Result dec;
@@ -235,6 +263,10 @@ public final class FitCommand implements Callable<Integer> {
                 progress.close();
             }
         }
+        return new Outcome(r, verdict, dec);
+    }
+
+    private void writeModels(FitResult r, ConeDecomposition.Result dec) {
         if (out != null) {
             if (dec != null) {
                 ModelIo.write(dec.network(), out);
@@ -247,14 +279,18 @@ public final class FitCommand implements Callable<Integer> {
         if (gatedOut != null) {
             GatedModelIo.write(r.gated(), gatedOut);
         }
+    }
+
+    private void print(Outcome oc, FitMetrics fm, FitMetrics dm) {
+        FitResult r = oc.r();
+        Certificate verdict = oc.verdict();
+        ConeDecomposition.Result dec = oc.dec();
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "method        %s (%s)%n", r.method(), r.dictionary());
         w.printf(Locale.ROOT, "objective     %.12g   (convex program)%n", r.objective());
         w.printf(Locale.ROOT, "nnObjective   %.12g   (recovered network)%n", r.nnObjective());
         w.printf(Locale.ROOT, "dualityGap    %.3e   lowerBound %.12g%n", r.dualityGap(), r.lowerBound());
         w.printf(Locale.ROOT, "nonzeros      %d   l1Norm %.6g   columns %d%n", r.nonzeros(), r.l1Norm(), r.columns());
-        FitMetrics fm = FitMetrics.of(r.gated() != null ? r.gated()::apply : r.model() == null ? null : r.model()::apply, d, testData);
-        FitMetrics dm = dec == null ? null : FitMetrics.of(dec.network()::apply, d, testData);
         fm.print(w, "");
         if (dec != null) {
             w.printf(Locale.ROOT, "decomposed    %s ReLU network, objective %.12g (gated %.12g), %d neurons (%d split), max deviation from the "
@@ -273,6 +309,12 @@ public final class FitCommand implements Callable<Integer> {
                     : r.gated() != null ? r.gated().architecture() : r.model().architecture());
         }
         w.flush();
+    }
+
+    private CommandResult json(FitOptions o, Dataset d, Outcome oc, FitMetrics fm, FitMetrics dm) {
+        FitResult r = oc.r();
+        Certificate verdict = oc.verdict();
+        ConeDecomposition.Result dec = oc.dec();
         CommandResult res = CommandResult.start("convex fit", common)
                 .put("data", data.toString())
                 .put("beta", beta)
@@ -299,7 +341,7 @@ public final class FitCommand implements Callable<Integer> {
                 .put("gapPercent", verdict == null ? Double.NaN : verdict.gapPercent())
                 .put("verdictEvidence", verdict == null ? null : verdict.evidence())
                 .put("reason", r.reason())
-                .put("stopRule", stopRule.id())
+                .put("stopRule", o.stop().id())
                 .put("columns", r.columns())
                 .put("dictionary", r.dictionary())
                 .put("solverSeconds", r.run().seconds())
@@ -320,6 +362,10 @@ public final class FitCommand implements Callable<Integer> {
                     .put("decomposedTrainAccuracy", dm.trainAccuracy())
                     .put("decomposedTestAccuracy", dm.testAccuracy());
         }
+        return res;
+    }
+
+    private void figures(CommandResult res, FitOptions o, Dataset d, FitResult r) {
         if (r.gapHistory().length > 0) {
             boolean colgen = r.dictionary().startsWith("column generation");
             res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())
@@ -346,8 +392,6 @@ public final class FitCommand implements Callable<Integer> {
                     "2-D %s fit (beta = %s, %s penalty, %s): neuron lines and level regions of f", r.method(), FitFigures.num(beta), o.norm().id(), r.exactness().id()),
                     d, r.model()));
         }
-        res.finish();
-        return 0;
     }
 
     /** Options the resolved program does not use are refused, not ignored. */
