@@ -62,11 +62,11 @@ final class Examples {
                     "pwl interpolate --data points.csv --out interp.json")),
             Map.entry("convex fit", List.of(
                     "convex fit --data points.csv --beta 0.01 --out convex.json",
-                    "convex fit --data builtin:wine-train --classes --method gated --beta 1 --test builtin:wine-test --out gated.json",
-                    "convex fit --data points.csv --method gated --beta 1 --decompose --out relu.json --gated-out gated.json")),
+                    "convex fit --data wine.csv --classes --method gated --beta 1 --out g.json",
+                    "convex fit --data d.csv --method gated --beta 1 --decompose --out r.json")),
             Map.entry("convex path", List.of(
                     "convex path --data points.csv --betas 1,0.1,0.01,0.001",
-                    "convex path --data points.csv --method gated --betas 10,1,0.1 --test test.csv --out-dir models")),
+                    "convex path --data d.csv --method gated --betas 10,1 --out-dir models")),
             Map.entry("convex certify", List.of(
                     "convex certify --model m.json --data points.csv --beta 0.01")),
             Map.entry("completion", List.of(
