@@ -62,8 +62,8 @@ final class Examples {
                     "pwl interpolate --data points.csv --out interp.json")),
             Map.entry("convex fit", List.of(
                     "convex fit --data points.csv --beta 0.01 --out convex.json",
-                    "convex fit --data wine.csv --classes --method gated --beta 1 --out g.json",
-                    "convex fit --data d.csv --method gated --beta 1 --decompose --out r.json")),
+                    "convex fit --data w.csv --classes --method gated --beta 1 --json -",
+                    "convex fit --data d.csv --method gated --beta 1 --decompose")),
             Map.entry("convex path", List.of(
                     "convex path --data points.csv --betas 1,0.1,0.01,0.001",
                     "convex path --data d.csv --method gated --betas 10,1 --out-dir models")),
