@@ -5,8 +5,10 @@ import io.nngeom.cli.options.SafetensorsActivation;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.AtomicFiles;
+import io.nngeom.io.GatedModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.GatedNetwork;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
@@ -53,15 +55,18 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mlp m = activation.read(model);
+        // a gated-ReLU model (convex fit --method gated) is evaluated by its own forward pass
+        GatedNetwork gated = GatedModelIo.isGated(model) ? GatedModelIo.read(model) : null;
+        Mlp m = gated == null ? activation.read(model) : null;
+        String arch = gated == null ? m.architecture() : gated.architecture();
         Dataset d = target.read(data);
-        String what = "the model " + model + " (" + m.architecture() + ")";
-        CliInputs.checkInputs(m.inputDim(), what, d, data);
-        d = CliInputs.matchOutputs(m.outputDim(), what, d, data);
+        String what = "the model " + model + " (" + arch + ")";
+        CliInputs.checkInputs(gated == null ? m.inputDim() : gated.inputDim(), what, d, data);
+        d = CliInputs.matchOutputs(gated == null ? m.outputDim() : gated.outputDim(), what, d, data);
         Loss lossFn = loss.resolve(d);
 
         CommandResult result = CommandResult.start("eval", common);
-        Matrix f = m.apply(d.x());
+        Matrix f = gated == null ? m.apply(d.x()) : gated.apply(d.x());
         double lossValue = lossFn.value(f, d.y());
         // with the softmax head the outputs are logits: the squared error is that of the class probabilities
         boolean probabilities = lossFn == Loss.SOFTMAX_CE;
@@ -69,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
         Double accuracy = d.isClassification() ? accuracy(f, d.labels()) : null;
 
         result.put("model", model.toString())
-                .put("architecture", m.architecture())
+                .put("architecture", arch)
                 .put("data", data.toString())
                 .put("samples", d.size())
                 .put("lossFunction", lossFn.id())
@@ -89,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
         result.finish();
 
         PrintWriter o = spec.commandLine().getOut();
-        o.println("model     " + model + " (" + m.architecture() + ")");
+        o.println("model     " + model + " (" + arch + ")");
         o.println("data      " + data + ": " + d.size() + " examples");
         o.println("loss      " + Num.show(lossValue) + " (" + lossFn.id() + ")");
         o.println("mse       " + Num.show(mse) + (probabilities ? " (softmax probabilities against one-hot targets)" : ""));
@@ -161,7 +166,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** Fraction of examples whose largest output (first one on ties) is the label. */
-    static double accuracy(Matrix f, int[] labels) {
+    public static double accuracy(Matrix f, int[] labels) {
         int hit = 0;
         for (int i = 0; i < labels.length; i++) {
             int best = 0;

@@ -67,9 +67,12 @@ final class Examples {
             Map.entry("pwl interpolate", List.of(
                     "pwl interpolate --data points.csv --out interp.json")),
             Map.entry("convex fit", List.of(
-                    "convex fit --data points.csv --beta 0.01 --out convex.json")),
+                    "convex fit --data points.csv --beta 0.01 --out convex.json",
+                    "convex fit --data w.csv --classes --method gated --beta 1 --json -",
+                    "convex fit --data d.csv --method gated --beta 1 --decompose")),
             Map.entry("convex path", List.of(
-                    "convex path --data points.csv --betas 1,0.1,0.01,0.001")),
+                    "convex path --data points.csv --betas 1,0.1,0.01,0.001",
+                    "convex path --data d.csv --method gated --betas 10,1 --out-dir models")),
             Map.entry("convex certify", List.of(
                     "convex certify --model m.json --data points.csv --beta 0.01")),
             Map.entry("completion", List.of(

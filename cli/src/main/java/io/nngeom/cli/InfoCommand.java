@@ -53,6 +53,15 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (io.nngeom.io.GatedModelIo.isGated(model)) {
+            var g = io.nngeom.io.GatedModelIo.read(model);
+            Dataset gd = data == null ? null : target.read(data);
+            if (gd != null) {
+                CliInputs.checkInputs(g.inputDim(), "the model " + model + " (" + g.architecture() + ")", gd, data);
+            }
+            GatedInfo.describe(g, model, data, gd, spec.commandLine().getOut(), CommandResult.start("info", common));
+            return Main.OK;
+        }
         Mlp m = activation.read(model);
         Dataset d = null;
         if (data != null) {

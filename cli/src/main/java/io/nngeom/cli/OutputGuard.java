@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 final class OutputGuard {
     /** The options whose value is a path the command writes; every other path option or parameter is read. */
     static final Set<String> OUTPUTS = Set.of("--out", "--json", "--plot", "--predictions", "--save-data", "--svg", "--png",
-            "--html");
+            "--html", "--gated-out", "--out-dir");
 
     private record Arg(String name, Path path) {
     }

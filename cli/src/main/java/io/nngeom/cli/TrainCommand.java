@@ -4,6 +4,7 @@ import io.nngeom.cli.options.LossOption;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
+import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Loss;
 import io.nngeom.net.Mlp;
@@ -93,6 +94,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL", description = "Write the trained model (.json or .safetensors).")
     Path out;
 
+    @Option(names = "--test", paramLabel = "FILE", description = "Held-out data (same columns as --data): report testLoss, testMse and, "
+            + "for classes, testAccuracy of the trained model (and trainMse, trainAccuracy).")
+    Path test;
+
     @Mixin
     CommonOptions.WithPlot common;
 
@@ -143,6 +148,12 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         Loss lossFn = loss.resolve(d);
+        Dataset testData = null;
+        if (test != null) {
+            testData = target.read(test);
+            CliInputs.checkInputs(sizes[0], what, testData, test);
+            testData = CliInputs.matchOutputs(sizes[sizes.length - 1], what, testData, test);
+        }
 
         CommandResult result = CommandResult.start("train", common);
         if (start == null) {
@@ -198,6 +209,13 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("history", historySummary(r.history()))
                 .put("model", out == null ? null : out.toString())
                 .figure(r.history().chart("loss", "Training objective"));
+        double[] trainM = metrics(model, d, lossFn);
+        double[] testM = testData == null ? null : metrics(model, testData, lossFn);
+        result.put("trainMse", trainM[1]).put("trainAccuracy", d.isClassification() ? trainM[2] : null)
+                .put("test", test == null ? null : test.toString())
+                .put("testLoss", testM == null ? null : testM[0])
+                .put("testMse", testM == null ? null : testM[1])
+                .put("testAccuracy", testM == null || !d.isClassification() ? null : testM[2]);
         result.finish();
 
         PrintWriter o = spec.commandLine().getOut();
@@ -209,6 +227,11 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("loss          " + Num.show(r.loss()) + " (" + lossFn.id() + ")");
         o.println("objective     " + Num.show(r.objective()) + (penalty.isZero() ? "" : " (penalty " + penalty.id() + ")"));
         o.println("gradient norm " + Num.show(r.gradNorm()));
+        if (testM != null) {
+            o.println("test          loss " + Num.show(testM[0]) + ", mse " + Num.show(testM[1])
+                    + (d.isClassification() ? ", accuracy " + Num.show(testM[2]) + " (train " + Num.show(trainM[2]) + ")" : "")
+                    + " on " + test + ": " + testData.size() + " examples");
+        }
         if (out != null) {
             o.println("model         " + out);
         }
@@ -250,4 +273,10 @@ public final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
+    /** Loss, mean squared error (as eval: of the softmax probabilities under the softmax loss) and accuracy (NaN without labels). */
+    static double[] metrics(Mlp model, Dataset d, Loss lossFn) {
+        Matrix f = model.apply(d.x());
+        double mse = Loss.MSE.value(lossFn == Loss.SOFTMAX_CE ? EvalCommand.softmax(f) : f, d.y());
+        return new double[] {lossFn.value(f, d.y()), mse, d.isClassification() ? EvalCommand.accuracy(f, d.labels()) : Double.NaN};
+    }
 }

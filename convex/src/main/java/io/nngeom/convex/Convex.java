@@ -13,6 +13,7 @@ import io.nngeom.solvers.LassoSolution;
 import io.nngeom.solvers.LassoSolver;
 import io.nngeom.solvers.StopRule;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Front door of theory 3 (Pilanci 2024; Pilanci and Ergen 2020): convex training of two-layer ReLU networks by
@@ -58,11 +59,13 @@ public final class Convex {
         return LassoOptions.defaults().withTolerance(tolerance).withMaxIterations(LASSO_MAX_ITERATIONS);
     }
 
-    /** Fits the convex program chosen by {@code o.method()} to a one-output regression data set. */
+    /**
+     * Fits the convex program chosen by {@code o.method()}: to a one-output regression data set, or with
+     * {@code --method gated} also to several target columns and to class labels (one-hot outputs, see {@link GatedFit}).
+     */
     public static FitResult fit(Dataset data, FitOptions o) {
         long start = System.nanoTime();
         Matrix x = data.x();
-        double[] y = target(data);
         int n = x.rows();
         if (n < 2) {
             throw new InputException("data: need at least 2 samples, got " + n);
@@ -71,13 +74,19 @@ public final class Convex {
             throw new InputException("--stop: gradient is only for --method gated (depth 2); the other methods stop on the gap");
         }
         if (o.depth() > 2) {
-            return Fits.deep(x, y, o, start);
+            return Fits.deep(x, target(data), o, start);
         }
         FitOptions.Method m = resolve(n, x.cols(), o);
+        if (m == FitOptions.Method.GATED) {
+            return GatedFit.fit(x, data.y(), o, null, null, start);
+        }
+        if (data.isClassification() || data.targetDim() > 1) {
+            return Fits.perOutput(x, data.y(), o, m, start);
+        }
+        double[] y = target(data);
         FitResult r = switch (m) {
             case LASSO -> Fits.lasso(x, y, o, start);
             case EXACT -> Fits.exact(x, y, o, start);
-            case GATED -> Fits.gated(x, y, o, start);
             default -> throw new IllegalStateException();
         };
         if (o.budget().expired() && r.exactness() != Exactness.EXACT) {
@@ -216,13 +225,7 @@ public final class Convex {
     public static PathResult path(Dataset data, PathOptions o) {
         long start = System.nanoTime();
         double[] y = target(data);
-        double[] sorted = o.betas().clone();
-        java.util.Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length / 2; i++) {
-            double t = sorted[i];
-            sorted[i] = sorted[sorted.length - 1 - i];
-            sorted[sorted.length - 1 - i] = t;
-        }
+        double[] sorted = descending(o.betas());
         ColumnProvider dict;
         String description;
         Claim claim;
@@ -247,6 +250,30 @@ public final class Convex {
     }
 
     /**
+     * The gated-ReLU path: one {@link FitResult} (with its gated network) per β, largest β first, all with the same
+     * gates, each solve warm-started from the previous one; targets as for {@link #fit} with {@code --method gated}.
+     */
+    public static List<FitResult> gatedPath(Dataset data, FitOptions o, double[] betas) {
+        long start = System.nanoTime();
+        if (data.x().rows() < 2) {
+            throw new InputException("data: need at least 2 samples, got " + data.x().rows());
+        }
+        return GatedFit.path(data.x(), data.y(), o, descending(betas), null, null, start);
+    }
+
+    /** A copy of {@code betas} sorted from largest to smallest. */
+    public static double[] descending(double[] betas) {
+        double[] s = betas.clone();
+        java.util.Arrays.sort(s);
+        for (int i = 0; i < s.length / 2; i++) {
+            double t = s[i];
+            s[i] = s[s.length - 1 - i];
+            s[s.length - 1 - i] = t;
+        }
+        return s;
+    }
+
+    /**
      * The Pilanci–Ergen arrangement program solved by the augmented Lagrangian ({@link ExactProgram}) whatever d:
      * the second, independent algorithm for the exact optimum where {@code --method exact} uses column generation.
      */
@@ -256,6 +283,18 @@ public final class Convex {
             throw new InputException("data: need at least 2 samples, got " + data.x().rows());
         }
         return Fits.augmentedLagrangian(data.x(), target(data), o, start);
+    }
+
+    /**
+     * The cone decomposition ({@link ConeDecomposition}) of a gated fit into a ReLU network on the fit's data, with the
+     * objective of that network in the gated program's scaling; {@code r} must come from {@code --method gated}.
+     * {@code extra}: further inputs (or null) on which the network must reproduce the gated predictions.
+     */
+    public static ConeDecomposition.Result decompose(Dataset data, Matrix extra, FitOptions o, FitResult r) {
+        if (r.gated() == null) {
+            throw new InputException("--decompose: only for --method gated (the other methods give a ReLU network already)");
+        }
+        return ConeDecomposition.decompose(r.gated(), data.x(), data.y(), extra, o.beta(), o.budget());
     }
 
     /**
@@ -269,11 +308,11 @@ public final class Convex {
      * program certifies it (label exact, lower bound within {@link CertifyOptions#DEFAULT_MAX_GAP_PERCENT}); otherwise,
      * for networks with free biases, the certificate of the recovered network (searching {@code o.maxPatterns()}
      * patterns within {@code o.budget()}); without biases (a different dual constraint) {@code undecided}. Null for the
-     * gated model, which is not a ReLU network.
+     * gated model, which is not a ReLU network, and for several outputs (the certificate is for one).
      */
     public static Certificate verdict(Dataset data, FitOptions o, FitResult r) {
         long start = System.nanoTime();
-        if (r.model() == null) {
+        if (r.model() == null || r.model().outputDim() > 1) {
             return null;
         }
         double lb = r.lowerBound();
@@ -340,8 +379,9 @@ public final class Convex {
 
     static double[] target(Dataset data) {
         if (data.isClassification() || data.targetDim() != 1) {
-            throw new InputException("data: convex training needs one real target column, got "
-                    + (data.isClassification() ? "class labels" : data.targetDim() + " target columns"));
+            throw new InputException("data: this program needs one real target column, got "
+                    + (data.isClassification() ? "class labels" : data.targetDim() + " target columns")
+                    + "; class labels and several targets are fitted by --method gated");
         }
         return data.y().colArray(0);
     }

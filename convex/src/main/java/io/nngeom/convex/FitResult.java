@@ -1,5 +1,6 @@
 package io.nngeom.convex;
 
+import io.nngeom.net.GatedNetwork;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.RunInfo;
 
@@ -18,13 +19,22 @@ import io.nngeom.run.RunInfo;
  * @param reason why
  * @param columns dictionary columns or pattern blocks
  * @param gapIterations / gapHistory the solver's duality gap against iterations
+ * @param gated the gated-ReLU network of {@code --method gated} (null for the other methods)
  */
 public record FitResult(Mlp model, String method, double objective, double nnObjective, double dualityGap,
                         double lowerBound, int nonzeros, double l1Norm, Exactness exactness, String reason, long columns,
-                        String dictionary, double[] gapIterations, double[] gapHistory, RunInfo run) {
+                        String dictionary, double[] gapIterations, double[] gapHistory, RunInfo run, GatedNetwork gated) {
+    /** A result without a gated network (every method but gated). */
+    public FitResult(Mlp model, String method, double objective, double nnObjective, double dualityGap, double lowerBound,
+                     int nonzeros, double l1Norm, Exactness exactness, String reason, long columns, String dictionary,
+                     double[] gapIterations, double[] gapHistory, RunInfo run) {
+        this(model, method, objective, nnObjective, dualityGap, lowerBound, nonzeros, l1Norm, exactness, reason, columns, dictionary,
+                gapIterations, gapHistory, run, null);
+    }
+
     /** The same result with another {@code reason}. */
     public FitResult withReason(String why) {
         return new FitResult(model, method, objective, nnObjective, dualityGap, lowerBound, nonzeros, l1Norm, exactness, why,
-                columns, dictionary, gapIterations, gapHistory, run);
+                columns, dictionary, gapIterations, gapHistory, run, gated);
     }
 }

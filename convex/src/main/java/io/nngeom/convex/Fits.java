@@ -5,13 +5,8 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
-import io.nngeom.solvers.FistaGroupLasso;
-import io.nngeom.solvers.GroupLassoProblem;
-import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
-import io.nngeom.solvers.StopRule;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -216,65 +211,62 @@ final class Fits {
                 gi, gh, RunInfo.of(o.seed(), start));
     }
 
-    /** Iteration cap of the gated-ReLU solver (either stopping rule). */
-    static final int GATED_MAX_ITERATIONS = 100_000;
-
-    static FitResult gated(Matrix x, double[] y, FitOptions o, long start) {
-        Matrix xa = ArrangementPatterns.augmented(x, o.bias());
-        List<BitSet> pats;
-        boolean complete = false;
-        String how;
-        if (o.gates() != null) {
-            if (o.gates().rows() != xa.cols()) {
-                throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (o.bias() ? "+1 with bias" : "")
-                        + "), got " + o.gates().rows() + " (a d x m matrix, one gate per column)");
-            }
-            pats = ArrangementPatterns.ofGates(xa, o.gates());
-            how = o.gates().cols() + " given gates, " + pats.size() + " distinct patterns";
-        } else {
-            Matrix g = Matrix.zeros(xa.cols(), o.maxPatterns());
-            java.util.SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
-            for (int i = 0; i < g.rows(); i++) {
-                for (int j = 0; j < g.cols(); j++) {
-                    g.set(i, j, Seeds.gaussian(rng));
-                }
-            }
-            pats = ArrangementPatterns.ofGates(xa, g);
-            how = o.maxPatterns() + " Gaussian gates, " + pats.size() + " distinct patterns";
+    /**
+     * Several outputs (class labels one-hot, several target columns) for the ReLU programs: one fit per output column
+     * with the same options (one-vs-all: each output has its own neurons, the same β), joined into one d-h-c network
+     * (hidden layers stacked, output weights block-diagonal, output biases ξ_k). The objective is the sum of the
+     * outputs' objectives; it is exact only when every output's fit is.
+     */
+    static FitResult perOutput(Matrix x, Matrix y, FitOptions o, FitOptions.Method m, long start) {
+        int c = y.cols();
+        List<FitResult> rs = new java.util.ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            o.budget().report("convex fit: outputs", k, c, "output " + k);
+            double[] yk = y.colArray(k);
+            rs.add(m == FitOptions.Method.LASSO ? lasso(x, yk, o, start) : exact(x, yk, o, start));
         }
-        GroupLassoProblem problem = new GroupLassoProblem(GatedRelu.blocks(xa, pats), y, o.beta(), false);
-        if (pats.isEmpty()) {
-            throw new InputException("--gates: every gate gives the empty activation pattern on these data; no neuron can be active");
-        }
-        LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
-                LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(GATED_MAX_ITERATIONS).withBudget(o.budget()));
-        int q = xa.cols();
-        int active = 0;
+        int h = rs.stream().mapToInt(r -> r.model().hiddenUnits()).sum();
+        int d = x.cols();
+        Matrix w = Matrix.zeros(h, d);
+        double[] b = new double[h];
+        Matrix a = Matrix.zeros(c, h);
+        double[] xi = new double[c];
+        double obj = 0;
+        double nn = 0;
+        double lb = 0;
+        double gap = 0;
+        int nz = 0;
         double l1 = 0;
-        for (int g = 0; g < pats.size(); g++) {
-            double t = 0;
-            for (int c = 0; c < q; c++) {
-                t += s.z()[g * q + c] * s.z()[g * q + c];
+        long cols = 0;
+        boolean exact = true;
+        StringBuilder why = new StringBuilder();
+        int row = 0;
+        for (int k = 0; k < c; k++) {
+            FitResult r = rs.get(k);
+            Mlp net = r.model();
+            for (int j = 0; j < net.hiddenUnits(); j++, row++) {
+                for (int p = 0; p < d; p++) {
+                    w.set(row, p, net.layer(0).w(j, p));
+                }
+                b[row] = net.layer(0).b(j);
+                a.set(k, row, net.layer(1).w(0, j));
             }
-            if (t > 0) {
-                active++;
-                l1 += Math.sqrt(t);
-            }
+            xi[k] = net.layer(1).b(0);
+            obj += r.objective();
+            nn += r.nnObjective();
+            lb += r.lowerBound();
+            gap = Math.max(gap, r.dualityGap());
+            nz += r.nonzeros();
+            l1 += r.l1Norm();
+            cols = Math.max(cols, r.columns());
+            exact &= r.exactness() == Exactness.EXACT;
+            why.append(k == 0 ? "" : "; ").append("output ").append(k).append(": ").append(r.exactness().id());
         }
-        String reason = String.format(java.util.Locale.ROOT, "optimum of the gated-ReLU group lasso for these gates (%s) within the certified "
-                + "relative gap %.2e; gated networks are a different model from ReLU networks, so this is no bound on the ReLU problem; "
-                + "bias, if any, is a penalised ones column", how, s.relativeGap());
-        if (o.stop() == StopRule.GRADIENT) {
-            double st = FistaGroupLasso.stationarity(problem, s.z());
-            reason = String.format(java.util.Locale.ROOT, "stopped on scnn's gradient rule, NOT on the duality gap: squared "
-                    + "min-norm subgradient norm (scnn scaling) %.3e %s tolerance %.3e after %d iterations; the relative "
-                    + "duality gap measured afterwards is %.3e, so the objective is within that fraction of the ", st,
-                    s.converged() ? "<=" : "> (iteration cap reached)", o.tolerance(), s.iterations(), s.relativeGap()) + reason;
-        }
-        if (o.stop() == StopRule.GAP) {
-            reason += stopped(s, o.tolerance());
-        }
-        return new FitResult(null, "gated", s.primal(), Double.NaN, s.relativeGap(), Double.NaN, active, l1, Exactness.OTHER_MODEL,
-                reason, pats.size(), how, s.gapIterations(), s.gapHistory(), RunInfo.of(o.seed(), start));
+        Mlp net = new Mlp(List.of(new io.nngeom.net.Layer(w, b, io.nngeom.net.Activation.RELU),
+                new io.nngeom.net.Layer(a, xi, io.nngeom.net.Activation.IDENTITY)));
+        String reason = c + " outputs fitted one-vs-all (each output its own neurons, the same beta; objectives summed): " + why
+                + ". Output 0: " + rs.get(0).reason();
+        return new FitResult(net, rs.get(0).method(), obj, nn, gap, lb, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason,
+                cols, rs.get(0).dictionary(), rs.get(0).gapIterations(), rs.get(0).gapHistory(), RunInfo.of(o.seed(), start));
     }
 }

@@ -20,6 +20,13 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record PathResult(double[] betas, List<LassoSolution> solutions, ColumnProvider dictionary, String description,
                          Exactness exactness, String reason, RunInfo run) {
+    /** The network of the k-th solution: the two-layer network of the wedge dictionary, or the deep narrow network. */
+    public Mlp model(int k) {
+        LassoSolution s = solutions.get(k);
+        return dictionary instanceof DeepDictionary dd ? DeepNarrow.recover(dd, s.z(), s.intercept())
+                : TwoLayer.recover((Dictionary) dictionary, s.z(), s.intercept());
+    }
+
     /** The fitted function t ↦ Σ_j z_j a_j(t) + ξ of the k-th solution on 1-D data (for pictures). */
     public DoubleUnaryOperator fitted(int k) {
         double[] z = solutions.get(k).z();

@@ -39,6 +39,10 @@ public final class ModelIo {
             throw InputException.of(file, "a torch.save file cannot be read directly (it is a Python pickle); convert it with "
                     + "python -m nngeom.export " + file + " OUT.safetensors (pip install ./python; see docs/formats.md)");
         }
+        if (GatedModelIo.isGated(file)) {
+            throw InputException.of(file, "a gated-ReLU model (format " + GatedModelIo.FORMAT + "), not a ReLU network; eval and info "
+                    + "read it, convex fit --decompose turns a gated fit into a ReLU network");
+        }
         return switch (kind(file)) {
             case "json" -> JsonModel.read(file);
             default -> Safetensors.read(file, hiddenIfMissing);

@@ -4,13 +4,16 @@ import io.nngeom.cli.CliInputs;
 import io.nngeom.cli.CommandResult;
 import io.nngeom.cli.CommonOptions;
 import io.nngeom.convex.Certificate;
+import io.nngeom.convex.ConeDecomposition;
 import io.nngeom.convex.Convex;
 import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.TwoLayer;
+import io.nngeom.convex.Unitize;
 import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.convex.figures.PlaneFigure;
 import io.nngeom.data.Dataset;
+import io.nngeom.io.GatedModelIo;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.linalg.Matrix;
@@ -49,8 +52,30 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Regression data (CSV, NPY, NPZ); last column is the target.")
     Path data;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column name (CSV) instead of the last column.")
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Target column name (CSV) instead of the last column; "
+            + "several comma-separated names (a,b,c) give several outputs (--method gated).")
     String target;
+
+    @Option(names = "--classes", description = "The target holds class labels 0..K-1: K one-hot outputs, squared loss, one-vs-all with "
+            + "shared gates (--method gated); reports trainAccuracy (and testAccuracy with --test).")
+    boolean classes;
+
+    @Option(names = "--decompose", description = "With --method gated: split every gated neuron into two ReLU neurons (cone decomposition, "
+            + "Mishkin-Sahiner-Pilanci 2022) and report the ReLU network's objective next to the gated one; --out then writes the ReLU network.")
+    boolean decompose;
+
+    @Option(names = "--decompose-on", paramLabel = "FILE", description = "With --decompose: also make the ReLU network reproduce the gated "
+            + "predictions on the inputs of FILE (data with the columns of --data, e.g. the --test file; their cone constraints are added, "
+            + "at a larger penalty).")
+    Path decomposeOn;
+
+    @Option(names = "--unitize", description = "Scale every input column to unit Euclidean norm over the training rows before fitting, as scnn's "
+            + "unitize_data does; the written model takes raw inputs (a gated model records the scales, a ReLU network has them folded in).")
+    boolean unitize;
+
+    @Option(names = "--gated-out", paramLabel = "MODEL", description = "With --method gated: write the gated model here (.json or .safetensors) "
+            + "(without --decompose, --out does the same).")
+    Path gatedOut;
 
     @Option(names = "--beta", required = true, paramLabel = "B", description = "Regularisation beta > 0.")
     double beta;
@@ -92,10 +117,11 @@ public final class FitCommand implements Callable<Integer> {
             + "gdObjectives (default: ${DEFAULT-VALUE})."})
     int gdRuns;
 
-    @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors).")
+    @Option(names = "--out", paramLabel = "MODEL", description = "Write the recovered network (.json or .safetensors); with --method gated "
+            + "the gated model (format nngeom-gated, read by eval and info), with --decompose the ReLU network.")
     Path out;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Held-out data (same columns as --data): report testMse of the fitted network.")
+    @Option(names = "--test", paramLabel = "FILE", description = "Held-out data (same columns as --data): report testMse (and testAccuracy with --classes).")
     Path test;
 
     @Option(names = "--max-columns", paramLabel = "N", defaultValue = "" + FitOptions.DEFAULT_MAX_COLUMNS, description = {
@@ -114,43 +140,21 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (depth < 2 || depth > 4) {
-            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
-        }
-        penalty.refuseAtDepth(depth);
-        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
-            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
-        }
-        if (out != null) {
-            ModelIo.checkExtension(out);
-        }
-        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
-            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
-        }
-        if (gdRuns > 0 && depth != 2) {
-            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
-        }
-        if (gdRuns > 0 && common.plot() == null) {
-            throw new InputException("--gd-runs: the Adam baselines are drawn into the --plot pictures; give --plot DIR");
-        }
-        if (timeLimit != null) {
-            CliInputs.positive("--time-limit", timeLimit);
-        }
+        checkOptions();
         FitOptions.Method m = FitOptions.Method.parse(method);
-        Dataset d = CliInputs.data(data, target, false);
-        Matrix g = null;
-        if (gates != null) {
-            if (m != FitOptions.Method.GATED && m != FitOptions.Method.EXACT) {
-                throw new InputException("--gates: only with --method gated or exact");
-            }
-            var a = Npy.read(gates);
-            if (a.rank() != 2) {
-                throw new InputException(gates + ": gates must be a 2-D array (d x m), got rank " + a.rank());
-            }
-            g = new Matrix(a.rows(), a.cols(), a.data().clone());
+        Dataset d = CliInputs.data(data, target, classes);
+        Matrix g = readGates(m);
+        if ((decompose || gatedOut != null) && m != FitOptions.Method.GATED) {
+            throw new InputException((decompose ? "--decompose" : "--gated-out") + ": only with --method gated");
         }
-        if (m == FitOptions.Method.GATED && out != null) {
-            throw new InputException("--out: a gated-ReLU solution is not a ReLU network; omit --out with --method gated");
+        if (decomposeOn != null && !decompose) {
+            throw new InputException("--decompose-on: only with --decompose");
+        }
+        Matrix extra = null;
+        if (decomposeOn != null) {
+            Dataset e = CliInputs.data(decomposeOn, target, classes);
+            CliInputs.checkInputs(d.inputDim(), "the training data " + data, e, decomposeOn);
+            extra = e.x();
         }
         if (g != null && g.cols() == 0) {
             throw new InputException(gates + ": the gate matrix has no columns (shape " + g.rows() + " x 0); need at least one gate");
@@ -165,11 +169,11 @@ public final class FitCommand implements Callable<Integer> {
         }
         Dataset testData = null;
         if (test != null) {
-            if (m == FitOptions.Method.GATED) {
-                throw new InputException("--test: a gated-ReLU solution is not written as a network here; --test needs a ReLU fit");
-            }
-            testData = CliInputs.data(test, target, false);
+            testData = CliInputs.data(test, target, classes);
             CliInputs.checkInputs(d.inputDim(), "the training data " + data, testData, test);
+            if (!classes && testData.targetDim() != d.targetDim()) {
+                throw new InputException(test + ": " + testData.targetDim() + " target columns, the training data " + data + " have " + d.targetDim());
+            }
         }
         StderrProgress progress = common.quiet() ? null : StderrProgress.onStderr(2);
         FitOptions o = new FitOptions(beta, penalty.norm(), !noBias, m, maxPatterns, g, tolerance, common.seed(), depth, stopRule,
@@ -178,39 +182,139 @@ public final class FitCommand implements Callable<Integer> {
         if (!common.quiet()) {
             System.err.println("convex fit: " + Convex.plan(d.size(), d.inputDim(), o));
         }
+        Outcome oc = solve(d, o, extra, progress);
+        FitResult r = oc.r();
+        ConeDecomposition.Result dec = oc.dec();
+        writeModels(r, dec);
+        FitMetrics fm = FitMetrics.of(r.gated() != null ? r.gated()::apply : r.model() == null ? null : r.model()::apply, d, testData);
+        FitMetrics dm = dec == null ? null : FitMetrics.of(dec.network()::apply, d, testData);
+        print(oc, fm, dm);
+        CommandResult res = json(o, d, oc, fm, dm);
+        figures(res, o, d, r);
+        res.finish();
+        return 0;
+    }
+
+    /** The fit, its verdict and decomposition, with the models on raw inputs. */
+    private record Outcome(FitResult r, Certificate verdict, ConeDecomposition.Result dec) {
+    }
+
+    /** Checks every option that needs no data, before any work. */
+    private void checkOptions() {
+        if (depth < 2 || depth > 4) {
+            throw new InputException("--depth: expected 2, 3 or 4, got " + depth);
+        }
+        penalty.refuseAtDepth(depth);
+        if (depth > 2 && spec.commandLine().getParseResult().hasMatchedOption("--max-patterns")) {
+            throw new InputException("--max-patterns: not used at depth " + depth + " (the deep dictionary is enumerated completely)");
+        }
+        if (out != null) {
+            ModelIo.checkExtension(out);
+        }
+        if (gatedOut != null) {
+            ModelIo.checkExtension(gatedOut);
+        }
+        if (gdRuns < 0 || gdRuns > GD_RUNS_MAX) {
+            throw new InputException("--gd-runs: must lie in [0, " + GD_RUNS_MAX + "], got " + gdRuns);
+        }
+        if (gdRuns > 0 && depth != 2) {
+            throw new InputException("--gd-runs: the Adam baselines are two-layer networks; only with --depth 2");
+        }
+        if (gdRuns > 0 && common.plot() == null) {
+            throw new InputException("--gd-runs: the Adam baselines are drawn into the --plot pictures; give --plot DIR");
+        }
+        if (timeLimit != null) {
+            CliInputs.positive("--time-limit", timeLimit);
+        }
+    }
+
+    private Matrix readGates(FitOptions.Method m) {
+        Matrix g = null;
+        if (gates != null) {
+            if (m != FitOptions.Method.GATED && m != FitOptions.Method.EXACT) {
+                throw new InputException("--gates: only with --method gated or exact");
+            }
+            var a = Npy.read(gates);
+            if (a.rank() != 2) {
+                throw new InputException(gates + ": gates must be a 2-D array (d x m), got rank " + a.rank());
+            }
+            g = new Matrix(a.rows(), a.cols(), a.data().clone());
+        }
+        return g;
+    }
+
+    private Outcome solve(Dataset d, FitOptions o, Matrix extra, StderrProgress progress) {
         FitResult r;
         Certificate verdict;
+        ConeDecomposition.Result dec;
+        Unitize u = unitize ? Unitize.of(d) : null;
         try {
-            r = Convex.fit(d, o);
-            verdict = Convex.verdict(d, o, r);
+            Dataset fd = u == null ? d : u.data();
+            r = Convex.fit(fd, o);
+            verdict = Convex.verdict(fd, o, r);
+            dec = decompose ? Convex.decompose(fd, extra == null || u == null ? extra : Unitize.scaled(extra, u.scale()), o, r) : null;
+            if (u != null) {
+                r = u.onRawInputs(r);
+                dec = dec == null ? null : new ConeDecomposition.Result(u.onRawInputs(dec.network()), dec.objective(), dec.penalty(),
+                        dec.maxDeviation(), dec.exact(), dec.neurons(), dec.split(), dec.failed());
+            }
         } finally {
             if (progress != null) {
                 progress.close();
             }
         }
-        if (out != null && r.model() != null) {
-            ModelIo.write(r.model(), out);
+        return new Outcome(r, verdict, dec);
+    }
+
+    private void writeModels(FitResult r, ConeDecomposition.Result dec) {
+        if (out != null) {
+            if (dec != null) {
+                ModelIo.write(dec.network(), out);
+            } else if (r.gated() != null) {
+                GatedModelIo.write(r.gated(), out);
+            } else if (r.model() != null) {
+                ModelIo.write(r.model(), out);
+            }
         }
+        if (gatedOut != null) {
+            GatedModelIo.write(r.gated(), gatedOut);
+        }
+    }
+
+    private void print(Outcome oc, FitMetrics fm, FitMetrics dm) {
+        FitResult r = oc.r();
+        Certificate verdict = oc.verdict();
+        ConeDecomposition.Result dec = oc.dec();
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "method        %s (%s)%n", r.method(), r.dictionary());
         w.printf(Locale.ROOT, "objective     %.12g   (convex program)%n", r.objective());
         w.printf(Locale.ROOT, "nnObjective   %.12g   (recovered network)%n", r.nnObjective());
         w.printf(Locale.ROOT, "dualityGap    %.3e   lowerBound %.12g%n", r.dualityGap(), r.lowerBound());
         w.printf(Locale.ROOT, "nonzeros      %d   l1Norm %.6g   columns %d%n", r.nonzeros(), r.l1Norm(), r.columns());
-        double trainMse = r.model() == null ? Double.NaN : mse(r.model(), d);
-        double testMse = r.model() == null || testData == null ? Double.NaN : mse(r.model(), testData);
-        if (r.model() != null) {
-            w.printf(Locale.ROOT, "trainMse      %.6g%s%n", trainMse, testData == null ? "" : String.format(Locale.ROOT, "   testMse %.6g", testMse));
+        fm.print(w, "");
+        if (dec != null) {
+            w.printf(Locale.ROOT, "decomposed    %s ReLU network, objective %.12g (gated %.12g), %d neurons (%d split), max deviation from the "
+                    + "gated predictions %.3e: %s%n", dec.exact() ? "exact" : "INEXACT", dec.objective(), r.objective(),
+                    dec.neurons(), dec.split(), dec.maxDeviation(), dec.exact() ? "same predictions on the training data" + (decomposeOn == null ? "" : " and the inputs of " + decomposeOn)
+                            : "differs from the gated network on the training data" + (dec.failed() > 0 ? " (" + dec.failed() + " neurons not split)" : ""));
+            dm.print(w, "decomposed ");
         }
         w.printf(Locale.ROOT, "exactness     %s: %s%n", r.exactness().id(), r.reason());
         if (verdict != null) {
             w.printf(Locale.ROOT, "verdict       %s%s: %s%n", verdict.verdict().id(), Double.isNaN(verdict.gapPercent()) ? ""
                     : String.format(Locale.ROOT, " (gap %.4g %%)", verdict.gapPercent()), verdict.evidence());
         }
-        if (out != null && r.model() != null) {
-            w.printf(Locale.ROOT, "model         %s (%s)%n", out, r.model().architecture());
+        if (out != null && (r.model() != null || r.gated() != null)) {
+            w.printf(Locale.ROOT, "model         %s (%s)%n", out, dec != null ? dec.network().architecture()
+                    : r.gated() != null ? r.gated().architecture() : r.model().architecture());
         }
         w.flush();
+    }
+
+    private CommandResult json(FitOptions o, Dataset d, Outcome oc, FitMetrics fm, FitMetrics dm) {
+        FitResult r = oc.r();
+        Certificate verdict = oc.verdict();
+        ConeDecomposition.Result dec = oc.dec();
         CommandResult res = CommandResult.start("convex fit", common)
                 .put("data", data.toString())
                 .put("beta", beta)
@@ -224,21 +328,44 @@ public final class FitCommand implements Callable<Integer> {
                 .put("lowerBound", r.lowerBound())
                 .put("nonzeros", r.nonzeros())
                 .put("l1Norm", r.l1Norm())
-                .put("trainMse", trainMse)
-                .put("testMse", testMse)
+                .put("classes", classes)
+                .put("unitize", unitize)
+                .put("outputs", d.targetDim())
+                .put("trainMse", fm.trainMse())
+                .put("testMse", fm.testMse())
+                .put("trainAccuracy", fm.trainAccuracy())
+                .put("testAccuracy", fm.testAccuracy())
                 .put("test", test == null ? null : test.toString())
                 .put("exactness", r.exactness().id())
                 .put("verdict", verdict == null ? null : verdict.verdict().id())
                 .put("gapPercent", verdict == null ? Double.NaN : verdict.gapPercent())
                 .put("verdictEvidence", verdict == null ? null : verdict.evidence())
                 .put("reason", r.reason())
-                .put("stopRule", stopRule.id())
+                .put("stopRule", o.stop().id())
                 .put("columns", r.columns())
                 .put("dictionary", r.dictionary())
                 .put("solverSeconds", r.run().seconds())
                 .put("model", out == null ? null : out.toString())
                 .put("gapIterations", r.gapIterations())
-                .put("gapHistory", r.gapHistory());
+                .put("gapHistory", r.gapHistory())
+                .put("gatedModel", gatedOut != null ? gatedOut.toString() : r.gated() != null && dec == null && out != null ? out.toString() : null);
+        if (dec != null) {
+            res.put("decomposed", dec.exact() ? "exact" : "inexact")
+                    .put("decomposedObjective", dec.objective())
+                    .put("decomposedPenalty", dec.penalty())
+                    .put("decomposedNeurons", dec.neurons())
+                    .put("decomposedSplit", dec.split())
+                    .put("decomposedFailed", dec.failed())
+                    .put("decomposedMaxDeviation", dec.maxDeviation())
+                    .put("decomposedTrainMse", dm.trainMse())
+                    .put("decomposedTestMse", dm.testMse())
+                    .put("decomposedTrainAccuracy", dm.trainAccuracy())
+                    .put("decomposedTestAccuracy", dm.testAccuracy());
+        }
+        return res;
+    }
+
+    private void figures(CommandResult res, FitOptions o, Dataset d, FitResult r) {
         if (r.gapHistory().length > 0) {
             boolean colgen = r.dictionary().startsWith("column generation");
             res.figure(FitFigures.gap("convex-fit-gap", "exact".equals(r.method())
@@ -265,8 +392,6 @@ public final class FitCommand implements Callable<Integer> {
                     "2-D %s fit (beta = %s, %s penalty, %s): neuron lines and level regions of f", r.method(), FitFigures.num(beta), o.norm().id(), r.exactness().id()),
                     d, r.model()));
         }
-        res.finish();
-        return 0;
     }
 
     /** Options the resolved program does not use are refused, not ignored. */
@@ -285,16 +410,5 @@ public final class FitCommand implements Callable<Integer> {
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    /** Mean squared error of a one-output model on a data set. */
-    private static double mse(Mlp model, Dataset data) {
-        double[] f = model.apply(data.x()).colArray(0);
-        double[] y = data.y().colArray(0);
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            s += (f[i] - y[i]) * (f[i] - y[i]);
-        }
-        return s / y.length;
     }
 }

@@ -310,7 +310,9 @@ class ConvexCommandTest {
         }
         assertEquals(mse, r.get("testMse").asDouble(), 1e-12 * (1 + mse));
         assertTrue(r.get("trainMse").asDouble() >= 0);
-        // a gated fit writes no network here, so --test is refused rather than ignored
-        assertEquals(2, run("convex", "fit", "--data", train.toString(), "--test", test.toString(), "--beta", "0.05", "--method", "gated"));
+        // a test set with other columns is refused
+        Files.writeString(dir.resolve("t3.csv"), "a,y\n0.5,0.1\n");
+        assertEquals(2, run("convex", "fit", "--data", train.toString(), "--test", dir.resolve("t3.csv").toString(), "--beta", "0.05",
+                "--method", "gated"));
     }
 }

@@ -92,6 +92,13 @@ public final class FitFigures {
                 .withSeries(new Chart.Series("||z||_1", betas, l1, Chart.Series.Style.LINE_MARKERS)).withLogLog();
     }
 
+    /** β path: mean squared error on the training and the test data against β. */
+    public static Chart pathMse(String name, double[] betas, double[] train, double[] test) {
+        return Chart.of(name, "beta path: train and test mean squared error", "beta", "mse")
+                .withSeries(new Chart.Series("train", betas, train, Chart.Series.Style.LINE_MARKERS))
+                .withSeries(new Chart.Series("test", betas, test, Chart.Series.Style.LINE_MARKERS)).withLogLog();
+    }
+
     /** β path, 1-D data: the optimal fit at each β. */
     public static Chart pathFits1d(String name, Dataset data, double[] betas, List<java.util.function.DoubleUnaryOperator> models) {
         double[] xs = data.x().colArray(0);
