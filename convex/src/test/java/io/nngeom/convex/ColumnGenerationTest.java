@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("slow") // run by .ci/run after mvn -B verify (mvn test -Dgroups=slow -Dnngeom.excludedGroups=)
 class ColumnGenerationTest {
     /**
      * Two independent algorithms for the exact optimum: column generation (finite Lasso + exact pricing) and the

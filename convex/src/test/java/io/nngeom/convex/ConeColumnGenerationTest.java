@@ -10,10 +10,12 @@ import io.nngeom.solvers.NonNegativeLeastSquares;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("slow") // run by .ci/run after mvn -B verify (mvn test -Dgroups=slow -Dnngeom.excludedGroups=)
 class ConeColumnGenerationTest {
 
     static Dataset threeD(int n, long seed) {

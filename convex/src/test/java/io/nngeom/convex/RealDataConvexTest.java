@@ -12,6 +12,7 @@ import io.nngeom.run.InputException;
 import io.nngeom.run.Progress;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * (426 × 30) with 20 sampled patterns and no biases, diabetes (342 × 10) at the default method. Neither may be
  * labelled exact nor report a lower bound above a network nngeom itself finds; both finish in bounded time.
  */
+@Tag("slow") // run by .ci/run after mvn -B verify (mvn test -Dgroups=slow -Dnngeom.excludedGroups=)
 class RealDataConvexTest {
     @Test
     void breastCancerWithTwentyPatternsIsAnUpperBoundWithoutLowerBound() {

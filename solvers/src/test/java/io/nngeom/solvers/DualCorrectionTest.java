@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // run by .ci/run after mvn -B verify (mvn test -Dgroups=slow -Dnngeom.excludedGroups=)
 class DualCorrectionTest {
     /**
      * A gated-ReLU group lasso like the benchmark's: y = relu(Xw₁) − ½relu(Xw₂) + noise, masks 1[Xg ≥ 0] of

@@ -8,8 +8,10 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentRegistry;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Verdict;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // run by .ci/run after mvn -B verify (mvn test -Dgroups=slow -Dnngeom.excludedGroups=)
 class ConvexExperimentsTest {
     @Test
     void quickExperimentsPass() {
