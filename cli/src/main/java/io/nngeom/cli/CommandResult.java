@@ -4,6 +4,7 @@ import io.nngeom.io.Json;
 import io.nngeom.plot.Figure;
 import io.nngeom.report.FigureWriter;
 import io.nngeom.run.RunInfo;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,7 @@ public final class CommandResult {
     /** The {@code --json} name that means stdout. */
     public static final String STDOUT = "-";
     /** Where {@code --json -} goes: stdout of the running command line (set by {@link Main#run}). */
-    private static final ThreadLocal<java.io.PrintWriter> JSON_OUT = new ThreadLocal<>();
+    private static final ThreadLocal<PrintWriter> JSON_OUT = new ThreadLocal<>();
 
     private final String command;
     private final CommonOptions common;
@@ -100,7 +101,7 @@ public final class CommandResult {
         }
         if (common.json() != null) {
             if (isStdout(common.json())) {
-                java.io.PrintWriter out = JSON_OUT.get();
+                PrintWriter out = JSON_OUT.get();
                 if (out == null) {
                     throw new IllegalStateException("--json -: no stdout set for this command line");
                 }
@@ -118,7 +119,7 @@ public final class CommandResult {
     }
 
     /** Sets (or with null clears) the writer that {@code --json -} writes to, for the current thread. */
-    static void jsonStdout(java.io.PrintWriter out) {
+    static void jsonStdout(PrintWriter out) {
         if (out == null) {
             JSON_OUT.remove();
         } else {

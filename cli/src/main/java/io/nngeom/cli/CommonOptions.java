@@ -1,6 +1,8 @@
 package io.nngeom.cli;
 
 import io.nngeom.run.Seeds;
+import io.nngeom.run.StderrProgress;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -61,8 +63,8 @@ public class CommonOptions {
      * The command's progress on {@code err} ({@link io.nngeom.run.StderrProgress#forCommand}: after a second, a
      * redrawn line on a terminal, else a line every 10 s), or one that shows nothing under {@code --quiet}.
      */
-    public io.nngeom.run.StderrProgress progress(java.io.PrintWriter err) {
-        return quiet ? io.nngeom.run.StderrProgress.silent() : io.nngeom.run.StderrProgress.forCommand(err);
+    public StderrProgress progress(PrintWriter err) {
+        return quiet ? StderrProgress.silent() : StderrProgress.forCommand(err);
     }
 
     /** {@link System#nanoTime()} when the command began. */

@@ -16,6 +16,7 @@ import io.nngeom.run.InputException;
 import io.nngeom.run.Num;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,7 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Writes the outputs as NPY (float64, C order) or CSV, atomically; any other extension is bad input. */
     static void writePredictions(Path file, Matrix f) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
             Npy.write(file, f);
         } else if (name.endsWith(".csv")) {

@@ -3,6 +3,7 @@ package io.nngeom.cli;
 import io.nngeom.cli.options.SafetensorsActivation;
 import io.nngeom.cli.options.TargetOptions;
 import io.nngeom.data.Dataset;
+import io.nngeom.io.GatedModelIo;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Activation;
 import io.nngeom.net.ForwardTrace;
@@ -53,8 +54,8 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (io.nngeom.io.GatedModelIo.isGated(model)) {
-            var g = io.nngeom.io.GatedModelIo.read(model);
+        if (GatedModelIo.isGated(model)) {
+            var g = GatedModelIo.read(model);
             Dataset gd = data == null ? null : target.read(data);
             if (gd != null) {
                 CliInputs.checkInputs(g.inputDim(), "the model " + model + " (" + g.architecture() + ")", gd, data);

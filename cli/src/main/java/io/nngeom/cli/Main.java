@@ -1,18 +1,21 @@
 package io.nngeom.cli;
 
 import io.nngeom.cli.regions.RegionsCommand;
+import io.nngeom.io.Memory;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
 import io.nngeom.net.Activation;
 import io.nngeom.net.Loss;
 import io.nngeom.run.InputException;
 import io.nngeom.train.Optimizer;
 import io.nngeom.train.Penalty;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -32,8 +35,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);
         out.flush();
         err.flush();
@@ -108,7 +111,7 @@ public final class Main {
     }
 
     /** A parser's IllegalArgumentException becomes picocli's "Invalid value for option '--x': …" line. */
-    private static <T> T convert(java.util.function.Function<String, T> parser, String s) {
+    private static <T> T convert(Function<String, T> parser, String s) {
         try {
             return parser.apply(s);
         } catch (IllegalArgumentException e) {
@@ -145,7 +148,7 @@ public final class Main {
     /** The one line for an OutOfMemoryError that no estimate caught. */
     static String outOfMemory() {
         return "out of memory (the Java heap is limited to " + (Runtime.getRuntime().maxMemory() >> 20) + " MB); "
-                + io.nngeom.io.Memory.HOW_TO_RAISE;
+                + Memory.HOW_TO_RAISE;
     }
 
     private static String fileProblem(FileSystemException fs) {

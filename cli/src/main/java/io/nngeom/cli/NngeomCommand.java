@@ -1,5 +1,14 @@
 package io.nngeom.cli;
 
+import io.nngeom.cli.convex.ConvexCommand;
+import io.nngeom.cli.explain.ExplainCommand;
+import io.nngeom.cli.lowrank.LowrankCommand;
+import io.nngeom.cli.minimizers.MinimizersCommand;
+import io.nngeom.cli.pwl.DistinguishCommand;
+import io.nngeom.cli.pwl.PwlCommand;
+import io.nngeom.cli.regions.RegionsCommand;
+import io.nngeom.cli.serve.ServeCommand;
+
 import io.nngeom.run.RunInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,14 +32,14 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             InfoCommand.class,
             GenerateCommand.class,
-            io.nngeom.cli.minimizers.MinimizersCommand.class,
-            io.nngeom.cli.lowrank.LowrankCommand.class,
-            io.nngeom.cli.pwl.PwlCommand.class,
-            io.nngeom.cli.convex.ConvexCommand.class,
-            io.nngeom.cli.regions.RegionsCommand.class,
-            io.nngeom.cli.pwl.DistinguishCommand.class,
-            io.nngeom.cli.explain.ExplainCommand.class,
-            io.nngeom.cli.serve.ServeCommand.class,
+            MinimizersCommand.class,
+            LowrankCommand.class,
+            PwlCommand.class,
+            ConvexCommand.class,
+            RegionsCommand.class,
+            DistinguishCommand.class,
+            ExplainCommand.class,
+            ServeCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         })

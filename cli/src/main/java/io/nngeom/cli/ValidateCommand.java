@@ -4,6 +4,7 @@ import io.nngeom.plot.Figure;
 import io.nngeom.report.FigureWriter;
 import io.nngeom.report.Fmt;
 import io.nngeom.report.HtmlReport;
+import io.nngeom.report.Prose;
 import io.nngeom.report.ReportInfo;
 import io.nngeom.run.Heartbeat;
 import io.nngeom.run.InputException;
@@ -19,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,7 +238,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (i > 0) {
                 b.append("  ");
             }
-            b.append(io.nngeom.report.Prose.name(m.name())).append('=').append(Fmt.num(m.value()));
+            b.append(Prose.name(m.name())).append('=').append(Fmt.num(m.value()));
             if (!m.comparison().isEmpty()) {
                 b.append(" (").append(m.comparison().equals("<=") ? "≤ " : "≥ ").append(Fmt.num(m.reference()))
                         .append(m.holds() ? "" : " ✗").append(')');
@@ -290,9 +293,9 @@ public final class ValidateCommand implements Callable<Integer> {
             return o instanceof Enum<?> en ? en.name() : o;
         }
         if (o instanceof Object[] arr) {
-            return java.util.Arrays.stream(arr).map(ValidateCommand::jsonSafe).toList();
+            return Arrays.stream(arr).map(ValidateCommand::jsonSafe).toList();
         }
-        if (o instanceof java.util.Collection<?> c) {
+        if (o instanceof Collection<?> c) {
             return c.stream().map(ValidateCommand::jsonSafe).toList();
         }
         if (o instanceof Map<?, ?> mm) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.plot.Chart;
+import io.nngeom.run.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class CommandResultTest {
 
     @Test
     void defaultSeedIsTheProjectDefault() {
-        assertThat(options().seed()).isEqualTo(io.nngeom.run.Seeds.DEFAULT);
+        assertThat(options().seed()).isEqualTo(Seeds.DEFAULT);
     }
 
     @Test

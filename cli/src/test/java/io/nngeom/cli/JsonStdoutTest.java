@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class JsonStdoutTest {
         String shown = loss.substring("loss".length()).trim().split(" ")[0];
         assertThat(shown.replaceAll("[-.]|e.*", "").replaceFirst("^0+", "")).hasSizeBetween(1, 6);
         assertThat(Double.parseDouble(shown)).isCloseTo(j.get("loss").asDouble(),
-                org.assertj.core.data.Percentage.withPercentage(1e-3));
+                Percentage.withPercentage(1e-3));
         assertThat(Double.toString(j.get("loss").asDouble()).length()).isGreaterThan(shown.length());
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nngeom.linalg.Matrix;
+import io.nngeom.validate.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,14 +167,14 @@ class ValidateCommandTest {
     void parameterValuesOfAnyTypeBecomeJson() {
         assertThat(ValidateCommand.jsonSafe(3)).isEqualTo(3);
         assertThat(ValidateCommand.jsonSafe(new double[] {1, 2})).isEqualTo(new double[] {1, 2});
-        assertThat(ValidateCommand.jsonSafe(java.util.List.of(1, "a"))).isEqualTo(java.util.List.of(1, "a"));
-        assertThat(ValidateCommand.jsonSafe(new Object[] {io.nngeom.validate.Verdict.PASS}))
-                .isEqualTo(java.util.List.of("PASS"));
-        assertThat(ValidateCommand.jsonSafe(io.nngeom.linalg.Matrix.identity(2))).isInstanceOf(String.class);
+        assertThat(ValidateCommand.jsonSafe(List.of(1, "a"))).isEqualTo(List.of(1, "a"));
+        assertThat(ValidateCommand.jsonSafe(new Object[] {Verdict.PASS}))
+                .isEqualTo(List.of("PASS"));
+        assertThat(ValidateCommand.jsonSafe(Matrix.identity(2))).isInstanceOf(String.class);
     }
 
-    private static java.util.List<String> fieldNames(JsonNode j) {
-        java.util.List<String> l = new java.util.ArrayList<>();
+    private static List<String> fieldNames(JsonNode j) {
+        List<String> l = new ArrayList<>();
         j.fieldNames().forEachRemaining(l::add);
         return l;
     }

@@ -3,6 +3,7 @@ package io.nngeom.convex;
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.regions.RegionBounds;
+import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -401,7 +402,7 @@ public record ArrangementPatterns(List<BitSet> patterns, boolean complete, BigIn
     public static ArrangementPatterns ofGivenGates(Matrix x, boolean bias, Matrix gates) {
         Matrix xa = augmented(x, bias);
         if (gates.rows() != xa.cols()) {
-            throw new io.nngeom.run.InputException("--gates: expected " + xa.cols() + " rows (d" + (bias ? "+1 with bias" : "")
+            throw new InputException("--gates: expected " + xa.cols() + " rows (d" + (bias ? "+1 with bias" : "")
                     + "), got " + gates.rows() + " (a d x m matrix, one gate per column)");
         }
         List<BitSet> p = ofGates(xa, gates);

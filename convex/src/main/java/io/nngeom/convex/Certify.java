@@ -11,6 +11,7 @@ import io.nngeom.run.Seeds;
 import io.nngeom.solvers.NonNegativeLeastSquares;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class Certify {
                         + "weight %.4g and re-centring the output bias lowers the objective from %.10g to %.10g (by %.4g; the theory "
                         + "guarantees at least %.4g), so the model is not a global optimum of the problem of any width", v.route(),
                         Math.abs(v.value()) / o.beta(), alphaStar(v, phi, o.beta()), nn, improved, nn - improved, guaranteed);
-                double[] neuron = java.util.Arrays.copyOf(v.w(), v.w().length + 1);
+                double[] neuron = Arrays.copyOf(v.w(), v.w().length + 1);
                 neuron[v.w().length] = v.b();
                 return new Certificate(nn, ratio, lb, gap, s.certified(), s.how(), res.mean(), Certificate.Verdict.NOT_OPTIMAL, ev,
                         improved, neuron, RunInfo.of(o.seed(), start));
@@ -338,7 +339,7 @@ final class Certify {
         String how = "maximum over the depth-" + depth + " deep dictionary (" + dict.cols() + " unit chains; every unit chain is a "
                 + "capped ramp, whose dual value is maximised with breakpoints at samples)";
         boolean optimal = gap <= o.maxGapPercent();
-        String ev = String.format(java.util.Locale.ROOT, optimal
+        String ev = String.format(Locale.ROOT, optimal
                 ? "the dual constraint was checked over every unit chain: lower bound %.10g, relative gap %.4g %% <= %.4g %%"
                 : "the dual constraint was checked over every unit chain: lower bound %.10g, relative gap %.4g %% above %.4g %%; no better "
                         + "network is constructed for deep models, so the verdict stays open", lb, gap, o.maxGapPercent());

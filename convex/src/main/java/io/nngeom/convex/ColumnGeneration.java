@@ -3,6 +3,7 @@ package io.nngeom.convex;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
+import io.nngeom.run.Progress;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
@@ -91,7 +92,7 @@ public final class ColumnGeneration {
             b[j] = start.bias(j);
         }
         int p = p0;
-        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX)).withBudget(new Budget(budget.deadlineNanos(), io.nngeom.run.Progress.NONE));
+        LassoOptions lo = Convex.lassoOptions(Math.min(LASSO_FRACTION * tol, LASSO_TOL_MAX)).withBudget(new Budget(budget.deadlineNanos(), Progress.NONE));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;

@@ -2,6 +2,7 @@ package io.nngeom.convex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** k-subsets of {0..n−1} in lexicographic order (their number is {@link io.nngeom.regions.RegionBounds#binomial}, exact). */
 final class Combinations {
@@ -15,7 +16,7 @@ final class Combinations {
     }
 
     /** Calls {@code f} with each k-subset (the array is reused). */
-    static void forEach(int n, int k, java.util.function.Consumer<int[]> f) {
+    static void forEach(int n, int k, Consumer<int[]> f) {
         if (k < 0 || k > n) {
             return;
         }

@@ -4,6 +4,7 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
 import io.nngeom.run.Chunks;
+import io.nngeom.run.Progress;
 import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
@@ -110,7 +111,7 @@ public final class ConeColumnGeneration {
         double[] b = new double[16];
         int p = 0;
         LassoOptions lo = Convex.lassoOptions(Math.min(ColumnGeneration.LASSO_FRACTION * tol, ColumnGeneration.LASSO_TOL_MAX))
-                .withBudget(new Budget(budget.deadlineNanos(), io.nngeom.run.Progress.NONE));
+                .withBudget(new Budget(budget.deadlineNanos(), Progress.NONE));
         double[] warm = null;
         List<double[]> hist = new ArrayList<>();
         double bestLb = Double.NEGATIVE_INFINITY;

@@ -8,6 +8,7 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
 import io.nngeom.solvers.NonNegativeLeastSquares;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ public final class ConeDecomposition {
         for (int k = 0; k < c; k++) {
             for (int i = 0; i < m; i++) {
                 budget.report("convex fit: cone decomposition", (long) k * m + i, (long) c * m, "");
-                double[] ui = java.util.Arrays.copyOfRange(u, (k * m + i) * q, (k * m + i + 1) * q);
+                double[] ui = Arrays.copyOfRange(u, (k * m + i) * q, (k * m + i + 1) * q);
                 if (norm(ui) == 0) {
                     continue;
                 }
@@ -202,7 +203,7 @@ public final class ConeDecomposition {
         if (z.cols() != x.cols()) {
             throw new IllegalArgumentException("extra inputs have " + z.cols() + " columns, the data " + x.cols());
         }
-        double[] d = java.util.Arrays.copyOf(x.data(), x.data().length + z.data().length);
+        double[] d = Arrays.copyOf(x.data(), x.data().length + z.data().length);
         System.arraycopy(z.data(), 0, d, x.data().length, z.data().length);
         return new Matrix(x.rows() + z.rows(), x.cols(), d);
     }

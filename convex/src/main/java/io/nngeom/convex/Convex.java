@@ -5,15 +5,19 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
+import io.nngeom.run.Seeds;
 import io.nngeom.solvers.ActiveSetLasso;
 import io.nngeom.solvers.ColumnProvider;
 import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoPath;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
 import io.nngeom.solvers.LassoSolver;
 import io.nngeom.solvers.StopRule;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Front door of theory 3 (Pilanci 2024; Pilanci and Ergen 2020): convex training of two-layer ReLU networks by
@@ -240,13 +244,13 @@ public final class Convex {
             description = dd.description();
             claim = lassoClaim(data.inputDim(), o.norm());
         }
-        java.util.List<LassoSolution> path = io.nngeom.solvers.LassoPath.solve(lassoSolver(),
+        List<LassoSolution> path = LassoPath.solve(lassoSolver(),
                 new LassoProblem(dict, y, sorted[0], o.bias()), sorted, lassoOptions(o.tolerance()).withBudget(o.budget()));
         boolean capped = path.stream().anyMatch(s -> !s.converged());
         Exactness ex = capped ? Exactness.UPPER_BOUND : claim.exactness();
         String reason = claim.reason() + (capped ? "; BUT the solver stopped before the tolerance at some beta (its iteration cap or the "
                 + "time limit; rows with converged = false): there a feasible point, hence an upper bound" : "");
-        return new PathResult(sorted, path, dict, description, ex, reason, RunInfo.of(io.nngeom.run.Seeds.DEFAULT, start));
+        return new PathResult(sorted, path, dict, description, ex, reason, RunInfo.of(Seeds.DEFAULT, start));
     }
 
     /**
@@ -264,7 +268,7 @@ public final class Convex {
     /** A copy of {@code betas} sorted from largest to smallest. */
     public static double[] descending(double[] betas) {
         double[] s = betas.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         for (int i = 0; i < s.length / 2; i++) {
             double t = s[i];
             s[i] = s[s.length - 1 - i];
@@ -319,7 +323,7 @@ public final class Convex {
         double gap = Double.isNaN(lb) ? Double.NaN : 100 * Math.max(r.nnObjective() - lb, 0) / r.nnObjective();
         if (r.exactness() == Exactness.EXACT && gap <= CertifyOptions.DEFAULT_MAX_GAP_PERCENT) {
             return new Certificate(r.nnObjective(), Double.NaN, lb, gap, true, r.dictionary(), Double.NaN, Certificate.Verdict.OPTIMAL,
-                    String.format(java.util.Locale.ROOT, "the fit's program covers every neuron and certifies the network within %.4g %% of "
+                    String.format(Locale.ROOT, "the fit's program covers every neuron and certifies the network within %.4g %% of "
                             + "its lower bound %.10g", gap, lb), Double.NaN, null, RunInfo.of(o.seed(), start));
         }
         if (!o.bias() && o.depth() == 2) {

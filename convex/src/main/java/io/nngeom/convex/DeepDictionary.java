@@ -1,8 +1,11 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
+import io.nngeom.run.InputException;
 import io.nngeom.solvers.ColumnProvider;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +58,8 @@ public final class DeepDictionary implements ColumnProvider {
     }
 
     /** Number of tuples enumerated before de-duplication: (2n)^{L−1}, doubled for L = 4 (exact). */
-    public static java.math.BigInteger tupleCount(int n, int depth) {
-        java.math.BigInteger c = java.math.BigInteger.valueOf(2L * n).pow(depth - 1);
+    public static BigInteger tupleCount(int n, int depth) {
+        BigInteger c = BigInteger.valueOf(2L * n).pow(depth - 1);
         return depth == 4 ? c.shiftLeft(1) : c;
     }
 
@@ -69,9 +72,9 @@ public final class DeepDictionary implements ColumnProvider {
             throw new IllegalArgumentException("deep 1-D dictionaries need 1-D inputs, got d = " + x.cols());
         }
         int n = x.rows();
-        java.math.BigInteger count = tupleCount(n, depth);
-        if (count.compareTo(java.math.BigInteger.valueOf(MAX_TUPLES)) > 0) {
-            throw new io.nngeom.run.InputException("data: the depth-" + depth + " dictionary would enumerate " + count
+        BigInteger count = tupleCount(n, depth);
+        if (count.compareTo(BigInteger.valueOf(MAX_TUPLES)) > 0) {
+            throw new InputException("data: the depth-" + depth + " dictionary would enumerate " + count
                     + " features (limit " + MAX_TUPLES + "); use fewer samples");
         }
         long total = count.longValueExact();
@@ -171,7 +174,7 @@ public final class DeepDictionary implements ColumnProvider {
 
     /** Sample indices j₀ … j_{L−2} of feature j. */
     public int[] sampleIndices(int j) {
-        return java.util.Arrays.copyOf(tuples[j], depth - 1);
+        return Arrays.copyOf(tuples[j], depth - 1);
     }
 
     private double[] anchors(int[] t) {

@@ -7,6 +7,7 @@ import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -248,7 +249,7 @@ public final class DeepNarrow {
 
     /** Gradient of the objective at packed parameters p (layout of {@link #train}); returns the objective. */
     static double gradient(double[] p, double[] xs, double[] y, double beta, int depth, int m, double[] g, double[] h, double[] u) {
-        java.util.Arrays.fill(g, 0);
+        Arrays.fill(g, 0);
         int bOff = depth * m;
         int xiIdx = p.length - 1;
         double loss = 0;

@@ -2,6 +2,7 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.solvers.ColumnProvider;
+import java.util.Arrays;
 
 /**
  * A finite dictionary of unit neurons (ŵ_j, b̂_j) evaluated on data X: column j is (X ŵ_j + b̂_j 1)₊. Columns are
@@ -44,7 +45,7 @@ public final class Dictionary implements ColumnProvider {
     }
 
     public double[] direction(int j) {
-        return java.util.Arrays.copyOfRange(w, j * d, (j + 1) * d);
+        return Arrays.copyOfRange(w, j * d, (j + 1) * d);
     }
 
     public double bias(int j) {

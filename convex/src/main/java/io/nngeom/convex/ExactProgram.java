@@ -1,9 +1,11 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
 import io.nngeom.solvers.Fista;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -39,7 +41,7 @@ public final class ExactProgram {
      * @param patterns number of patterns used
      * @param active number of nonzero (v_i, w_i) blocks, i.e. the network width
      */
-    public record Result(io.nngeom.net.Mlp network, double convexObjective, double nnObjective, double violation,
+    public record Result(Mlp network, double convexObjective, double nnObjective, double violation,
                          int patterns, int active, int iterations, List<double[]> history) {
     }
 
@@ -79,7 +81,7 @@ public final class ExactProgram {
             double[] pred = new double[n];
             double[] z = new double[n];
             double alv = 0;
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             double[][] xu = new double[blocks][];
             for (int bl = 0; bl < blocks; bl++) {
                 int o = bl * q;
@@ -140,7 +142,7 @@ public final class ExactProgram {
             public double value(double[] uu) {
                 double s = 0;
                 for (int bl = 0; bl < blocks; bl++) {
-                    s += norm.norm(java.util.Arrays.copyOfRange(uu, bl * q, bl * q + wdim));
+                    s += norm.norm(Arrays.copyOfRange(uu, bl * q, bl * q + wdim));
                 }
                 return beta * s;
             }
@@ -217,8 +219,8 @@ public final class ExactProgram {
         List<double[]> neurons = new ArrayList<>();
         List<Double> alphas = new ArrayList<>();
         for (int bl = 0; bl < blocks; bl++) {
-            double[] ub = java.util.Arrays.copyOfRange(u, bl * q, bl * q + q);
-            double nw = norm.norm(java.util.Arrays.copyOf(ub, d));
+            double[] ub = Arrays.copyOfRange(u, bl * q, bl * q + q);
+            double nw = norm.norm(Arrays.copyOf(ub, d));
             if (nw > 0) {
                 double s = Math.sqrt(nw);
                 double[] nb = new double[q];
@@ -240,7 +242,7 @@ public final class ExactProgram {
             b[j] = bias ? neurons.get(j)[d] : 0;
             al.set(0, j, alphas.get(j));
         }
-        io.nngeom.net.Mlp net = TwoLayer.of(w, b, al, 0);
+        Mlp net = TwoLayer.of(w, b, al, 0);
         double xi = 0;
         if (icpt) {
             Matrix fx = net.apply(x);
@@ -267,7 +269,7 @@ public final class ExactProgram {
                     pred[k] += sign * s;
                 }
             }
-            pen += norm.norm(java.util.Arrays.copyOfRange(u, bl * q, bl * q + d));
+            pen += norm.norm(Arrays.copyOfRange(u, bl * q, bl * q + d));
         }
         double pm = icpt ? mean(pred) : 0;
         double rr = 0;

@@ -1,13 +1,17 @@
 package io.nngeom.convex;
 
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Activation;
+import io.nngeom.net.Layer;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.Seeds;
 import io.nngeom.solvers.LassoProblem;
 import io.nngeom.solvers.LassoSolution;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The programs behind {@link Convex#fit}, one method each: the dictionary Lasso, the deep 1-D Lasso, the exact
@@ -48,7 +52,7 @@ final class Fits {
         if (s.converged()) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "; BUT the solver stopped at its iteration cap (%d iterations) with relative "
+        return String.format(Locale.ROOT, "; BUT the solver stopped at its iteration cap (%d iterations) with relative "
                 + "duality gap %.3e above the tolerance %.1e: a feasible point within that gap of the optimum, hence an upper bound",
                 s.iterations(), s.relativeGap(), tolerance);
     }
@@ -64,7 +68,7 @@ final class Fits {
         }
         if (o.method() != FitOptions.Method.AUTO && o.method() != FitOptions.Method.LASSO) {
             throw new InputException("--method: depth " + depth + " is solved as a Lasso over the deep dictionary; use auto or lasso, got "
-                    + o.method().name().toLowerCase(java.util.Locale.ROOT));
+                    + o.method().name().toLowerCase(Locale.ROOT));
         }
         if (o.norm() != PenaltyNorm.L2) {
             throw new InputException("--penalty: depth " + depth + " uses (beta/L) sum |w|^L on all weights; " + o.norm().id() + " does not apply");
@@ -132,7 +136,7 @@ final class Fits {
         o.budget().report("convex fit: arrangement patterns", pats.patterns().size(), 0, pats.how());
         ConeColumnGeneration.Result r = ConeColumnGeneration.solve(x, y, o.beta(), o.bias(), pats.patterns(), o.tolerance(), o.budget());
         boolean exact = pats.complete() && r.converged();
-        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
+        String cert = String.format(Locale.ROOT, "certified relative gap %.2e to the program over these patterns, dual ratio %.12f, %d rounds",
                 r.relativeGap(), r.dualRatio(), r.rounds())
                 + (r.rejected() > 0 ? ", " + r.rejected() + " priced neurons rejected by the pattern-feasibility check" : "");
         String reason;
@@ -165,7 +169,7 @@ final class Fits {
         ColumnGeneration.Result r = ColumnGeneration.solve(x, y, o.beta(), o.norm(), o.tolerance(), o.budget());
         LassoSolution s = r.lasso();
         Exactness ex = r.converged() ? Exactness.EXACT : Exactness.UPPER_BOUND;
-        String cert = String.format(java.util.Locale.ROOT, "certified relative gap %.2e to the exact dual lower bound, dual ratio %.12f",
+        String cert = String.format(Locale.ROOT, "certified relative gap %.2e to the exact dual lower bound, dual ratio %.12f",
                 r.relativeGap(), r.dualRatio());
         String reason = r.converged()
                 ? "column generation over all unit neurons (exact pricing by the angular sweep, d <= 2): " + cert
@@ -191,10 +195,10 @@ final class Fits {
         String reason;
         if (exact) {
             reason = "all non-empty arrangement patterns, " + pats.how() + "; value of the recovered network, certified relative gap "
-                    + String.format(java.util.Locale.ROOT, "%.2e", gap) + " to the exact dual lower bound";
+                    + String.format(Locale.ROOT, "%.2e", gap) + " to the exact dual lower bound";
         } else if (pats.complete()) {
             reason = "all non-empty arrangement patterns, " + pats.how() + ", but the augmented Lagrangian's network is not certified within "
-                    + Convex.AL_EXACT_GAP + " (relative gap " + (Double.isNaN(gap) ? "unknown: no exact dual constraint here" : String.format(java.util.Locale.ROOT, "%.2e", gap))
+                    + Convex.AL_EXACT_GAP + " (relative gap " + (Double.isNaN(gap) ? "unknown: no exact dual constraint here" : String.format(Locale.ROOT, "%.2e", gap))
                     + "): a feasible network, hence an upper bound";
         } else {
             reason = "arrangement patterns " + pats.how() + ": a restricted program, hence a feasible network and an upper bound";
@@ -219,7 +223,7 @@ final class Fits {
      */
     static FitResult perOutput(Matrix x, Matrix y, FitOptions o, FitOptions.Method m, long start) {
         int c = y.cols();
-        List<FitResult> rs = new java.util.ArrayList<>();
+        List<FitResult> rs = new ArrayList<>();
         for (int k = 0; k < c; k++) {
             o.budget().report("convex fit: outputs", k, c, "output " + k);
             double[] yk = y.colArray(k);
@@ -262,8 +266,8 @@ final class Fits {
             exact &= r.exactness() == Exactness.EXACT;
             why.append(k == 0 ? "" : "; ").append("output ").append(k).append(": ").append(r.exactness().id());
         }
-        Mlp net = new Mlp(List.of(new io.nngeom.net.Layer(w, b, io.nngeom.net.Activation.RELU),
-                new io.nngeom.net.Layer(a, xi, io.nngeom.net.Activation.IDENTITY)));
+        Mlp net = new Mlp(List.of(new Layer(w, b, Activation.RELU),
+                new Layer(a, xi, Activation.IDENTITY)));
         String reason = c + " outputs fitted one-vs-all (each output its own neurons, the same beta; objectives summed): " + why
                 + ". Output 0: " + rs.get(0).reason();
         return new FitResult(net, rs.get(0).method(), obj, nn, gap, lb, nz, l1, exact ? Exactness.EXACT : Exactness.UPPER_BOUND, reason,

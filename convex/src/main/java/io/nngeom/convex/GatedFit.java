@@ -12,11 +12,13 @@ import io.nngeom.solvers.LassoOptions;
 import io.nngeom.solvers.LassoSolution;
 import io.nngeom.solvers.StopRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * The gated-ReLU fit ({@link GatedRelu}) with its model: the group lasso over the patterns of the given or sampled
@@ -50,7 +52,7 @@ final class GatedFit {
             how = g.cols() + " given gates";
         } else {
             g = Matrix.zeros(xa.cols(), o.maxPatterns());
-            java.util.SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
+            SplittableRandom rng = Seeds.rng(Seeds.child(o.seed(), "gates"));
             for (int i = 0; i < g.rows(); i++) {
                 for (int j = 0; j < g.cols(); j++) {
                     g.set(i, j, Seeds.gaussian(rng));
@@ -129,7 +131,7 @@ final class GatedFit {
             GroupLassoProblem problem = new GroupLassoProblem(blocks, y.colArray(k), o.beta(), false);
             LassoSolution s = new FistaGroupLasso(o.stop()).solve(problem,
                     LassoOptions.defaults().withTolerance(o.tolerance()).withMaxIterations(MAX_ITERATIONS).withBudget(o.budget()),
-                    warm == null ? null : java.util.Arrays.copyOfRange(warm, k * m * q, (k + 1) * m * q));
+                    warm == null ? null : Arrays.copyOfRange(warm, k * m * q, (k + 1) * m * q));
             System.arraycopy(s.z(), 0, w, k * m * q, m * q);
             primal += s.primal();
             dual += s.dual();

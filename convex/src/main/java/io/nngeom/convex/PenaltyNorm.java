@@ -1,6 +1,7 @@
 package io.nngeom.convex;
 
 import io.nngeom.run.InputException;
+import java.util.Locale;
 
 /** The norm p of the first-layer penalty (β/2)Σ(‖w_j‖_p² + α_j²): L2 is weight decay, L1 the polyhedral option. */
 public enum PenaltyNorm {
@@ -25,7 +26,7 @@ public enum PenaltyNorm {
     }
 
     public static PenaltyNorm parse(String s, String option) {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
             case "l1" -> L1;
             case "l2" -> L2;
             default -> throw new InputException(option + ": expected l1 or l2, got '" + s + "'");

@@ -14,6 +14,7 @@ import io.nngeom.train.Penalty;
 import io.nngeom.train.Trainer;
 import io.nngeom.train.TrainingOptions;
 import io.nngeom.train.TrainingResult;
+import java.util.List;
 
 /**
  * Two-layer ReLU networks f(x) = Σ_j α_j (w_jᵀx + b_j)₊ + ξ in the conventions of docs/conventions.md, their
@@ -89,7 +90,7 @@ public final class TwoLayer {
 
     /** A 2-layer ReLU network from its hidden weights (m×d), hidden biases, output weights (1×m) and ξ. */
     public static Mlp of(Matrix w, double[] b, Matrix alpha, double xi) {
-        return new Mlp(java.util.List.of(new Layer(w, b, Activation.parse("relu")),
+        return new Mlp(List.of(new Layer(w, b, Activation.parse("relu")),
                 new Layer(alpha, new double[] {xi}, Activation.parse("identity"))));
     }
 

@@ -2,6 +2,7 @@ package io.nngeom.convex;
 
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
+import java.util.List;
 
 /**
  * Geometric algebra of sample sets (Pilanci 2024, "From complexity to clarity", §§2–3; digest §1.2).
@@ -33,7 +34,7 @@ public final class Wedge {
     public static double[] coordinates(Matrix v) {
         int k = v.rows();
         int d = v.cols();
-        java.util.List<int[]> subsets = Combinations.all(d, k);
+        List<int[]> subsets = Combinations.all(d, k);
         double[] out = new double[subsets.size()];
         for (int s = 0; s < out.length; s++) {
             out[s] = Linalg.det(v.selectCols(subsets.get(s)));

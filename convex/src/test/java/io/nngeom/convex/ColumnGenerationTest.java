@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
+import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,8 +80,8 @@ class ColumnGenerationTest {
     void betaAboveBetaMaxGivesTheConstantNetwork() {
         Dataset data = ConvexTest.twoD(8, 37);
         double[] y = data.y().colArray(0);
-        double m = java.util.Arrays.stream(y).average().orElse(0);
-        double[] yc = java.util.Arrays.stream(y).map(v -> v - m).toArray();
+        double m = Arrays.stream(y).average().orElse(0);
+        double[] yc = Arrays.stream(y).map(v -> v - m).toArray();
         double betaMax = DualConstraint.exactMax(data.x(), yc, PenaltyNorm.L2);
         ColumnGeneration.Result r = ColumnGeneration.solve(data.x(), y, 1.01 * betaMax, PenaltyNorm.L2, 1e-12);
         assertTrue(r.converged());

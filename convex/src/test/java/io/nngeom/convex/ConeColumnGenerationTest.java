@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.run.Budget;
 import io.nngeom.run.Seeds;
 import io.nngeom.solvers.NonNegativeLeastSquares;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -207,11 +209,11 @@ class ConeColumnGenerationTest {
         Dataset data = threeD(40, 81);
         List<BitSet> pats = ArrangementPatterns.of(data.x(), true, 300, 82).patterns();
         double[] y = data.y().colArray(0);
-        ConeColumnGeneration.Result one = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, io.nngeom.run.Budget.NONE, 1);
-        ConeColumnGeneration.Result two = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, io.nngeom.run.Budget.NONE, 2);
+        ConeColumnGeneration.Result one = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, Budget.NONE, 1);
+        ConeColumnGeneration.Result two = ConeColumnGeneration.solve(data.x(), y, 0.02, true, pats, 1e-10, Budget.NONE, 2);
         assertEquals(one.rounds(), two.rounds());
         assertEquals(one.nnObjective(), two.nnObjective(), 0.0);
         assertEquals(one.lowerBound(), two.lowerBound(), 0.0);
-        assertTrue(java.util.Arrays.equals(one.network().parameters(), two.network().parameters()));
+        assertTrue(Arrays.equals(one.network().parameters(), two.network().parameters()));
     }
 }

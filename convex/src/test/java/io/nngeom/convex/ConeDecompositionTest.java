@@ -8,6 +8,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.GatedNetwork;
 import io.nngeom.net.Mlp;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +82,8 @@ class ConeDecompositionTest {
             s[r] = dot(a.rowArray(r), u) >= 0 ? 1 : -1;
         }
         double[][] vw = ConeDecomposition.split(a, s, u);
-        assertTrue(java.util.Arrays.equals(u, vw[0]));
-        assertEquals(0, java.util.Arrays.stream(vw[1]).map(Math::abs).sum());
+        assertTrue(Arrays.equals(u, vw[0]));
+        assertEquals(0, Arrays.stream(vw[1]).map(Math::abs).sum());
     }
 
     /**

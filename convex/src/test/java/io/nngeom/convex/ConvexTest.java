@@ -14,6 +14,7 @@ import io.nngeom.solvers.BlockProvider;
 import io.nngeom.solvers.DenseColumns;
 import io.nngeom.solvers.GroupLassoProblem;
 import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoSolution;
 import io.nngeom.solvers.StopRule;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -102,8 +103,8 @@ class ConvexTest {
     @Test
     void aSolverStoppedAtItsCapIsReportedAsSuchNotAsTheOptimum() {
         double[] none = new double[0];
-        var capped = new io.nngeom.solvers.LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
-        var done = new io.nngeom.solvers.LassoSolution(new double[] {1}, 0, 2.0, 2.0, 1e-12, 1.0, 10, true, none, none, 0, 1);
+        var capped = new LassoSolution(new double[] {1}, 0, 2.0, 1.9, 0.05, 1.2, 100_000, false, none, none, 0, 1);
+        var done = new LassoSolution(new double[] {1}, 0, 2.0, 2.0, 1e-12, 1.0, 10, true, none, none, 0, 1);
         assertEquals("", Fits.stopped(done, 1e-8));
         String why = Fits.stopped(capped, 1e-8);
         assertTrue(why.contains("iteration cap (100000 iterations)") && why.contains("5.000e-02") && why.contains("upper bound"), why);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.linalg.Matrix;
 import io.nngeom.run.InputException;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +46,9 @@ class DeepDictionaryTest {
 
     @Test
     void tupleCountsBeforeDeduplication() {
-        assertEquals(java.math.BigInteger.valueOf(100), DeepDictionary.tupleCount(5, 3));
-        assertEquals(java.math.BigInteger.valueOf(2000), DeepDictionary.tupleCount(5, 4));
-        assertEquals(java.math.BigInteger.valueOf(10), DeepDictionary.tupleCount(5, 2));
+        assertEquals(BigInteger.valueOf(100), DeepDictionary.tupleCount(5, 3));
+        assertEquals(BigInteger.valueOf(2000), DeepDictionary.tupleCount(5, 4));
+        assertEquals(BigInteger.valueOf(10), DeepDictionary.tupleCount(5, 2));
         assertEquals(100, DeepDictionary.of(xs(0, 1, 3, 4.5, 7), 3).enumerated());
         assertEquals(2000, DeepDictionary.of(xs(0, 1, 3, 4.5, 7), 4).enumerated());
     }
@@ -86,7 +88,7 @@ class DeepDictionaryTest {
                 }
                 assertTrue(mx > mn, "constant column " + a);
                 for (int b = a + 1; b < cols.size(); b++) {
-                    assertFalse(java.util.Arrays.equals(cols.get(a), cols.get(b)), "duplicate columns " + a + ", " + b);
+                    assertFalse(Arrays.equals(cols.get(a), cols.get(b)), "duplicate columns " + a + ", " + b);
                 }
             }
             // deeper chains contain the two-layer ramps (x − x_j)₊ and (x_j − x)₊, up to a constant
@@ -97,10 +99,10 @@ class DeepDictionaryTest {
                     right[i] = Math.max(x[i] - xj, 0);
                     left[i] = Math.max(xj - x[i], 0);
                 }
-                if (java.util.Arrays.stream(right).distinct().count() > 1) {
+                if (Arrays.stream(right).distinct().count() > 1) {
                     assertTrue(containsUpToConstant(cols, right), "depth " + depth + " misses the ramp at " + xj);
                 }
-                if (java.util.Arrays.stream(left).distinct().count() > 1) {
+                if (Arrays.stream(left).distinct().count() > 1) {
                     assertTrue(containsUpToConstant(cols, left), "depth " + depth + " misses the left ramp at " + xj);
                 }
             }
@@ -122,7 +124,7 @@ class DeepDictionaryTest {
                 assertEquals(2 * x[idx[1]] - x[idx[0]], d.anchors(j)[0], 0);
             }
             d.column(j, c);
-            if (java.util.Arrays.equals(c, want)) {
+            if (Arrays.equals(c, want)) {
                 found = true;
             }
         }

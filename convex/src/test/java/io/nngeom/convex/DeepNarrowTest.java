@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.ModelIo;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
 import io.nngeom.run.InputException;
+import io.nngeom.solvers.CoordinateDescentLasso;
+import io.nngeom.solvers.FistaLasso;
+import io.nngeom.solvers.LassoOptions;
+import io.nngeom.solvers.LassoProblem;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -47,10 +52,10 @@ class DeepNarrowTest {
         double[] y = data.y().colArray(0);
         for (int depth = 3; depth <= 4; depth++) {
             DeepDictionary dict = DeepDictionary.of(data.x(), depth);
-            var problem = new io.nngeom.solvers.LassoProblem(dict, y, 0.05, true);
-            var opts = io.nngeom.solvers.LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000);
-            var cd = new io.nngeom.solvers.CoordinateDescentLasso().solve(problem, opts);
-            var fista = new io.nngeom.solvers.FistaLasso().solve(problem, opts);
+            var problem = new LassoProblem(dict, y, 0.05, true);
+            var opts = LassoOptions.defaults().withTolerance(1e-11).withMaxIterations(200_000);
+            var cd = new CoordinateDescentLasso().solve(problem, opts);
+            var fista = new FistaLasso().solve(problem, opts);
             assertEquals(cd.primal(), fista.primal(), 1e-8 * cd.primal(), "depth " + depth);
             FitResult fit = Convex.fit(data, FitOptions.defaults(0.05).withDepth(depth).withTolerance(1e-11));
             assertEquals(cd.primal(), fit.objective(), 1e-9 * cd.primal());
@@ -193,9 +198,9 @@ class DeepNarrowTest {
 
     @Test
     void modelsOfOtherShapesAreRejected() {
-        Mlp full = Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1));
+        Mlp full = Mlp.random(new int[] {1, 3, 3, 1}, Activation.parse("relu"), new SplittableRandom(1));
         assertThrows(InputException.class, () -> DeepNarrow.check(full));
-        Mlp twoD = Mlp.random(new int[] {2, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1));
+        Mlp twoD = Mlp.random(new int[] {2, 3, 1}, Activation.parse("relu"), new SplittableRandom(1));
         assertThrows(InputException.class, () -> DeepNarrow.check(twoD));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nngeom.linalg.Matrix;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,7 @@ class DualConstraintTest {
     void bestNeuronsPerAnchorAttainTheExactMaximum(PenaltyNorm p) {
         Matrix x = WedgeTest.gaussian(9, 2, 27);
         double[] t = centredTheta(9, 28);
-        java.util.List<DualConstraint.Neuron> best = DualConstraint.bestPerAnchor(x, t, p);
+        List<DualConstraint.Neuron> best = DualConstraint.bestPerAnchor(x, t, p);
         assertEquals(9, best.size());
         double h = DualConstraint.exactMax(x, t, p);
         double top = 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.net.GatedNetwork;
 import io.nngeom.run.InputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class GatedModelIo {
     /** Whether a model file (.json or .safetensors) holds a gated network; false for anything else, never throws for content. */
     public static boolean isGated(Path file) {
         String ext = Files2.extension(file);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             return false;
         }
         try {

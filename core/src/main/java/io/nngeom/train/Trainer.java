@@ -6,6 +6,7 @@ import io.nngeom.run.Num;
 import io.nngeom.run.Progress;
 import io.nngeom.run.RunInfo;
 import io.nngeom.run.StderrProgress;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -289,16 +290,16 @@ public final class Trainer {
                 r[c++] = layout.end(l);
             }
         }
-        return java.util.Arrays.copyOf(r, c);
+        return Arrays.copyOf(r, c);
     }
 
     static void zeroFrozen(double[] g, int[] free) {
         int prev = 0;
         for (int r = 0; r < free.length; r += 2) {
-            java.util.Arrays.fill(g, prev, free[r], 0.0);
+            Arrays.fill(g, prev, free[r], 0.0);
             prev = free[r + 1];
         }
-        java.util.Arrays.fill(g, prev, g.length, 0.0);
+        Arrays.fill(g, prev, g.length, 0.0);
     }
 
     static double maskedNorm(double[] g, int[] free) {

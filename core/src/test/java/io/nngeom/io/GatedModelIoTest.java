@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +79,7 @@ class GatedModelIoTest {
                     }
                     s += gate >= 0 ? lin : 0;
                 }
-                assertThat(f.get(r, k)).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(s))));
+                assertThat(f.get(r, k)).isCloseTo(s, Offset.offset(1e-12 * (1 + Math.abs(s))));
             }
         }
     }

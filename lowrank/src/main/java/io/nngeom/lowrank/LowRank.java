@@ -3,7 +3,9 @@ package io.nngeom.lowrank;
 import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import io.nngeom.lowrank.PopulationObjective.LossKind;
+import io.nngeom.net.Activation;
 import io.nngeom.plot.Figure;
+import io.nngeom.run.InputException;
 import io.nngeom.run.RunInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +38,7 @@ public final class LowRank {
         } else {
             Matrix e = embedding == null ? Matrix.identity(law.ny()) : embedding;
             if (e.cols() != law.ny()) {
-                throw new io.nngeom.run.InputException("--embedding: " + e.cols() + " columns, the law has " + law.ny() + " y symbols");
+                throw new InputException("--embedding: " + e.cols() + " columns, the law has " + law.ny() + " y symbols");
             }
             Matrix m = LocalGeometry.mmseMatrix(law, e);
             modes = LocalGeometry.modes(m, law.px(), null, Math.min(Math.min(m.rows(), m.cols()), rankB));
@@ -61,8 +63,8 @@ public final class LowRank {
         double grad = Double.NaN;
         Bottleneck.Trained net = null;
         if (o.train()) {
-            net = Bottleneck.train(law, new Bottleneck.Options(k, io.nngeom.net.Activation.IDENTITY, o.loss(), embedding,
-                    io.nngeom.net.Activation.IDENTITY, o.restarts(), Bottleneck.GRAD_TOL, 20000, o.seed()));
+            net = Bottleneck.train(law, new Bottleneck.Options(k, Activation.IDENTITY, o.loss(), embedding,
+                    Activation.IDENTITY, o.restarts(), Bottleneck.GRAD_TOL, 20000, o.seed()));
             trained = BottleneckMetrics.of(law, net.model(), net.loss(), k, o.loss(), embedding);
             grad = net.gradNorm();
             if (!net.converged()) {

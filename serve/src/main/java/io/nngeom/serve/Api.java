@@ -10,8 +10,11 @@ import io.nngeom.io.Json;
 import io.nngeom.net.Activation;
 import io.nngeom.run.RunInfo;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -137,7 +140,7 @@ final class Api {
         m.put("runId", r.id);
         m.put("step", s.step());
         m.put("objective", Double.isFinite(s.objective()) ? s.objective() : null);
-        m.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("state", s.state().name().toLowerCase(Locale.ROOT));
         m.put("message", s.message());
         m.put("config", r.config);
         m.put("samples", r.data.size());
@@ -177,7 +180,7 @@ final class Api {
         for (String kv : q.split("&")) {
             int eq = kv.indexOf('=');
             if (eq > 0 && kv.substring(0, eq).equals(name)) {
-                return java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
         return null;

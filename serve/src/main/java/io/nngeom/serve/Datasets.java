@@ -6,6 +6,7 @@ import io.nngeom.linalg.Matrix;
 import io.nngeom.run.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * The explorer's built-in 2-D data sets: TensorFlow Playground's six kinds (circle, xor, gauss, spiral as
@@ -72,7 +73,7 @@ public final class Datasets {
     }
 
     private static Dataset regression(int n, SplittableRandom rng, double noise,
-                                      java.util.function.DoubleBinaryOperator f) {
+                                      DoubleBinaryOperator f) {
         Matrix x = Matrix.zeros(n, 2);
         Matrix y = Matrix.zeros(n, 1);
         for (int i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ final class Events {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", s.step());
         m.put("objective", Double.isFinite(s.objective()) ? s.objective() : null);
-        m.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("state", s.state().name().toLowerCase(Locale.ROOT));
         m.put("message", s.message());
         return m;
     }

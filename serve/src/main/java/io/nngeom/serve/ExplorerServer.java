@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,7 +56,7 @@ public final class ExplorerServer implements AutoCloseable {
     private final Set<String> hosts;
     private final Map<String, byte[]> assets = new HashMap<>();
     private final PrintWriter log;
-    private final java.util.concurrent.Semaphore streams;
+    private final Semaphore streams;
 
     private ExplorerServer(HttpServer server, Runs runs, PrintWriter log) {
         this.server = server;
@@ -63,7 +65,7 @@ public final class ExplorerServer implements AutoCloseable {
         int port = server.getAddress().getPort();
         this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port);
         this.api = new Api(runs, this);
-        this.streams = new java.util.concurrent.Semaphore(runs.limits().streams());
+        this.streams = new Semaphore(runs.limits().streams());
         this.pool = Executors.newFixedThreadPool(runs.limits().streams() + 16, daemon("nngeom-http"));
         this.janitor = Executors.newSingleThreadScheduledExecutor(daemon("nngeom-janitor"));
         janitor.scheduleWithFixedDelay(runs::sweep, 10, 10, TimeUnit.SECONDS);
@@ -114,7 +116,7 @@ public final class ExplorerServer implements AutoCloseable {
         return runs.count();
     }
 
-    java.util.concurrent.Semaphore streams() {
+    Semaphore streams() {
         return streams;
     }
 
@@ -204,7 +206,7 @@ public final class ExplorerServer implements AutoCloseable {
         HttpIo.send(ex, 200, type, body);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

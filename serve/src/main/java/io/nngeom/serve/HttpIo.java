@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reading capped request bodies and writing JSON, text and error answers. */
@@ -49,7 +50,7 @@ final class HttpIo {
     /** Requires the Content-Type of the request to be {@code type} (415 otherwise). */
     static void requireType(HttpExchange ex, String type) {
         String ct = ex.getRequestHeaders().getFirst("Content-Type");
-        if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith(type)) {
+        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith(type)) {
             throw new ApiException(415, "Content-Type must be " + type + ", got " + (ct == null ? "none" : "'" + ct + "'"));
         }
     }

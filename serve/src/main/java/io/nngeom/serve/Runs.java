@@ -9,10 +9,12 @@ import io.nngeom.train.Optimizer;
 import io.nngeom.train.TrainingOptions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +34,7 @@ final class Runs {
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private final Map<String, Dataset> uploads = new LinkedHashMap<>();
     /** One run trains at a time (fair turns of 20 ms): the other core stays free for the partitions and requests. */
-    private final java.util.concurrent.Semaphore cpu = new java.util.concurrent.Semaphore(1, true);
+    private final Semaphore cpu = new Semaphore(1, true);
 
     Runs(Limits limits, Dataset served, Mlp servedModel) {
         this.limits = limits;
@@ -88,7 +90,7 @@ final class Runs {
             if (servedModel == null) {
                 throw RunConfig.bad("init", "no model was given to nngeom serve --model");
             }
-            if (!java.util.Arrays.equals(servedModel.sizes(), sizes)) {
+            if (!Arrays.equals(servedModel.sizes(), sizes)) {
                 throw RunConfig.bad("arch", c.arch() + " does not match the served model's " + servedModel.architecture());
             }
             init = servedModel;

@@ -3,17 +3,26 @@ package io.nngeom.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nngeom.io.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -50,7 +59,7 @@ class LoadTest {
             port = server.port();
             if (Integer.getInteger("nngeom.load.clients") != null) {
                 System.err.println("LoadTest: port " + port);
-                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "nngeom-loadtest.port"),
+                Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "nngeom-loadtest.port"),
                         port + "\n");
             }
             origin = "http://127.0.0.1:" + server.port();
@@ -81,7 +90,7 @@ class LoadTest {
         Collections.sort(h);
         String figures = String.format("clients %d, %d s: answers by status %s, transport errors %d %s, events read %d, frames pulled %d;"
                         + " /api/health p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d probes; peak heap %d MB, after GC %d MB before and %d MB after",
-                clients, seconds, new java.util.TreeMap<>(statuses), transportErrors.get(), errorKinds, events.get(), frames.get(),
+                clients, seconds, new TreeMap<>(statuses), transportErrors.get(), errorKinds, events.get(), frames.get(),
                 pct(h, 0.5), pct(h, 0.95), h.isEmpty() ? 0 : h.get(h.size() - 1) / 1e3, h.size(), maxHeap >> 20, heapBefore >> 20, heapAfter >> 20);
         if (Integer.getInteger("nngeom.load.clients") != null) {
             System.err.println("LoadTest: " + figures);
@@ -115,7 +124,7 @@ class LoadTest {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             statuses.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
             return r;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             transportError(e, path);
             return null;
         } catch (InterruptedException e) {
@@ -136,7 +145,7 @@ class LoadTest {
                 sleep(200);
                 continue;
             }
-            String run = "api/runs/" + Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "run").get("runId").asText();
+            String run = "api/runs/" + Json.parse(r.body().getBytes(StandardCharsets.UTF_8), "run").get("runId").asText();
             send("POST", run + "/control", "{\"action\":\"play\"}");
             readEvents(run, 3);
             for (int f = 0; f < 5 && System.nanoTime() < end; f++) {
@@ -152,12 +161,12 @@ class LoadTest {
 
     /** Reads n event ids from a run's stream on a raw socket (as a browser tab does), then closes it. */
     private void readEvents(String run, int n) {
-        try (java.net.Socket sock = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        try (Socket sock = new Socket(InetAddress.getLoopbackAddress(), port)) {
             sock.setSoTimeout(10_000);
             sock.getOutputStream().write(("GET /" + run + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(sock.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
+            BufferedReader r = new BufferedReader(new InputStreamReader(sock.getInputStream(),
+                    StandardCharsets.UTF_8));
             String status = r.readLine();
             int code = status == null || status.length() < 12 ? -1 : Integer.parseInt(status.substring(9, 12));
             statuses.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
@@ -169,7 +178,7 @@ class LoadTest {
                 }
             }
             events.addAndGet(got);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             transportError(e, "events");
         }
     }

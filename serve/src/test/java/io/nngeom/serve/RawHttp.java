@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A test client on a raw socket, so that any Host, Origin, length or chunking can be sent (Java's and Node's HTTP
@@ -63,9 +66,9 @@ final class RawHttp {
                 got.write(c);
             }
             String h = got.toString(StandardCharsets.ISO_8859_1).trim();
-            String lower = h.toLowerCase(java.util.Locale.ROOT);
+            String lower = h.toLowerCase(Locale.ROOT);
             String rest;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(lower);
+            Matcher m = Pattern.compile("content-length: *(\\d+)").matcher(lower);
             if (m.find()) {
                 rest = new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8);
             } else {

@@ -1,5 +1,7 @@
 package io.nngeom.solvers;
 
+import java.util.Arrays;
+
 /**
  * A dictionary partitioned into column blocks B_g ∈ ℝ^{n×k_g} (the groups of a group lasso), generated on
  * demand so that the full matrix [B_1 … B_G] is never needed.
@@ -50,11 +52,11 @@ public interface BlockProvider {
      * whose coefficients are all zero are skipped. Implementations may fuse the groups (see {@link MaskedBlocks}).
      */
     default void timesAll(double[] u, double[] out) {
-        java.util.Arrays.fill(out, 0, rows(), 0);
+        Arrays.fill(out, 0, rows(), 0);
         int[] off = offsets();
         for (int g = 0; g < groups(); g++) {
             if (SolverHelpers.anyNonzero(u, off[g], off[g + 1])) {
-                addTimes(g, java.util.Arrays.copyOfRange(u, off[g], off[g + 1]), out);
+                addTimes(g, Arrays.copyOfRange(u, off[g], off[g + 1]), out);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.nngeom.solvers;
 
+import io.nngeom.linalg.Linalg;
+import io.nngeom.linalg.Matrix;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -253,7 +256,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
                 u[a][q] = h[a + 1][q] - h[a][q];
             }
         }
-        io.nngeom.linalg.Matrix g = io.nngeom.linalg.Matrix.zeros(kk, kk);
+        Matrix g = Matrix.zeros(kk, kk);
         double tr = 0;
         for (int a = 0; a < kk; a++) {
             for (int b = a; b < kk; b++) {
@@ -273,10 +276,10 @@ public final class CoordinateDescentLasso implements LassoSolver {
             g.set(a, a, g.get(a, a) + 1e-12 * tr);
         }
         double[] ones = new double[kk];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         double[] c;
         try {
-            c = io.nngeom.linalg.Linalg.solve(g, ones);
+            c = Linalg.solve(g, ones);
         } catch (RuntimeException e) {
             return;
         }
@@ -376,7 +379,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
             b0[a1] = s - beta * Math.signum(z[ws[s0[a1]]]);
         }
         boolean[] keep = new boolean[k0];
-        java.util.Arrays.fill(keep, true);
+        Arrays.fill(keep, true);
         double[] zs = null;
         int[] idx = null;
         for (int round = 0; round < NEWTON_ROUNDS; round++) {
@@ -396,7 +399,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
                     idx[t++] = a1;
                 }
             }
-            io.nngeom.linalg.Matrix g = io.nngeom.linalg.Matrix.zeros(k, k);
+            Matrix g = Matrix.zeros(k, k);
             double[] rhs = new double[k];
             for (int a1 = 0; a1 < k; a1++) {
                 for (int a2 = 0; a2 < k; a2++) {
@@ -405,7 +408,7 @@ public final class CoordinateDescentLasso implements LassoSolver {
                 rhs[a1] = b0[idx[a1]];
             }
             try {
-                zs = io.nngeom.linalg.Linalg.solve(g, rhs);
+                zs = Linalg.solve(g, rhs);
             } catch (RuntimeException e) {
                 return false;
             }

@@ -1,5 +1,9 @@
 package io.nngeom.solvers;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+
 /**
  * Accelerated proximal gradient (FISTA, Beck and Teboulle 2009) for min f(x) + g(x), f smooth, g with a cheap
  * proximal map, with backtracking on the quadratic upper bound and the gradient-based adaptive restart of
@@ -142,9 +146,9 @@ public final class Fista {
     }
 
     /** Largest eigenvalue of a symmetric positive semidefinite operator by power iteration (seeded start). */
-    public static double powerIteration(java.util.function.BiConsumer<double[], double[]> op, int dim, int iterations,
+    public static double powerIteration(BiConsumer<double[], double[]> op, int dim, int iterations,
                                         long seed) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
         double[] v = new double[dim];
         for (int i = 0; i < dim; i++) {
             v[i] = rng.nextDouble() - 0.5;
@@ -159,7 +163,7 @@ public final class Fista {
             for (int i = 0; i < dim; i++) {
                 v[i] /= nv;
             }
-            java.util.Arrays.fill(w, 0);
+            Arrays.fill(w, 0);
             op.accept(v, w);
             double nl = dot(v, w);
             double[] s = v;

@@ -1,9 +1,10 @@
 package io.nngeom.solvers;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Group lasso by accelerated proximal gradient with a line search and adaptive restart, the algorithm of scnn's
@@ -100,7 +101,7 @@ public final class FistaGroupLasso implements GroupLassoSolver {
     /** With {@code correctDual} false, the dual points are the scaled residuals only (for comparisons in tests). */
     FistaGroupLasso(boolean workingSets, StopRule stop, boolean correctDual) {
         this.workingSets = workingSets;
-        this.stop = java.util.Objects.requireNonNull(stop);
+        this.stop = Objects.requireNonNull(stop);
         this.correctDual = correctDual;
     }
 
@@ -348,7 +349,7 @@ public final class FistaGroupLasso implements GroupLassoSolver {
 
     /** Rayleigh quotient ‖A z‖²/‖z‖² of a seeded random z: a lower estimate of the curvature to start the step from. */
     static double initialCurvature(BlockProvider b, boolean icpt, int dim) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(12345L);
+        SplittableRandom rng = new SplittableRandom(12345L);
         double[] z = new double[dim];
         for (int i = 0; i < dim; i++) {
             z[i] = rng.nextDouble() - 0.5;

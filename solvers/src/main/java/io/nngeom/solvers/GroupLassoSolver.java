@@ -1,5 +1,7 @@
 package io.nngeom.solvers;
 
+import java.util.Arrays;
+
 /**
  * A solver of {@link GroupLassoProblem}. The returned {@link LassoSolution} carries the flat coefficient vector
  * (groups in order), the intercept, and the duality-gap certificate of the group problem.
@@ -19,7 +21,7 @@ public interface GroupLassoSolver {
         double[] pred = new double[n];
         double pen = 0;
         for (int g = 0; g < b.groups(); g++) {
-            double[] ug = java.util.Arrays.copyOfRange(u, off[g], off[g + 1]);
+            double[] ug = Arrays.copyOfRange(u, off[g], off[g + 1]);
             double nn = Math.sqrt(Fista.dot(ug, ug));
             if (nn != 0) {
                 b.addTimes(g, ug, pred);

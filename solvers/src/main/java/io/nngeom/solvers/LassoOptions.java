@@ -1,6 +1,7 @@
 package io.nngeom.solvers;
 
 import io.nngeom.run.Budget;
+import java.util.Objects;
 
 /**
  * Stopping rule and switches shared by the Lasso solvers.
@@ -16,7 +17,7 @@ import io.nngeom.run.Budget;
  */
 public record LassoOptions(double tolerance, int maxIterations, boolean screening, int workingSet, Budget budget) {
     public LassoOptions {
-        java.util.Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(budget, "budget");
     }
 
     public LassoOptions(double tolerance, int maxIterations, boolean screening, int workingSet) {

@@ -1,5 +1,7 @@
 package io.nngeom.solvers;
 
+import java.util.Arrays;
+
 /**
  * Thin QR factorisation A_S = Q R of a growing and shrinking set of columns (n rows, k ≤ n columns), the linear
  * algebra of {@link ActiveSetLasso}. Columns are appended by classical Gram–Schmidt with one full
@@ -77,7 +79,7 @@ final class UpdatableQr {
         }
         rest = Math.sqrt(rest);
         if (k == q.length || !(rest > DEPENDENT * norm0)) {
-            double[] w = java.util.Arrays.copyOf(coef, k);
+            double[] w = Arrays.copyOf(coef, k);
             solveR(w);
             System.arraycopy(w, 0, lastCoef, 0, k);
             return false;
@@ -97,7 +99,7 @@ final class UpdatableQr {
 
     /** After a refused {@link #add}: w (length {@link #size()}) with a ≈ A_S w. Valid until the next update. */
     double[] dependentCoefficients() {
-        return java.util.Arrays.copyOf(lastCoef, k);
+        return Arrays.copyOf(lastCoef, k);
     }
 
     /** Removes column {@code pos}; later columns move down by one. */

@@ -9,6 +9,7 @@ import io.nngeom.linalg.Linalg;
 import io.nngeom.linalg.Matrix;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ActiveSetLassoTest extends LassoSolverContract {
@@ -59,7 +60,7 @@ class ActiveSetLassoTest extends LassoSolverContract {
     /** Centred columns of the support, n × |S|. */
     static Matrix centredSupport(ColumnProvider a, double[] z) {
         int n = a.rows();
-        int[] sup = java.util.stream.IntStream.range(0, z.length).filter(j -> z[j] != 0).toArray();
+        int[] sup = IntStream.range(0, z.length).filter(j -> z[j] != 0).toArray();
         Matrix m = DenseColumns.select(a, sup).toMatrix();
         for (int j = 0; j < sup.length; j++) {
             double mu = 0;

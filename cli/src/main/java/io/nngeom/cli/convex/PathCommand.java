@@ -9,10 +9,12 @@ import io.nngeom.convex.FitOptions;
 import io.nngeom.convex.FitResult;
 import io.nngeom.convex.PathOptions;
 import io.nngeom.convex.PathResult;
+import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.data.Dataset;
 import io.nngeom.io.GatedModelIo;
 import io.nngeom.io.ModelIo;
+import io.nngeom.net.Mlp;
 import io.nngeom.run.Budget;
 import io.nngeom.run.InputException;
 import io.nngeom.run.Progress;
@@ -98,7 +100,7 @@ public final class PathCommand implements Callable<Integer> {
             default -> throw new InputException("--method: convex path solves lasso or gated, got '" + method + "'");
         };
         penalty.refuseAtDepth(depth);
-        if (gated && (depth != 2 || penalty.norm() != io.nngeom.convex.PenaltyNorm.L2 || given("--max-columns"))) {
+        if (gated && (depth != 2 || penalty.norm() != PenaltyNorm.L2 || given("--max-columns"))) {
             throw new InputException("--method gated: a two-layer gated program with the group (l2) penalty; --depth, --penalty l1 and --max-columns do not apply");
         }
         if (!gated && (given("--max-patterns") || classes)) {
@@ -195,7 +197,7 @@ public final class PathCommand implements Callable<Integer> {
     }
 
     /** Writes the model of the k-th beta into --out-dir (a ReLU network or a gated one); its path, or null. */
-    private String write(int k, io.nngeom.net.Mlp net, FitResult gated) {
+    private String write(int k, Mlp net, FitResult gated) {
         if (outDir == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.nngeom.data.Dataset;
 import io.nngeom.io.DataIo;
 import io.nngeom.run.InputException;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code --target NAME} and {@code --classes}: which column of a data file is the target, and whether it holds labels. */
@@ -40,7 +41,7 @@ public final class TargetOptions {
 
     /** Reads {@code file} (the command's {@code --data}) with this target and classes setting. */
     public Dataset read(Path file) {
-        if (y != null && !file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+        if (y != null && !file.toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
             throw InputException.of(file, "a target array name (--y " + y + ") applies only to .npz files; use --target");
         }
         return DataIo.read(file, target(), x, classes);

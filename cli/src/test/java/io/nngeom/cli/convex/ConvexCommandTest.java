@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nngeom.cli.Main;
+import io.nngeom.io.DataIo;
 import io.nngeom.io.ModelIo;
 import io.nngeom.io.Npy;
 import io.nngeom.io.NpyArray;
 import io.nngeom.linalg.Matrix;
+import io.nngeom.net.Activation;
 import io.nngeom.net.Mlp;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +70,7 @@ class ConvexCommandTest {
         double obj = r.get("objective").asDouble();
         // evaluate the written model independently of FitResult: ½‖f − y‖² + (β/2)Σ(w² + α²)
         Mlp m = ModelIo.read(model);
-        var d = io.nngeom.io.DataIo.read(data, null, false);
+        var d = DataIo.read(data, null, false);
         Matrix f = m.apply(d.x());
         double loss = 0;
         for (int i = 0; i < d.size(); i++) {
@@ -114,7 +120,7 @@ class ConvexCommandTest {
     @Test
     void fitDeepIsExactAndTheWrittenDeepNarrowModelReproducesTheObjective() throws Exception {
         Path data = csv1d(9);
-        var d = io.nngeom.io.DataIo.read(data, null, false);
+        var d = DataIo.read(data, null, false);
         for (int depth = 3; depth <= 4; depth++) {
             for (String ext : new String[] {".json", ".safetensors"}) {
                 Path model = dir.resolve("deep" + depth + ext);
@@ -257,8 +263,8 @@ class ConvexCommandTest {
         String svg = Files.readString(plot2.resolve("convex-fit-plane.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("neuron through two samples"));
         // the plane picture is also rasterised, one pixel per SVG unit
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(plot2.resolve("convex-fit-plane.png").toFile());
-        java.util.regex.Matcher size = java.util.regex.Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"").matcher(svg);
+        BufferedImage png = ImageIO.read(plot2.resolve("convex-fit-plane.png").toFile());
+        Matcher size = Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"").matcher(svg);
         assertTrue(size.find());
         assertEquals(Integer.parseInt(size.group(1)), png.getWidth());
         assertEquals(Integer.parseInt(size.group(2)), png.getHeight());
@@ -286,7 +292,7 @@ class ConvexCommandTest {
         assertEquals(2, run("convex", "path", "--data", data.toString(), "--betas", "0.1,-2"));
         assertEquals(2, run("convex", "fit", "--data", data.toString(), "--beta", "0.1", "--gd-runs", "-1"));
         Path deep = dir.resolve("deep.json");
-        ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, io.nngeom.net.Activation.parse("relu"), new SplittableRandom(1)), deep);
+        ModelIo.write(Mlp.random(new int[] {1, 3, 3, 1}, Activation.parse("relu"), new SplittableRandom(1)), deep);
         assertEquals(2, run("convex", "certify", "--model", deep.toString(), "--data", data.toString(), "--beta", "0.1"));
     }
 
@@ -302,7 +308,7 @@ class ConvexCommandTest {
                 "--out", model.toString(), "--json", json.toString(), "--quiet"));
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         Mlp m = ModelIo.read(model);
-        var d = io.nngeom.io.DataIo.read(test, null, false);
+        var d = DataIo.read(test, null, false);
         double mse = 0;
         for (int i = 0; i < d.size(); i++) {
             double e = m.apply(d.x()).get(i, 0) - d.y().get(i, 0);

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class GatedCommandTest {
         assertEquals(0, run("eval", "--model", gated.toString(), "--data", test.toString(), "--predictions", pred.toString(),
                 "--json", e1.toString(), "--quiet"));
         assertEquals(mse, json(e1).get("mse").asDouble(), 1e-12 * (1 + mse));
-        assertTrue(java.util.Arrays.equals(f.data(), Npy.read(pred).data()));
+        assertTrue(Arrays.equals(f.data(), Npy.read(pred).data()));
         Path i1 = dir.resolve("i1.json");
         assertEquals(0, run("info", gated.toString(), "--data", test.toString(), "--json", i1.toString(), "--quiet"));
         assertEquals("gated", json(i1).get("kind").asText());
@@ -204,6 +205,6 @@ class GatedCommandTest {
                 assertEquals(fb.get(i, 0), fa.get(i, 0), 1e-9 * (1 + Math.abs(fb.get(i, 0))), method);
             }
         }
-        assertTrue(java.util.Arrays.equals(norms, GatedModelIo.read(dir.resolve("u-gated.json")).scale()));
+        assertTrue(Arrays.equals(norms, GatedModelIo.read(dir.resolve("u-gated.json")).scale()));
     }
 }

@@ -24,6 +24,7 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -80,7 +81,7 @@ final class Deep1dExperiment implements Experiment {
         Dataset data = Toy.sine1d(n, Seeds.child(ctx.seed(), "deep-data"));
         Matrix x = data.x();
         double[] y = data.y().colArray(0);
-        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", java.util.Arrays.toString(betas))
+        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", Arrays.toString(betas))
                 .param("depths", "3, 4").param("adam runs per depth", runs).param("width (chains)", width)
                 .param("adam steps", phases + " phases of " + steps + " (lr 1e-2, 1e-3, 1e-4, 1e-5)")
                 .param("random chains for the dual check", chains);
@@ -259,7 +260,7 @@ final class Deep1dExperiment implements Experiment {
             order[i] = i;
         }
         Layer out = m.layer(m.layerCount() - 1);
-        java.util.Arrays.sort(order, (a, b2) -> Double.compare(Math.abs(out.w(0, b2)), Math.abs(out.w(0, a))));
+        Arrays.sort(order, (a, b2) -> Double.compare(Math.abs(out.w(0, b2)), Math.abs(out.w(0, a))));
         Chart c = Chart.of("convex-deep-1d-features-beta" + beta, "The " + shown + " largest of the " + chains
                 + " chains of the L = 4 optimum (beta = " + beta + "): z_j h_j(x)", "x", "z_j h_j(x)");
         for (int q = 0; q < shown; q++) {
@@ -303,8 +304,8 @@ final class Deep1dExperiment implements Experiment {
     }
 
     static double[] grid(double[] xs) {
-        double lo = java.util.Arrays.stream(xs).min().orElse(-1) - 0.3;
-        double hi = java.util.Arrays.stream(xs).max().orElse(1) + 0.3;
+        double lo = Arrays.stream(xs).min().orElse(-1) - 0.3;
+        double hi = Arrays.stream(xs).max().orElse(1) + 0.3;
         return FitFigures.grid(lo, hi, 400);
     }
 

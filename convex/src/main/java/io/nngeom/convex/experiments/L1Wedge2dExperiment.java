@@ -13,6 +13,7 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class L1Wedge2dExperiment implements Experiment {
         int n = q ? 7 : 10;
         double[] betas = q ? new double[] {0.05} : new double[] {0.01, 0.05, 0.2};
         Dataset data = Toy.smooth2d(n, Seeds.child(ctx.seed(), "data2d"));
-        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", java.util.Arrays.toString(betas));
+        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", Arrays.toString(betas));
         double worst = 0;
         double worstLb = 0;
         boolean exact = true;

@@ -8,6 +8,7 @@ import io.nngeom.convex.PenaltyNorm;
 import io.nngeom.convex.TwoLayer;
 import io.nngeom.convex.figures.FitFigures;
 import io.nngeom.data.Dataset;
+import io.nngeom.net.Mlp;
 import io.nngeom.plot.Chart;
 import io.nngeom.run.Seeds;
 import io.nngeom.train.TrainingResult;
@@ -16,6 +17,7 @@ import io.nngeom.validate.ExperimentContext;
 import io.nngeom.validate.ExperimentResult;
 import io.nngeom.validate.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +45,7 @@ final class Lasso1dExperiment implements Experiment {
         int steps = q ? 1500 : 5000;
         int width = 30;
         Dataset data = Toy.sine1d(n, Seeds.child(ctx.seed(), "data"));
-        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", java.util.Arrays.toString(betas))
+        ExperimentResult.Builder b = ExperimentResult.builder(this, ctx).param("n", n).param("betas", Arrays.toString(betas))
                 .param("adam runs", runs).param("adam steps", "4 phases of " + steps + " (lr 1e-2, 1e-3, 1e-4, 1e-5)").param("width", width).param("adam lr", 0.01);
         double worstExact = 0;
         double worstBelow = Double.NEGATIVE_INFINITY;
@@ -93,7 +95,7 @@ final class Lasso1dExperiment implements Experiment {
     }
 
     static Chart figure(Dataset data, FitResult lasso, List<TrainingResult> gd, double beta) {
-        List<io.nngeom.net.Mlp> nets = new ArrayList<>();
+        List<Mlp> nets = new ArrayList<>();
         for (int k = 0; k < Math.min(3, gd.size()); k++) {
             nets.add(gd.get(k).model());
         }

@@ -19,6 +19,7 @@ import io.nngeom.validate.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Negative control (digest §2.3 and the "discriminating negative test" of §5a): under ℓ2 weight decay in 2-D the
@@ -137,15 +138,15 @@ final class NegativeControlExperiment implements Experiment {
                 maxLbGap = Math.max(maxLbGap, lbGap);
                 rows.add(List.of(String.valueOf(n), Lasso1dExperiment.fmt(beta), Lasso1dExperiment.fmt(betaMax),
                         Lasso1dExperiment.fmt(lasso.nnObjective()), Lasso1dExperiment.fmt(exact.nnObjective()),
-                        Lasso1dExperiment.fmt(exact.lowerBound()), String.format(java.util.Locale.ROOT, "%.4f", 100 * excess),
-                        Lasso1dExperiment.fmt(bestAdam), String.format(java.util.Locale.ROOT, "%.4f", 100 * (bestAdam - exact.nnObjective()) / exact.nnObjective()),
+                        Lasso1dExperiment.fmt(exact.lowerBound()), String.format(Locale.ROOT, "%.4f", 100 * excess),
+                        Lasso1dExperiment.fmt(bestAdam), String.format(Locale.ROOT, "%.4f", 100 * (bestAdam - exact.nnObjective()) / exact.nnObjective()),
                         lasso.nonzeros() + " / " + exact.nonzeros(),
-                        String.format(java.util.Locale.ROOT, "%.1f / %.1f", (t1 - t0) / 1e9, (t2 - t1) / 1e9)));
+                        String.format(Locale.ROOT, "%.1f / %.1f", (t1 - t0) / 1e9, (t2 - t1) / 1e9)));
                 if (judged == 1) {
-                    b.figure(PlaneFigure.draw("convex-2d-l2-lasso", String.format(java.util.Locale.ROOT,
+                    b.figure(PlaneFigure.draw("convex-2d-l2-lasso", String.format(Locale.ROOT,
                             "2-D, l2: sample-wedge Lasso network (n = %d, beta = %s, %.3f %% above the optimum): every neuron passes through two samples", n, FitFigures.num(beta), 100 * excess),
                             data, lasso.model()));
-                    b.figure(PlaneFigure.draw("convex-2d-l2-exact", String.format(java.util.Locale.ROOT,
+                    b.figure(PlaneFigure.draw("convex-2d-l2-exact", String.format(Locale.ROOT,
                             "2-D, l2: exact optimum (n = %d, beta = %s): some neurons pass through one sample or none", n, FitFigures.num(beta)),
                             data, exact.model()));
                 }
@@ -161,7 +162,7 @@ final class NegativeControlExperiment implements Experiment {
         if (skipped > 0) {
             b.note(skipped + " instance(s) not judged: beta >= beta_max, where the zero network is the exact optimum (precondition of the control).");
         }
-        b.note(String.format(java.util.Locale.ROOT, "Lasso excess over the exact optimum on the %d judged instance(s): from %.4f %% "
+        b.note(String.format(Locale.ROOT, "Lasso excess over the exact optimum on the %d judged instance(s): from %.4f %% "
                 + "(reported, no threshold: the size of the excess depends on the draw)", judged, judged == 0 ? Double.NaN : 100 * minExcess));
         return b.atLeast("judged instances (precondition beta < beta_max met)", judged, 1)
                 .atMost("max (certified lower bound − Lasso network)/max(1,|bound|): the Lasso is never below the optimum", judged == 0 ? Double.NaN : worstUpper, UPPER_TOL)

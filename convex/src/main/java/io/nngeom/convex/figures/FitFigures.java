@@ -7,6 +7,7 @@ import io.nngeom.plot.Chart;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /** The convex area's charts, shared by the validation experiments and {@code nngeom convex fit/path --plot}. */
 public final class FitFigures {
@@ -100,7 +101,7 @@ public final class FitFigures {
     }
 
     /** β path, 1-D data: the optimal fit at each β. */
-    public static Chart pathFits1d(String name, Dataset data, double[] betas, List<java.util.function.DoubleUnaryOperator> models) {
+    public static Chart pathFits1d(String name, Dataset data, double[] betas, List<DoubleUnaryOperator> models) {
         double[] xs = data.x().colArray(0);
         double lo = Arrays.stream(xs).min().orElse(-1);
         double hi = Arrays.stream(xs).max().orElse(1);
